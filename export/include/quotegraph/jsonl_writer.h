@@ -1,0 +1,21 @@
+// Quotes JSONL: one line per quotation, the format fact-checking pipelines and the scorer read.
+// Fields and their meaning: docs/jsonl.md. A streaming sink: write() per document, buffered.
+#pragma once
+#include <ostream>
+
+#include "quotegraph/document.h"
+#include "quotegraph/extractor.h"
+
+namespace quotegraph {
+
+class JsonlWriter {
+ public:
+  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  // Writes one line per quote of `document`; returns false when the stream failed.
+  bool write(const Document& document, const DocumentQuotes& quotes);
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace quotegraph

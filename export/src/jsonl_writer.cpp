@@ -1,0 +1,49 @@
+#include "quotegraph/jsonl_writer.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+namespace quotegraph {
+
+namespace {
+template <typename Writer>
+void string_or_null(Writer& w, const char* key, const std::string& value) {
+  w.Key(key);
+  if (value.empty()) w.Null();
+  else w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+}  // namespace
+
+bool JsonlWriter::write(const Document& doc, const DocumentQuotes& quotes) {
+  rapidjson::StringBuffer buffer;
+  for (const Quote& q : quotes.quotes) {
+    buffer.Clear();
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("id"); w.String(quote_id(doc.id, q.start, q.stop).c_str());
+    w.Key("doc"); w.String(doc.id.data(), static_cast<rapidjson::SizeType>(doc.id.size()));
+    w.Key("text"); w.String(q.text.data(), static_cast<rapidjson::SizeType>(q.text.size()));
+    w.Key("start"); w.Uint64(q.start);
+    w.Key("end"); w.Uint64(q.stop);
+    w.Key("kind"); w.String(q.partial ? "partial" : "full");
+    string_or_null(w, "speaker", q.speaker);
+    string_or_null(w, "speaker_id", q.speaker_id);
+    w.Key("anonymous"); w.Bool(q.anonymous);
+    string_or_null(w, "role", q.role);
+    string_or_null(w, "organization", q.organization);
+    string_or_null(w, "cue", q.cue);
+    w.Key("rule"); w.String(q.rule.c_str());
+    w.Key("confidence"); w.Double(std::round(q.confidence * 1000) / 1000);
+    string_or_null(w, "url", doc.url);
+    string_or_null(w, "date", doc.date);
+    string_or_null(w, "title", doc.title);
+    w.EndObject();
+    out_.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+    out_.put('\n');
+  }
+  return static_cast<bool>(out_);
+}
+
+}  // namespace quotegraph

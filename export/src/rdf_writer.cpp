@@ -1,0 +1,224 @@
+#include "quotegraph/rdf_writer.h"
+
+#include <serd/serd.h>
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace quotegraph {
+
+std::string iri_escape(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buffer[4];
+      std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+      out += buffer;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::pair<const char*, const char*> kPrefixes[] = {
+    {"schema", "http://schema.org/"},
+    {"org", "http://www.w3.org/ns/org#"},
+    {"prov", "http://www.w3.org/ns/prov#"},
+    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+    {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+    {"qg", kQuotegraphNamespace},
+};
+
+size_t write_to_stream(const void* buffer, size_t length, void* stream) {
+  auto* out = static_cast<std::ostream*>(stream);
+  out->write(static_cast<const char*>(buffer), static_cast<std::streamsize>(length));
+  return *out ? length : 0;
+}
+
+class Emitter {
+ public:
+  Emitter(std::ostream& out, const RdfOptions& options) : options_(options) {
+    env_ = serd_env_new(nullptr);
+    for (const auto& [name, uri] : kPrefixes)
+      serd_env_set_prefix_from_strings(env_, reinterpret_cast<const uint8_t*>(name),
+                                       reinterpret_cast<const uint8_t*>(uri));
+    const bool turtle = options.syntax == RdfSyntax::Turtle;
+    const auto style = static_cast<SerdStyle>(
+        SERD_STYLE_BULK | (turtle ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0));
+    writer_ = serd_writer_new(turtle ? SERD_TURTLE : SERD_NTRIPLES, style, env_, nullptr,
+                              write_to_stream, &out);
+    if (turtle) {
+      for (const auto& [name, uri] : kPrefixes) {
+        const SerdNode n = serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(name));
+        const SerdNode u = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(uri));
+        serd_writer_set_prefix(writer_, &n, &u);
+      }
+    }
+  }
+  ~Emitter() {
+    serd_writer_free(writer_);
+    serd_env_free(env_);
+  }
+
+  std::string iri(const std::string& path) const { return options_.base + path; }
+
+  // Object kinds: an IRI, a CURIE (vocabulary term), or a literal with an optional datatype.
+  void iri_object(const std::string& s, const char* p, const std::string& o) {
+    emit(s, p, serd_node_from_substring(SERD_URI, bytes(o), o.size()), nullptr);
+  }
+  void type(const std::string& s, const char* curie) {
+    emit(s, "rdf:type", serd_node_from_string(SERD_CURIE, bytes(curie)), nullptr);
+  }
+  void literal(const std::string& s, const char* p, const std::string& value, const char* datatype = nullptr) {
+    if (value.empty()) return;
+    const SerdNode dt = datatype ? serd_node_from_string(SERD_CURIE, bytes(datatype)) : SERD_NODE_NULL;
+    emit(s, p, serd_node_from_substring(SERD_LITERAL, bytes(value), value.size()), datatype ? &dt : nullptr);
+  }
+
+  bool finish() { return status_ == SERD_SUCCESS && serd_writer_finish(writer_) == SERD_SUCCESS; }
+  SerdStatus status() const { return status_; }
+
+ private:
+  static const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
+  static const uint8_t* bytes(const char* s) { return reinterpret_cast<const uint8_t*>(s); }
+
+  void emit(const std::string& subject, const char* predicate, const SerdNode& object, const SerdNode* datatype) {
+    const SerdNode s = serd_node_from_substring(SERD_URI, bytes(subject), subject.size());
+    const SerdNode p = serd_node_from_string(SERD_CURIE, bytes(predicate));
+    const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &s, &p, &object, datatype, nullptr);
+    if (st != SERD_SUCCESS && status_ == SERD_SUCCESS) status_ = st;
+  }
+
+  const RdfOptions& options_;
+  SerdEnv* env_ = nullptr;
+  SerdWriter* writer_ = nullptr;
+  SerdStatus status_ = SERD_SUCCESS;
+};
+
+// Stable id ("person:antony-blinken") to an IRI path ("person/antony-blinken").
+std::string id_path(const std::string& id) {
+  std::string path;
+  std::size_t start = 0;
+  while (start <= id.size()) {
+    const std::size_t colon = id.find(':', start);
+    const std::size_t end = colon == std::string::npos ? id.size() : colon;
+    if (!path.empty()) path += '/';
+    path += iri_escape(std::string_view(id).substr(start, end - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  return path;
+}
+
+std::string decimal(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", v);
+  return buffer;
+}
+
+}  // namespace
+
+bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& options, std::string* error) {
+  Emitter rdf(out, options);
+  std::vector<std::string> vertex_iri(graph.vertex_count());
+  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+    const VertexData& v = graph.vertex(i);
+    // doc:ID keeps the document id whole (it may hold ':'); other ids split into path segments.
+    vertex_iri[i] = rdf.iri(v.kind == VertexKind::Document ? "doc/" + iri_escape(v.document_id) : id_path(v.id));
+  }
+  // The organisation each speaker speaks for, for schema:sourceOrganization.
+  std::map<std::size_t, std::size_t> organization_of;
+  graph.for_each_edge([&](std::size_t s, std::size_t t, const EdgeData& e) {
+    if (e.kind == EdgeKind::SpeaksFor) organization_of.emplace(s, t);
+  });
+
+  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+    const VertexData& v = graph.vertex(i);
+    const std::string& s = vertex_iri[i];
+    switch (v.kind) {
+      case VertexKind::Document:
+        rdf.type(s, "schema:NewsArticle");
+        rdf.literal(s, "schema:identifier", v.document_id);
+        rdf.literal(s, "schema:headline", v.title);
+        rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
+        rdf.literal(s, "schema:datePublished", v.date);
+        rdf.type(s + "#context", "nif:Context");
+        rdf.iri_object(s + "#context", "nif:sourceUrl", s);
+        break;
+      case VertexKind::Person:
+        rdf.type(s, "schema:Person");
+        rdf.type(s, "prov:Agent");
+        rdf.literal(s, "schema:name", v.label);
+        rdf.literal(s, "qg:anonymous", v.anonymous ? "true" : "false", "xsd:boolean");
+        break;
+      case VertexKind::Organization:
+        rdf.type(s, "schema:Organization");
+        rdf.type(s, "org:Organization");
+        rdf.type(s, "prov:Agent");
+        rdf.literal(s, "schema:name", v.label);
+        break;
+      case VertexKind::Statement:
+        rdf.type(s, "schema:Quotation");
+        rdf.literal(s, "schema:text", v.text);
+        break;
+    }
+  }
+  std::set<std::string> roles_written;
+  graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
+    const std::string& from = vertex_iri[source];
+    const std::string& to = vertex_iri[target];
+    switch (e.kind) {
+      case EdgeKind::Said:
+        rdf.iri_object(to, "schema:creator", from);
+        rdf.iri_object(to, "prov:wasAttributedTo", from);
+        if (auto org = organization_of.find(source); org != organization_of.end())
+          rdf.iri_object(to, "schema:sourceOrganization", vertex_iri[org->second]);
+        else if (graph.vertex(source).kind == VertexKind::Organization)
+          rdf.iri_object(to, "schema:sourceOrganization", from);
+        break;
+      case EdgeKind::SpeaksFor: {
+        const std::string membership = from + "/member-of/" + iri_escape(graph.vertex(target).id.substr(4));
+        rdf.type(membership, "org:Membership");
+        rdf.iri_object(membership, "org:member", from);
+        rdf.iri_object(membership, "org:organization", to);
+        if (!e.role.empty()) {
+          const std::string role = rdf.iri("role/" + iri_escape(normalise_key(e.role)));
+          rdf.iri_object(membership, "org:role", role);
+          if (!roles_written.insert(role).second) break;
+          rdf.type(role, "org:Role");
+          rdf.type(role, "skos:Concept");
+          rdf.literal(role, "skos:prefLabel", e.role);
+        }
+        break;
+      }
+      case EdgeKind::AppearsIn: {
+        rdf.iri_object(from, "schema:isBasedOn", to);
+        // The exact span, as NIF counts it: code points, end exclusive.
+        const std::string span = to + "#char=" + std::to_string(e.start) + "," + std::to_string(e.end);
+        rdf.type(span, "nif:OffsetBasedString");
+        rdf.literal(span, "nif:beginIndex", std::to_string(e.start), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:endIndex", std::to_string(e.end), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:anchorOf", graph.vertex(source).text);
+        rdf.iri_object(span, "nif:referenceContext", to + "#context");
+        rdf.iri_object(span, "qg:quotation", from);
+        rdf.literal(span, "qg:quoteId", e.quote_id);
+        rdf.literal(span, "qg:confidence", decimal(e.confidence), "xsd:decimal");
+        rdf.literal(span, "qg:rule", e.rule);
+        break;
+      }
+    }
+  });
+  const bool ok = rdf.finish() && static_cast<bool>(out.flush());
+  if (!ok && error) *error = rdf.status() != SERD_SUCCESS ? std::string("serd: ") + reinterpret_cast<const char*>(serd_strerror(rdf.status())) : "write failed";
+  return ok;
+}
+
+}  // namespace quotegraph

@@ -1,0 +1,69 @@
+// Finds quotations in a document and attributes each to its speaker.
+//
+// An Extractor is built once (rules and lexicons compiled at start-up) and is then read-only:
+// any number of threads may call extract() at the same time.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotegraph/document.h"
+
+namespace quotegraph {
+
+struct Quote {
+  std::size_t begin = 0, end = 0;  // byte offsets of the quoted words in Document::text
+  std::size_t start = 0, stop = 0; // the same span in code points (what the outputs report)
+  std::string text;                // the quoted words, without the marks
+  bool partial = false;            // a fragment woven into the reporter's sentence
+  // Speaker; `speaker` is empty when no source could be found.
+  std::string speaker;
+  std::string speaker_id;          // stable id: "person:KEY", "org:KEY" or "anon:DOC:KEY"
+  bool anonymous = false;          // an unnamed or written source
+  std::string role;
+  std::string organization;
+  std::string cue;                 // the speech verb that attributed it, as written
+  std::string rule;                // id of the rule that attributed it (or found it)
+  double confidence = 0.0;
+};
+
+// Everything extract() found in one document. Plain data; reuse it across documents.
+struct DocumentQuotes {
+  std::vector<Quote> quotes;           // in document order
+  std::vector<std::string> warnings;   // e.g. a rule stopped at its match limit
+  void clear() { quotes.clear(); warnings.clear(); }
+};
+
+struct ExtractorOptions {
+  std::string rules_file;   // a rule file replacing the built-in one; empty = built-in
+  std::string lexicon_dir;  // lexicon files found here replace the built-in ones; empty = none
+};
+
+class Extractor {
+ public:
+  // Loads and compiles the rules and lexicons. Returns null and sets `error` (naming the file
+  // and line) when they cannot be loaded or a pattern does not compile.
+  static std::unique_ptr<Extractor> create(const ExtractorOptions& options, std::string* error);
+  ~Extractor();
+
+  // Fills `out` (cleared first) with the quotations of `document`. Thread-safe.
+  void extract(const Document& document, DocumentQuotes& out) const;
+
+ private:
+  Extractor();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The text of a built-in data file (rules.txt, speech_verbs.txt, ...), to start a custom one.
+std::string_view builtin_data_file(std::string_view name);
+
+// The stable id of a quote, from the document id and the quote's code point span.
+std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end);
+
+// A normalised key for names: lower case, diacritics folded, runs of other characters as '-'.
+std::string normalise_key(std::string_view name);
+
+}  // namespace quotegraph

@@ -1,0 +1,32 @@
+// Reads the inputs (.txt files, .jsonl files, directories, "-" for JSONL on stdin) into
+// Documents, one at a time (push model: the consumer sees each document as it is read).
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "quotegraph/document.h"
+
+namespace quotegraph {
+
+// A problem with one input: the rest of the run goes on.
+struct InputProblem {
+  std::string where;    // "file", "file:line" or "file: byte N"
+  std::string message;
+  bool skipped = true;  // the document (or file) was skipped; false: read with repairs
+};
+
+// JSONL field names. Empty = the common names (id; url; title; text, maintext, content, body;
+// date, date_publish, published; source, source_domain).
+struct ReaderOptions {
+  std::string id_field, url_field, title_field, text_field, date_field, source_field;
+};
+
+// Calls `on_document` for every document in `inputs`, in order (directories walked
+// recursively in sorted order), and `on_problem` for every input that cannot be read whole.
+// `on_document` returns false to stop the run. Returns false when stopped.
+bool read_inputs(const std::vector<std::string>& inputs, const ReaderOptions& options,
+                 const std::function<bool(Document&)>& on_document,
+                 const std::function<void(const InputProblem&)>& on_problem);
+
+}  // namespace quotegraph

@@ -1,0 +1,639 @@
+#include "quotegraph/extractor.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "chars.h"
+#include "lexicon.h"
+#include "phrase.h"
+#include "quotegraph/quote_scanner.h"
+#include "quotegraph/utf8.h"
+#include "regex.h"
+#include "rules.h"
+
+namespace quotegraph {
+
+using namespace detail;
+
+struct Extractor::Impl {
+  Lexicon lexicon;
+  RuleSet rules;
+  ScanOptions scan;
+};
+
+namespace {
+
+// How far back a pronoun or "the diplomat" may look for what it refers to, in bytes: beyond
+// that, no speaker is better than a guess from far away.
+constexpr std::size_t kPronounReach = 1500;
+constexpr std::size_t kDefiniteReach = 4000;
+constexpr std::size_t kContextBytes = 400;
+
+// Folds Latin-1 and Latin Extended-A letters to ASCII (U+00C0 .. U+017F), '-' for non-letters.
+constexpr std::string_view kLatinFold =
+    "aaaaaa-ceeeeiiii-nooooo--uuuuy--aaaaaa-ceeeeiiii-nooooo--uuuuy-yaaaaaaccccccccdd--eeeeeeeeeeg"
+    "gggggggh" "h--iiiiiiiii-iijjkk-llllllll--nnnnnnn--oooooo--rrrrrrsssssssstttt--uuuuuuuuuuuuwwyyyzzzzzzs";
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Same first name up to transliteration or a typo: Sergei/Sergey, Antony/Anthony, Dmytro/Dmitry.
+bool first_names_compatible(const std::string& a, const std::string& b) {
+  const std::string ka = normalise_key(a), kb = normalise_key(b);
+  if (ka.empty() || kb.empty() || ka[0] != kb[0]) return false;
+  return edit_distance(ka, kb) <= (std::min(ka.size(), kb.size()) >= 5 ? 2u : 1u);
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+struct Entity {
+  PhraseKind kind = PhraseKind::None;  // Person, Organization or Descriptor
+  std::vector<std::string> name;       // person
+  std::string display;                 // what the output calls it
+  std::string key;
+  std::string role, organization;
+  char gender = 0;
+  std::string head;                    // descriptor head noun
+  bool written = false, plural = false;
+};
+
+struct Mention {
+  std::size_t begin, end;
+  int entity = -1;
+  bool subject = false;
+  PhraseKind kind = PhraseKind::None;
+};
+
+struct Attribution {
+  int entity = -1;
+  std::string rule, cue;
+  double confidence = 0;
+};
+
+bool is_abbreviation(std::string_view word) {
+  static const char* const words[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov",
+                                      "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jan", "Feb", "Mar",
+                                      "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                                      "No", "Nos", "vs", "etc", "Inc", "Corp", "Ltd", "Jr", "Sr", "Co"};
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
+  if (word.find('.') != std::string_view::npos) return true;                 // U.S, U.N
+  for (const char* w : words)
+    if (word == w) return true;
+  return false;
+}
+
+// Per-document working state: sentences, mentions, entities, attributions.
+class DocumentRun {
+ public:
+  DocumentRun(const Lexicon& lexicon, const RuleSet& rules, const ScanOptions& scan, const Document& doc,
+              MatchScratch& scratch, DocumentQuotes& out)
+      : lex_(lexicon), rules_(rules), scan_(scan), doc_(doc), text_(doc.text), scratch_(scratch), out_(out) {}
+
+  void run() {
+    spans_ = scan_quotes(text_, scan_);
+    if (spans_.empty()) return;
+    find_sentences();
+    find_mentions();
+    attributions_.assign(spans_.size(), Attribution{});
+    for (std::size_t i = 0; i < spans_.size(); ++i) attribute(i);
+    continue_speakers();
+    emit();
+  }
+
+ private:
+  // ---- sentences -------------------------------------------------------------------------
+  void find_sentences() {
+    sentence_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      const char c = text_[i];
+      if (c == '\n' || c == '\r') { sentence_starts_.push_back(i + 1); continue; }
+      if (c != '.' && c != '!' && c != '?') continue;
+      if (c == '.') {
+        std::size_t w = i;
+        while (w > 0 && is_word_cp(cp_before(text_, w)) ) {
+          std::size_t start = w - 1;
+          while (start > 0 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
+          w = start;
+          if (w > 0 && text_[w - 1] == '.') --w;  // U.S.
+        }
+        if (is_abbreviation(std::string_view(text_).substr(w, i - w))) continue;
+      }
+      std::size_t j = i + 1;
+      while (j < text_.size()) {  // closing marks and brackets after the full stop
+        std::size_t len;
+        const char32_t cp = decode_utf8(text_, j, len);
+        if (!(is_quote_mark_cp(cp) || cp == ')' || cp == ']')) break;
+        j += len;
+      }
+      if (j >= text_.size() || text_[j] != ' ') continue;
+      while (j < text_.size() && text_[j] == ' ') ++j;
+      const char32_t next = cp_at(text_, j);
+      if (is_upper_cp(next) || is_quote_mark_cp(next) || (next >= '0' && next <= '9'))
+        sentence_starts_.push_back(j);
+    }
+    std::sort(sentence_starts_.begin(), sentence_starts_.end());
+  }
+
+  std::size_t sentence_start(std::size_t pos) const {
+    auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos);
+    return it == sentence_starts_.begin() ? 0 : *(it - 1);
+  }
+  std::size_t sentence_end(std::size_t pos) const {
+    auto it = std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos);
+    return it == sentence_starts_.end() ? text_.size() : *it;
+  }
+
+  bool inside_quote(std::size_t begin, std::size_t end) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), begin,
+                               [](std::size_t pos, const QuoteSpan& q) { return pos < q.open; });
+    if (it != spans_.begin() && (it - 1)->close_end > begin) return true;
+    return it != spans_.end() && it->open < end;
+  }
+
+  // ---- mentions and entities ---------------------------------------------------------------
+  void find_mentions() {
+    struct Candidate {
+      std::size_t begin, end, name_begin, name_end;
+      Group appos;
+      MentionKind kind;
+    };
+    std::vector<Candidate> candidates;
+    for (const auto& rule : rules_.mentions) {
+      std::size_t pos = 0;
+      while (pos < text_.size()) {
+        const MatchResult r = rule.pattern->match(text_, pos, scratch_);
+        if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
+        if (r != MatchResult::Match) break;
+        const Group whole = scratch_.group(0);
+        pos = std::max(whole.end, whole.begin + 1);
+        if (inside_quote(whole.begin, whole.end)) continue;
+        const Group name = rule.name_group >= 0 ? scratch_.group(rule.name_group) : whole;
+        const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
+        candidates.push_back({whole.begin, whole.end, name.begin, name.end, appos, rule.kind});
+      }
+    }
+    // Longest first at each position; a candidate overlapping an accepted one is dropped.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::size_t covered = 0;
+    std::size_t current_sentence = std::string::npos;
+    for (const auto& c : candidates) {
+      if (c.begin < covered) continue;
+      covered = c.end;
+      const Phrase phrase = analyse_phrase(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
+      Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
+      if (phrase.kind == PhraseKind::Pronoun) {
+        if (phrase.pronoun == "we") continue;
+        m.entity = resolve_pronoun(phrase.pronoun, c.begin);
+      } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+        Phrase with_appos = phrase;
+        if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
+        m.entity = entity_for(with_appos, c.begin, /*from_rule=*/false);
+      } else {
+        continue;  // organisations and countries are not tracked as speakers here
+      }
+      // The first person, descriptor or pronoun of a sentence is taken as its subject.
+      const std::size_t s = sentence_start(c.begin);
+      if (s != current_sentence) {
+        current_sentence = s;
+        m.subject = m.entity >= 0;
+      }
+      mentions_.push_back(m);
+    }
+  }
+
+  int add_entity(Entity e) {
+    entities_.push_back(std::move(e));
+    return static_cast<int>(entities_.size()) - 1;
+  }
+
+  // Finds or registers the entity a mention names. Single surnames and variant spellings join
+  // the full name introduced earlier in the document.
+  int entity_for(const Phrase& p, std::size_t pos, bool from_rule) {
+    switch (p.kind) {
+      case PhraseKind::Person: return person_for(p, from_rule);
+      case PhraseKind::Descriptor: return descriptor_for(p, pos);
+      case PhraseKind::Organization: {
+        for (std::size_t k = 0; k < entities_.size(); ++k)
+          if (entities_[k].kind == PhraseKind::Organization && entities_[k].display == p.organization)
+            return static_cast<int>(k);
+        Entity e;
+        e.kind = PhraseKind::Organization;
+        e.display = p.organization;
+        e.organization = p.organization;
+        e.key = normalise_key(p.organization);
+        return add_entity(std::move(e));
+      }
+      default: return -1;
+    }
+  }
+
+  int person_for(const Phrase& p, bool from_rule) {
+    int found = -1;
+    const std::string& last = p.name.back();
+    for (std::size_t k = entities_.size(); k-- > 0;) {
+      const Entity& e = entities_[k];
+      if (e.kind != PhraseKind::Person) continue;
+      if (e.name == p.name) { found = static_cast<int>(k); break; }
+      if (e.name.back() != last) continue;
+      if (p.name.size() == 1 || e.name.size() == 1 ||
+          first_names_compatible(e.name.front(), p.name.front())) {
+        found = static_cast<int>(k);
+        break;
+      }
+    }
+    if (found < 0) {
+      // A lone capitalised word nobody was introduced with is not taken for a person from the
+      // running text (it may be a place or a brand), only when a rule names it as a speaker.
+      if (p.name.size() == 1 && !from_rule) return -1;
+      Entity e;
+      e.kind = PhraseKind::Person;
+      found = add_entity(std::move(e));
+    }
+    Entity& e = entities_[found];
+    if (p.name.size() > e.name.size()) e.name = p.name;  // "Blinken" learns "Antony Blinken"
+    e.display = join_words(e.name);
+    e.key = normalise_key(e.display);
+    if (e.role.empty()) e.role = p.role;
+    if (e.organization.empty()) e.organization = p.organization;
+    if (!e.gender) e.gender = p.gender;
+    return found;
+  }
+
+  int descriptor_for(const Phrase& p, std::size_t pos) {
+    if (p.definite) {
+      const int earlier = resolve_definite(p.head, pos);
+      if (earlier >= 0) return earlier;
+    }
+    const std::string key = normalise_key(p.role.empty() ? p.descriptor : p.role) + (p.written ? "-w" : "");
+    for (std::size_t k = 0; k < entities_.size(); ++k)
+      if (entities_[k].kind == PhraseKind::Descriptor && entities_[k].key == key) return static_cast<int>(k);
+    Entity e;
+    e.kind = PhraseKind::Descriptor;
+    e.display = p.descriptor;
+    e.key = key;
+    e.role = p.role;
+    e.organization = p.organization;
+    e.head = p.head;
+    e.written = p.written;
+    e.plural = p.plural;
+    return add_entity(std::move(e));
+  }
+
+  // "the diplomat", "the spokesperson", "the secretary": the latest entity it can refer to.
+  int resolve_definite(const std::string& head, std::size_t pos) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->begin >= pos || it->entity < 0) continue;
+      if (pos - it->begin > kDefiniteReach) break;
+      const Entity& e = entities_[it->entity];
+      if (e.kind == PhraseKind::Descriptor && e.head == head) return it->entity;
+      if (e.kind == PhraseKind::Person && to_lower_ascii(e.role).find(head) != std::string::npos)
+        return it->entity;
+    }
+    return -1;
+  }
+
+  // he / she / they / it: the latest subject it agrees with, within reach.
+  int resolve_pronoun(const std::string& pronoun, std::size_t pos) {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->begin >= pos || it->entity < 0 || !it->subject) continue;
+      if (pos - it->begin > kPronounReach) break;
+      Entity& e = entities_[it->entity];
+      bool agrees = false;
+      if (pronoun == "he" || pronoun == "she") {
+        const char g = pronoun == "he" ? 'm' : 'f';
+        agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
+        if (agrees && e.kind == PhraseKind::Person && !e.gender) e.gender = g;
+      } else if (pronoun == "they") {
+        agrees = e.plural || e.kind == PhraseKind::Organization;
+      } else if (pronoun == "it") {
+        agrees = e.written || e.kind == PhraseKind::Organization;
+      }
+      if (agrees) return it->entity;
+    }
+    return -1;
+  }
+
+  const Mention* mention_at(std::size_t begin) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), begin,
+                               [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+    return it != mentions_.end() && it->begin == begin ? &*it : nullptr;
+  }
+
+  // ---- attribution -------------------------------------------------------------------------
+  std::size_t paragraph_open(const QuoteSpan& q) const {
+    std::size_t i = q.paragraph_begin;
+    while (i < q.open && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+    return i;
+  }
+
+  void context_bounds(std::size_t i, std::size_t* before_begin, std::size_t* after_end) const {
+    const QuoteSpan& q = spans_[i];
+    std::size_t b = std::max(sentence_start(q.open), q.paragraph_begin);
+    if (i > 0 && spans_[i - 1].paragraph_begin == q.paragraph_begin) b = std::max(b, spans_[i - 1].close_end);
+    if (q.open > kContextBytes) b = std::max(b, q.open - kContextBytes);
+    *before_begin = std::min(b, q.open);
+    std::size_t e = std::min(sentence_end(q.close_end), q.paragraph_end);
+    if (i + 1 < spans_.size() && spans_[i + 1].open < e) e = spans_[i + 1].open;
+    e = std::min(e, q.close_end + kContextBytes);
+    *after_end = std::max(e, q.close_end);
+  }
+
+  void attribute(std::size_t i) {
+    QuoteSpan& q = spans_[i];
+    std::size_t before_begin, after_end;
+    context_bounds(i, &before_begin, &after_end);
+    // A quote that ends its own sentence ("… aggressor.") is followed by a new sentence, not by
+    // its attribution, unless the next word is lower case ("… it?” he asked).
+    bool after_usable = q.closed;
+    if (after_usable && q.end > q.begin && text_[q.end - 1] == '.') {
+      std::size_t j = q.close_end;
+      while (j < after_end && text_[j] == ' ') ++j;
+      if (j < after_end && is_upper_cp(cp_at(text_, j))) after_usable = false;
+    }
+    for (const auto& rule : rules_.rules) {
+      std::size_t from, to;
+      if (rule.context == RuleContext::After) {
+        if (!after_usable) continue;
+        from = q.close_end, to = after_end;
+      } else if (rule.context == RuleContext::Before) {
+        from = before_begin, to = q.open;
+      } else {
+        if (q.closed) continue;
+        from = q.begin, to = q.end;
+      }
+      if (to <= from) continue;
+      const std::string_view context = std::string_view(text_).substr(from, to - from);
+      std::size_t start = 0;
+      for (int attempt = 0; attempt < 4 && start < context.size(); ++attempt) {
+        const MatchResult r = rule.pattern->match(context, start, scratch_);
+        if (r == MatchResult::LimitExceeded) warn("rule " + rule.id + " stopped at its match limit");
+        if (r != MatchResult::Match) break;
+        const Group speaker = scratch_.group(rule.speaker_group);
+        const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
+        const Group cue = rule.cue_group >= 0 ? scratch_.group(rule.cue_group) : Group{};
+        const int entity = speaker_entity(from + speaker.begin, from + speaker.end,
+                                          appos.set ? from + appos.begin : 0, appos.set ? from + appos.end : 0,
+                                          q.open, rule.confidence >= 0.9);
+        if (entity >= 0) {
+          Attribution& a = attributions_[i];
+          a.entity = entity;
+          a.rule = rule.id;
+          a.cue = cue.set ? std::string(context.substr(cue.begin, cue.end - cue.begin)) : "";
+          a.confidence = rule.confidence * confidence_factor(from + speaker.begin, from + speaker.end);
+          if (rule.context == RuleContext::Tail) {  // the attribution is not part of the quote
+            std::size_t end = from + speaker.begin;
+            while (end > q.begin && (text_[end - 1] == ' ')) --end;
+            q.end = end;
+          }
+          return;
+        }
+        // Not a usable speaker here (a weekday, a place): look for another match further on.
+        std::size_t len;
+        decode_utf8(context, speaker.begin, len);
+        start = speaker.begin + len;
+      }
+    }
+  }
+
+  // Pronouns and "the diplomat" are resolved, so they are less certain than a name.
+  double confidence_factor(std::size_t begin, std::size_t end) const {
+    const Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    if (p.kind == PhraseKind::Pronoun) return 0.9;
+    if (p.kind == PhraseKind::Descriptor && p.definite) return 0.9;
+    if (p.kind == PhraseKind::Person && p.name.size() == 1) return 0.95;
+    return 1.0;
+  }
+
+  int speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
+                     std::size_t quote_pos, bool allow_organization) {
+    if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
+      if (entities_[m->entity].kind != PhraseKind::Organization || allow_organization) return m->entity;
+    }
+    Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    if (appos_end > appos_begin)
+      analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, p);
+    switch (p.kind) {
+      case PhraseKind::Pronoun: return resolve_pronoun(p.pronoun, std::min(begin, quote_pos));
+      case PhraseKind::Organization: return allow_organization ? entity_for(p, begin, true) : -1;
+      case PhraseKind::Person:
+      case PhraseKind::Descriptor: return entity_for(p, begin, true);
+      default: return -1;
+    }
+  }
+
+  // Quotes with no attribution of their own continue the speaker before them: the second half
+  // of an interrupted quote ("A," she said. "B."), the next paragraph of a quote, and a quote
+  // that opens the paragraph right after one that was attributed.
+  void continue_speakers() {
+    for (std::size_t i = 1; i < spans_.size(); ++i) {
+      if (attributions_[i].entity >= 0 || attributions_[i - 1].entity < 0) continue;
+      const QuoteSpan& q = spans_[i];
+      const QuoteSpan& prev = spans_[i - 1];
+      const char* rule = nullptr;
+      double confidence = 0;
+      if (q.continues_previous) {
+        rule = "continuation.paragraph", confidence = 0.9;
+      } else if (prev.paragraph_begin == q.paragraph_begin) {
+        rule = "continuation.interrupted", confidence = 0.85;
+      } else if (paragraph_open(q) == q.open && prev.paragraph_end < q.paragraph_begin &&
+                 is_previous_paragraph(prev, q)) {
+        rule = "continuation.next_paragraph", confidence = 0.7;
+      }
+      if (!rule) continue;
+      attributions_[i] = attributions_[i - 1];
+      attributions_[i].rule = rule;
+      attributions_[i].cue.clear();
+      attributions_[i].confidence = std::min(attributions_[i - 1].confidence, confidence);
+    }
+    // A quote carried over from the previous paragraph gets the speaker named at its end.
+    for (std::size_t i = spans_.size() - 1; i > 0; --i) {
+      if (spans_[i].continues_previous && attributions_[i - 1].entity < 0 && attributions_[i].entity >= 0) {
+        attributions_[i - 1] = attributions_[i];
+        attributions_[i - 1].rule = "continuation.paragraph";
+      }
+    }
+  }
+
+  bool is_previous_paragraph(const QuoteSpan& prev, const QuoteSpan& q) const {
+    for (std::size_t i = prev.paragraph_end; i < q.paragraph_begin; ++i)
+      if (!is_space_cp(static_cast<unsigned char>(text_[i]))) return false;
+    return true;
+  }
+
+  // ---- output ------------------------------------------------------------------------------
+  void emit() {
+    std::size_t byte = 0, cp = 0;  // running position for byte -> code point offsets
+    auto to_cp = [&](std::size_t target) {
+      cp += count_code_points(text_, byte, target);
+      byte = target;
+      return cp;
+    };
+    out_.quotes.reserve(spans_.size());
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      const QuoteSpan& q = spans_[i];
+      if (q.end <= q.begin) continue;
+      Quote out;
+      out.begin = q.begin;
+      out.end = q.end;
+      out.start = to_cp(q.begin);
+      out.stop = to_cp(q.end);
+      out.text = text_.substr(q.begin, q.end - q.begin);
+      out.partial = is_partial(i);
+      const Attribution& a = attributions_[i];
+      if (a.entity >= 0) {
+        const Entity& e = entities_[a.entity];
+        out.speaker = e.display;
+        out.role = e.role;
+        out.organization = e.organization;
+        if (e.kind == PhraseKind::Descriptor) {
+          out.anonymous = true;
+          out.speaker_id = "anon:" + normalise_key(doc_.id) + ":" + e.key;
+        } else if (e.kind == PhraseKind::Organization) {
+          out.speaker_id = "org:" + e.key;
+        } else {
+          out.speaker_id = "person:" + e.key;
+        }
+        out.cue = a.cue;
+        out.rule = a.rule;
+        out.confidence = a.confidence;
+      } else {
+        out.rule = "scan.unattributed";
+        out.confidence = 0.0;
+      }
+      out_.quotes.push_back(std::move(out));
+    }
+  }
+
+  // A full quote starts a sentence of speech: capitalised, and opening its sentence or
+  // following a colon or comma ("Blinken said: “…"). Everything else is woven in.
+  bool is_partial(std::size_t i) const {
+    const QuoteSpan& q = spans_[i];
+    if (q.continues_previous) return false;
+    const char32_t first = cp_at(text_, q.begin);
+    if (!is_upper_cp(first) && !(first >= '0' && first <= '9')) return true;
+    std::size_t j = q.open;
+    while (j > q.paragraph_begin && text_[j - 1] == ' ') --j;
+    if (j == q.paragraph_begin || j <= sentence_start(q.open)) return false;
+    const char prev = text_[j - 1];
+    return !(prev == ':' || prev == ',' || prev == '.' || prev == '!' || prev == '?');
+  }
+
+  void warn(const std::string& message) {
+    if (std::find(out_.warnings.begin(), out_.warnings.end(), message) == out_.warnings.end())
+      out_.warnings.push_back(message);
+  }
+
+  const Lexicon& lex_;
+  const RuleSet& rules_;
+  const ScanOptions& scan_;
+  const Document& doc_;
+  const std::string& text_;
+  MatchScratch& scratch_;
+  DocumentQuotes& out_;
+  std::vector<QuoteSpan> spans_;
+  std::vector<std::size_t> sentence_starts_;
+  std::vector<Mention> mentions_;
+  std::vector<Entity> entities_;
+  std::vector<Attribution> attributions_;
+};
+
+}  // namespace
+
+std::string normalise_key(std::string_view name) {
+  std::string key;
+  bool dash = false;
+  for (std::size_t i = 0; i < name.size();) {
+    std::size_t len;
+    const char32_t c = decode_utf8(name, i, len);
+    i += len;
+    char folded = '-';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
+    else if (c >= 0xC0 && c < 0x180) folded = kLatinFold[c - 0xC0];
+    else if (c == 0x2019 || c == '\'') continue;  // O’Brien -> obrien
+    if (folded == '-') {
+      dash = !key.empty();
+    } else {
+      if (dash) key += '-';
+      dash = false;
+      key += folded;
+    }
+  }
+  return key;
+}
+
+Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+
+std::unique_ptr<Extractor> Extractor::create(const ExtractorOptions& options, std::string* error) {
+  std::unique_ptr<Extractor> extractor(new Extractor());
+  Impl& impl = *extractor->impl_;
+  if (!impl.lexicon.load(options.lexicon_dir, error)) return nullptr;
+  std::string rules_text;
+  std::string rules_name = "rules.txt";
+  if (!options.rules_file.empty()) {
+    std::ifstream in(options.rules_file, std::ios::binary);
+    std::ostringstream buffer;
+    if (!in || !(buffer << in.rdbuf())) {
+      if (error) *error = options.rules_file + ": cannot read rule file";
+      return nullptr;
+    }
+    rules_text = buffer.str();
+    rules_name = options.rules_file;
+  } else {
+    rules_text = std::string(embedded_data("rules.txt"));
+  }
+  if (!impl.rules.load(rules_text, rules_name, impl.lexicon, error)) return nullptr;
+  return extractor;
+}
+
+void Extractor::extract(const Document& document, DocumentQuotes& out) const {
+  out.clear();
+  thread_local MatchScratch scratch;
+  DocumentRun(impl_->lexicon, impl_->rules, impl_->scan, document, scratch, out).run();
+}
+
+std::string_view builtin_data_file(std::string_view name) { return embedded_data(name); }
+
+std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end) {
+  // FNV-1a over "doc\0start\0end": stable across runs, machines and shard orders.
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0) * 1099511628211ull;
+  };
+  mix(document_id);
+  mix(std::to_string(start));
+  mix(std::to_string(end));
+  char buffer[24];
+  std::snprintf(buffer, sizeof buffer, "q%016llx", static_cast<unsigned long long>(h));
+  return buffer;
+}
+
+
+}  // namespace quotegraph

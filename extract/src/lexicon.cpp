@@ -1,0 +1,140 @@
+#include "lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace quotegraph::detail {
+namespace {
+
+std::size_t word_count(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+// Calls `line_fn(line, line_number)` for every line that is not blank or a comment.
+template <typename LineFn>
+void for_each_entry(const std::string& text, LineFn line_fn) {
+  std::istringstream in(text);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    line_fn(line, number);
+  }
+}
+
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, sep)) {
+    if (sep == ' ' && field.empty()) continue;
+    out.push_back(field);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool Lexicon::read_data_file(const std::string& directory, const std::string& name,
+                             std::string* text, std::string* error) {
+  if (!directory.empty()) {
+    std::ifstream in(directory + "/" + name, std::ios::binary);
+    if (in) {
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      *text = buffer.str();
+      return true;
+    }
+  }
+  const std::string_view builtin = embedded_data(name);
+  if (builtin.empty()) {
+    if (error) *error = name + ": no such data file";
+    return false;
+  }
+  *text = std::string(builtin);
+  return true;
+}
+
+bool Lexicon::load(const std::string& directory, std::string* error) {
+  std::string text;
+  bool ok = true;
+  auto fail = [&](const std::string& file, int line, const std::string& why) {
+    if (ok && error) *error = file + ":" + std::to_string(line) + ": " + why;
+    ok = false;
+  };
+  auto read = [&](const char* name) {
+    text.clear();
+    return read_data_file(directory, name, &text, error);
+  };
+  auto note_phrase = [&](const std::string& s) {
+    longest_phrase = std::max(longest_phrase, word_count(s));
+  };
+
+  if (!read("speech_verbs.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    for (const auto& form : split(line, ' ')) speech_verbs.push_back(to_lower_ascii(form));
+  });
+  if (!read("titles.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    titles.insert(to_lower_ascii(line));
+    note_phrase(line);
+  });
+  if (!read("descriptors.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    const auto f = split(line, '\t');
+    descriptors[to_lower_ascii(f[0])] = f.size() > 1 && f[1] == "written";
+  });
+  if (!read("countries.tsv")) return false;
+  for_each_entry(text, [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() != 2) return fail("countries.tsv", number, "expected form<TAB>country");
+    countries[f[0]] = f[1];
+    note_phrase(f[0]);
+  });
+  if (!read("organizations.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() < 2 || (f[0] != "org" && f[0] != "cue"))
+      return fail("organizations.txt", number, "expected org<TAB>NAME[<TAB>CANONICAL] or cue<TAB>WORD");
+    if (f[0] == "cue") {
+      organization_cues.insert(f[1]);
+    } else {
+      organizations[f[1]] = f.size() > 2 ? f[2] : f[1];
+      note_phrase(f[1]);
+    }
+  });
+  if (!read("honorifics.tsv")) return false;
+  for_each_entry(text, [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() != 2 || f[1].size() != 1) return fail("honorifics.tsv", number, "expected word<TAB>m|f|-");
+    honorifics[f[0]] = f[1][0];
+  });
+  if (!read("first_names.tsv")) return false;
+  for_each_entry(text, [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() != 2 || f[1].size() != 1) return fail("first_names.tsv", number, "expected name<TAB>m|f");
+    first_names[f[0]] = f[1][0];
+  });
+  if (!read("stopwords.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    for (const auto& w : split(line, ' ')) stopwords.insert(w);
+  });
+  // Longest forms first, so that alternations built from them prefer "said" over "sa".
+  std::sort(speech_verbs.begin(), speech_verbs.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });
+  speech_verbs.erase(std::unique(speech_verbs.begin(), speech_verbs.end()), speech_verbs.end());
+  return ok;
+}
+
+}  // namespace quotegraph::detail

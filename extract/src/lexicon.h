@@ -1,0 +1,38 @@
+// The lexicons (speech verbs, titles, countries, organisations, ...) as lookup tables
+// (internal). Loaded from extract/data/ files: built into the binary, or from a directory the
+// user gives, file by file.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace quotegraph::detail {
+
+struct Lexicon {
+  std::vector<std::string> speech_verbs;             // every form, lower case
+  std::unordered_set<std::string> titles;            // lower case, words or phrases
+  std::unordered_map<std::string, bool> descriptors; // head noun (lower case) -> written source?
+  std::unordered_map<std::string, std::string> countries;  // form -> country
+  std::unordered_map<std::string, std::string> organizations;  // form -> canonical name
+  std::unordered_set<std::string> organization_cues;
+  std::unordered_map<std::string, char> honorifics;  // word -> 'm', 'f' or '-'
+  std::unordered_map<std::string, char> first_names; // name -> 'm' or 'f'
+  std::unordered_set<std::string> stopwords;
+  std::size_t longest_phrase = 1;                    // in words, over all phrase tables
+
+  // Reads every lexicon file from `directory` when given and present there, else from the
+  // built-in copy. Returns false and sets `error` (file:line: reason) on a malformed file.
+  bool load(const std::string& directory, std::string* error);
+  // Text of a data file: the user's copy in `directory` if there, else the built-in one.
+  static bool read_data_file(const std::string& directory, const std::string& name,
+                             std::string* text, std::string* error);
+};
+
+// The built-in copy of a data file (generated at build time from extract/data/); empty if none.
+std::string_view embedded_data(std::string_view name);
+
+std::string to_lower_ascii(std::string_view s);
+
+}  // namespace quotegraph::detail

@@ -1,0 +1,254 @@
+#include "phrase.h"
+
+#include "chars.h"
+
+namespace quotegraph::detail {
+namespace {
+
+enum class TokenClass { Name, Title, Country, Organization, Honorific, Stop, Connector, Other };
+
+struct Token {
+  std::string text;       // without a possessive ’s
+  bool possessive = false;
+  TokenClass cls = TokenClass::Other;
+  std::string value;      // canonical country / organisation name
+  std::size_t span = 1;   // words covered by a phrase match starting here
+};
+
+bool starts_upper(std::string_view s) {
+  return !s.empty() && is_upper_cp(cp_at(s, 0));
+}
+
+bool is_connector(const std::string& w) {
+  static const char* const words[] = {"of", "to", "the", "for", "de", "da", "di", "van", "von",
+                                      "der", "den", "del", "al", "bin", "ibn", "la", "le"};
+  for (const char* c : words)
+    if (w == c) return true;
+  return false;
+}
+
+bool is_determiner(const std::string& lower) {
+  static const char* const words[] = {"a", "an", "the", "one", "another", "two", "three",
+                                      "several", "some", "other", "many", "senior"};
+  for (const char* d : words)
+    if (lower == d) return true;
+  return false;
+}
+
+std::vector<Token> tokenize(std::string_view phrase) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && is_space_cp(cp_at(phrase, i))) {
+      std::size_t len;
+      decode_utf8(phrase, i, len);
+      i += len;
+    }
+    std::size_t j = i;
+    while (j < phrase.size()) {
+      std::size_t len;
+      if (is_space_cp(decode_utf8(phrase, j, len))) break;
+      j += len;
+    }
+    if (j > i) {
+      Token t;
+      t.text = std::string(phrase.substr(i, j - i));
+      while (!t.text.empty() && (t.text.back() == ',' || t.text.back() == ';' || t.text.back() == ':'))
+        t.text.pop_back();
+      for (const char* suffix : {"\xE2\x80\x99s", "'s"}) {
+        const std::size_t n = std::string_view(suffix).size();
+        if (t.text.size() > n && t.text.compare(t.text.size() - n, n, suffix) == 0) {
+          t.text.resize(t.text.size() - n);
+          t.possessive = true;
+        }
+      }
+      if (!t.text.empty()) tokens.push_back(std::move(t));
+    }
+    i = j;
+  }
+  return tokens;
+}
+
+std::string join(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to; ++k) {
+    if (k > from) out += ' ';
+    out += tokens[k].text;
+  }
+  return out;
+}
+
+// Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
+// class and span, and the rest as covered by it.
+void classify(std::vector<Token>& tokens, const Lexicon& lex) {
+  for (std::size_t i = 0; i < tokens.size();) {
+    bool found = false;
+    for (std::size_t n = std::min(lex.longest_phrase, tokens.size() - i); n >= 1 && !found; --n) {
+      const std::string words = join(tokens, i, i + n);
+      // A possessive may only end the phrase ("Russia’s", not "Russia’s UN").
+      bool inner_possessive = false;
+      for (std::size_t k = i; k + 1 < i + n; ++k) inner_possessive |= tokens[k].possessive;
+      if (inner_possessive) continue;
+      TokenClass cls = TokenClass::Other;
+      std::string value;
+      if (auto c = lex.countries.find(words); c != lex.countries.end()) {
+        cls = TokenClass::Country;
+        value = c->second;
+      } else if (auto o = lex.organizations.find(words); o != lex.organizations.end()) {
+        cls = TokenClass::Organization;
+        value = o->second;
+      } else if (lex.titles.count(to_lower_ascii(words)) && (n > 1 || !is_connector(words))) {
+        cls = TokenClass::Title;
+      }
+      if (cls == TokenClass::Other) continue;
+      tokens[i].cls = cls;
+      tokens[i].value = value;
+      tokens[i].span = n;
+      for (std::size_t k = 1; k < n; ++k) tokens[i + k].cls = cls, tokens[i + k].span = 0;
+      tokens[i].possessive = tokens[i + n - 1].possessive;
+      i += n;
+      found = true;
+    }
+    if (found) continue;
+    Token& t = tokens[i];
+    if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
+    else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;
+    else if (is_connector(t.text)) t.cls = TokenClass::Connector;
+    else if (starts_upper(t.text)) t.cls = TokenClass::Name;
+    ++i;
+  }
+  // "Foreign Ministry", "Labour Party": capitalised words before an organisation cue word.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!lex.organization_cues.count(tokens[i].text)) continue;
+    std::size_t first = i;
+    while (first > 0 && (tokens[first - 1].cls == TokenClass::Name ||
+                         tokens[first - 1].cls == TokenClass::Title ||
+                         tokens[first - 1].cls == TokenClass::Country) &&
+           starts_upper(tokens[first - 1].text))
+      --first;
+    tokens[first].cls = TokenClass::Organization;
+    tokens[first].value = join(tokens, first, i + 1);
+    tokens[first].span = i + 1 - first;
+    for (std::size_t k = first + 1; k <= i; ++k) tokens[k].cls = TokenClass::Organization, tokens[k].span = 0;
+  }
+}
+
+// Role words: from the first title to the last title, organisations and connectors between.
+std::string role_between(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  std::size_t first = to, last = to;
+  for (std::size_t k = from; k < to; ++k) {
+    if (tokens[k].cls == TokenClass::Title) {
+      if (first == to) first = k;
+      last = k;
+    }
+  }
+  if (first == to) return "";
+  // Keep a trailing "to the UN" / "of State" that belongs to the title.
+  std::size_t end = last + 1;
+  while (end < to && tokens[end].cls == TokenClass::Title) ++end;
+  if (end + 1 < to && tokens[end].cls == TokenClass::Connector) {
+    std::size_t k = end;
+    while (k < to && tokens[k].cls == TokenClass::Connector) ++k;
+    if (k < to && (tokens[k].cls == TokenClass::Organization || tokens[k].cls == TokenClass::Country)) {
+      end = k + std::max<std::size_t>(tokens[k].span, 1);
+    }
+  }
+  return join(tokens, first, std::min(end, to));
+}
+
+std::string first_organization(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  // A possessor ("Russia’s UN ambassador") speaks for the whole phrase.
+  for (std::size_t k = from; k < to; ++k)
+    if (tokens[k].span && tokens[k].possessive &&
+        (tokens[k].cls == TokenClass::Country || tokens[k].cls == TokenClass::Organization))
+      return tokens[k].value;
+  for (std::size_t k = from; k < to; ++k)
+    if (tokens[k].span && (tokens[k].cls == TokenClass::Country || tokens[k].cls == TokenClass::Organization))
+      return tokens[k].value;
+  return "";
+}
+
+}  // namespace
+
+Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
+  Phrase p;
+  auto tokens = tokenize(text);
+  if (tokens.empty()) return p;
+  const std::string first_lower = to_lower_ascii(tokens.front().text);
+  if (tokens.size() == 1 && (first_lower == "he" || first_lower == "she" || first_lower == "they" ||
+                             first_lower == "it" || first_lower == "we")) {
+    p.kind = PhraseKind::Pronoun;
+    p.pronoun = first_lower;
+    return p;
+  }
+  const std::string last_lower = to_lower_ascii(tokens.back().text);
+  const auto head = lex.descriptors.find(last_lower);
+  const bool lower_head = !starts_upper(tokens.back().text);
+  if (head != lex.descriptors.end() && lower_head && !tokens.back().possessive) {
+    p.kind = PhraseKind::Descriptor;
+    p.descriptor = std::string(text);
+    while (!p.descriptor.empty() && (p.descriptor.back() == ',' || p.descriptor.back() == ' '))
+      p.descriptor.pop_back();
+    p.head = last_lower;
+    p.written = head->second;
+    p.definite = first_lower == "the";
+    p.plural = last_lower == "people" ||
+               (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
+    classify(tokens, lex);
+    p.organization = first_organization(tokens, 0, tokens.size());
+    const std::size_t from = is_determiner(first_lower) ? 1 : 0;
+    p.role = p.written ? "" : join(tokens, from, tokens.size());
+    return p;
+  }
+  classify(tokens, lex);
+  // The name is the last run of name words (with particles and initials inside it).
+  std::size_t name_end = tokens.size();
+  while (name_end > 0 && tokens[name_end - 1].cls != TokenClass::Name) --name_end;
+  std::size_t name_begin = name_end;
+  while (name_begin > 0) {
+    const Token& t = tokens[name_begin - 1];
+    if (t.cls == TokenClass::Name) { --name_begin; continue; }
+    // "Staffan de Mistura": a particle between two name words.
+    if (t.cls == TokenClass::Connector && t.text != "of" && t.text != "to" && t.text != "the" &&
+        t.text != "for" && name_begin >= 2 && tokens[name_begin - 2].cls == TokenClass::Name) {
+      --name_begin;
+      continue;
+    }
+    break;
+  }
+  // A possessive name is somebody else's ("Blinken’s effort"), not the speaker.
+  if (name_end > name_begin && tokens[name_end - 1].possessive) name_begin = name_end;
+  for (std::size_t k = 0; k < name_begin; ++k) {
+    if (tokens[k].cls == TokenClass::Honorific) {
+      const char g = lex.honorifics.at(tokens[k].text);
+      if (g != '-') p.gender = g;
+    }
+  }
+  if (name_end > name_begin) {
+    p.kind = PhraseKind::Person;
+    for (std::size_t k = name_begin; k < name_end; ++k) p.name.push_back(tokens[k].text);
+    if (!p.gender) {
+      if (auto g = lex.first_names.find(p.name.front()); g != lex.first_names.end() && p.name.size() > 1)
+        p.gender = g->second;
+    }
+    p.role = role_between(tokens, 0, name_begin);
+    p.organization = first_organization(tokens, 0, name_begin);
+    if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
+    return p;
+  }
+  p.organization = first_organization(tokens, 0, tokens.size());
+  p.role = role_between(tokens, 0, tokens.size());
+  if (!p.organization.empty() && p.role.empty()) p.kind = PhraseKind::Organization;
+  return p;
+}
+
+void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into) {
+  auto tokens = tokenize(appos);
+  classify(tokens, lex);
+  const std::string role = role_between(tokens, 0, tokens.size());
+  if (role.empty()) return;  // "Lavrov, meanwhile, said": no title, nothing to learn
+  if (into.role.empty()) into.role = role;
+  if (into.organization.empty()) into.organization = first_organization(tokens, 0, tokens.size());
+}
+
+}  // namespace quotegraph::detail

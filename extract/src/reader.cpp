@@ -1,0 +1,187 @@
+#include "quotegraph/reader.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "quotegraph/utf8.h"
+
+namespace quotegraph {
+namespace fs = std::filesystem;
+
+namespace {
+
+class InputReader {
+ public:
+  InputReader(const ReaderOptions& options, const std::function<bool(Document&)>& on_document,
+              const std::function<void(const InputProblem&)>& on_problem)
+      : options_(options), on_document_(on_document), on_problem_(on_problem) {}
+
+  bool read(const std::string& input) {
+    if (input == "-") return read_jsonl_stream(std::cin, "<stdin>", "stdin");
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) return problem(input, "no such file or directory"), true;
+    if (fs::is_directory(status)) return read_directory(input);
+    return read_file(input);
+  }
+
+ private:
+  bool read_directory(const std::string& dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec) && is_article_file(it->path())) files.push_back(it->path());
+    }
+    if (ec) problem(dir, "cannot walk directory: " + ec.message());
+    if (files.empty()) {
+      problem(dir, "no .txt or .jsonl files in directory");
+      return true;
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+      if (!read_file(f.string())) return false;
+    return true;
+  }
+
+  static bool is_article_file(const fs::path& p) {
+    const auto ext = p.extension().string();
+    return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
+  }
+
+  bool read_file(const std::string& path) {
+    const auto ext = fs::path(path).extension().string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return problem(path, "cannot open file"), true;
+    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json")
+      return read_jsonl_stream(in, path, fs::path(path).stem().string());
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return problem(path, "read error"), true;
+    Document doc;
+    doc.id = fs::path(path).stem().string();
+    doc.text = buffer.str();
+    if (doc.text.empty()) return problem(path, "empty file"), true;
+    if (const auto nul = doc.text.find('\0'); nul != std::string::npos)
+      return problem(path + ": byte " + std::to_string(nul), "NUL byte: binary file skipped"), true;
+    repair(doc.text, path);
+    doc.title = first_line(doc.text);
+    return on_document_(doc);
+  }
+
+  bool read_jsonl_stream(std::istream& in, const std::string& name, const std::string& stem) {
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      Document doc;
+      const std::string where = name + ":" + std::to_string(number);
+      if (!parse_article(line, where, doc)) continue;
+      if (doc.id.empty()) doc.id = stem + "-" + std::to_string(number);
+      if (!on_document_(doc)) return false;
+    }
+    if (in.bad()) problem(name, "read error after line " + std::to_string(number));
+    return true;
+  }
+
+  bool parse_article(const std::string& line, const std::string& where, Document& doc) {
+    rapidjson::Document json;
+    json.Parse(line.data(), line.size());
+    if (json.HasParseError()) {
+      problem(where + ": byte " + std::to_string(json.GetErrorOffset()),
+              std::string("not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));
+      return false;
+    }
+    if (!json.IsObject()) return problem(where, "not a JSON object"), false;
+    const rapidjson::Value* text = field(json, options_.text_field, {"text", "maintext", "content", "body"});
+    if (!text) return problem(where, "no text field (text, maintext, content, body)"), false;
+    if (!text->IsString()) return problem(where, "text field is not a string"), false;
+    doc.text.assign(text->GetString(), text->GetStringLength());
+    if (doc.text.find('\0') != std::string::npos) return problem(where, "NUL character in text: skipped"), false;
+    repair(doc.text, where);
+    doc.id = string_field(json, options_.id_field, {"id", "_id", "doc_id"});
+    doc.url = string_field(json, options_.url_field, {"url", "link"});
+    if (doc.id.empty()) doc.id = doc.url;
+    doc.title = string_field(json, options_.title_field, {"title", "headline"});
+    doc.date = string_field(json, options_.date_field, {"date", "date_publish", "published", "date_published"});
+    doc.source = string_field(json, options_.source_field, {"source", "source_domain", "outlet"});
+    for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.date, &doc.source}) repair_utf8(*s);
+    if (doc.title.empty()) doc.title = first_line(doc.text);
+    return true;
+  }
+
+  static const rapidjson::Value* field(const rapidjson::Value& obj, const std::string& chosen,
+                                       std::initializer_list<const char*> defaults) {
+    if (!chosen.empty()) {
+      const auto it = obj.FindMember(chosen.c_str());
+      return it == obj.MemberEnd() ? nullptr : &it->value;
+    }
+    for (const char* name : defaults) {
+      const auto it = obj.FindMember(name);
+      if (it != obj.MemberEnd() && !it->value.IsNull()) return &it->value;
+    }
+    return nullptr;
+  }
+
+  static std::string string_field(const rapidjson::Value& obj, const std::string& chosen,
+                                  std::initializer_list<const char*> defaults) {
+    const rapidjson::Value* v = field(obj, chosen, defaults);
+    if (!v) return "";
+    if (v->IsString()) return std::string(v->GetString(), v->GetStringLength());
+    if (v->IsInt64()) return std::to_string(v->GetInt64());
+    return "";
+  }
+
+  void repair(std::string& text, const std::string& where) {
+    const Utf8Repair r = repair_utf8(text);
+    if (r.invalid_bytes)
+      on_problem_({where + ": byte " + std::to_string(r.first_invalid),
+                   "invalid UTF-8: " + std::to_string(r.invalid_bytes) + " byte(s) replaced by U+FFFD",
+                   false});
+  }
+
+  static std::string first_line(const std::string& text) {
+    std::size_t b = 0;
+    while (b < text.size()) {
+      std::size_t e = text.find_first_of("\r\n", b);
+      if (e == std::string::npos) e = text.size();
+      if (text.find_first_not_of(" \t", b) < e) {
+        std::size_t s = text.find_first_not_of(" \t", b);
+        std::size_t t = e;
+        while (t > s && (text[t - 1] == ' ' || text[t - 1] == '\t')) --t;
+        return text.substr(s, t - s);
+      }
+      b = e + 1;
+    }
+    return "";
+  }
+
+  void problem(const std::string& where, const std::string& message) {
+    on_problem_({where, message, true});
+  }
+
+  const ReaderOptions& options_;
+  const std::function<bool(Document&)>& on_document_;
+  const std::function<void(const InputProblem&)>& on_problem_;
+};
+
+}  // namespace
+
+bool read_inputs(const std::vector<std::string>& inputs, const ReaderOptions& options,
+                 const std::function<bool(Document&)>& on_document,
+                 const std::function<void(const InputProblem&)>& on_problem) {
+  InputReader reader(options, on_document, on_problem);
+  for (const auto& input : inputs)
+    if (!reader.read(input)) return false;
+  return true;
+}
+
+}  // namespace quotegraph

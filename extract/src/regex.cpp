@@ -1,0 +1,94 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "regex.h"
+
+#include <pcre2.h>
+
+namespace quotegraph::detail {
+
+struct Pattern::Code {
+  pcre2_code* code = nullptr;
+  ~Code() { pcre2_code_free(code); }
+};
+
+struct MatchScratch::State {
+  pcre2_match_data* data = nullptr;
+  pcre2_match_context* context = nullptr;
+  pcre2_jit_stack* jit_stack = nullptr;
+  ~State() {
+    pcre2_match_data_free(data);
+    pcre2_match_context_free(context);
+    pcre2_jit_stack_free(jit_stack);
+  }
+};
+
+std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string* error) {
+  int code_error = 0;
+  PCRE2_SIZE error_offset = 0;
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code_error,
+                                   &error_offset, nullptr);
+  if (!code) {
+    if (error) {
+      PCRE2_UCHAR buffer[256];
+      pcre2_get_error_message(code_error, buffer, sizeof buffer);
+      *error = std::string(reinterpret_cast<char*>(buffer)) + " at offset " +
+               std::to_string(error_offset) + ": ..." +
+               source.substr(error_offset > 20 ? error_offset - 20 : 0, 40) + "...";
+    }
+    return nullptr;
+  }
+  // JIT is a speed-up, not a requirement: a pattern the JIT cannot take still matches.
+  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  std::unique_ptr<Pattern> pattern(new Pattern());
+  pattern->code_ = std::make_unique<Code>();
+  pattern->code_->code = code;
+  pattern->source_ = source;
+  return pattern;
+}
+
+Pattern::~Pattern() = default;
+
+MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScratch& scratch,
+                           bool anchored) const {
+  const int rc = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
+                             subject.size(), start,
+                             PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0u),
+                             scratch.state_->data, scratch.state_->context);
+  if (rc >= 0) return MatchResult::Match;
+  if (rc == PCRE2_ERROR_NOMATCH) return MatchResult::NoMatch;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    return MatchResult::LimitExceeded;
+  return MatchResult::Error;
+}
+
+int Pattern::group_index(const char* name) const {
+  const int n = pcre2_substring_number_from_name(code_->code, reinterpret_cast<PCRE2_SPTR>(name));
+  return n > 0 ? n : -1;
+}
+
+MatchScratch::MatchScratch(unsigned long match_limit) : state_(std::make_unique<State>()) {
+  // Room for 100 groups: more than any rule has.
+  state_->data = pcre2_match_data_create(100, nullptr);
+  state_->context = pcre2_match_context_create(nullptr);
+  pcre2_set_match_limit(state_->context, match_limit);
+  pcre2_set_depth_limit(state_->context, 10000);
+  pcre2_set_heap_limit(state_->context, 20000);  // KiB
+  state_->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, nullptr);
+  pcre2_jit_stack_assign(state_->context, nullptr, state_->jit_stack);
+}
+
+MatchScratch::~MatchScratch() = default;
+
+Group MatchScratch::group(int index) const {
+  Group g;
+  if (index < 0 || static_cast<uint32_t>(index) >= pcre2_get_ovector_count(state_->data)) return g;
+  const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(state_->data);
+  if (ov[2 * index] == PCRE2_UNSET) return g;
+  g.begin = ov[2 * index];
+  g.end = ov[2 * index + 1];
+  g.set = true;
+  return g;
+}
+
+}  // namespace quotegraph::detail

@@ -1,0 +1,60 @@
+// A thin PCRE2 wrapper (internal): a pattern is compiled once (with JIT) into an immutable
+// object that threads share; each thread matches with its own MatchScratch, which carries the
+// match and depth limits that keep every match bounded.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace quotegraph::detail {
+
+class MatchScratch;
+
+enum class MatchResult { Match, NoMatch, LimitExceeded, Error };
+
+struct Group {
+  std::size_t begin = 0, end = 0;
+  bool set = false;
+};
+
+class Pattern {
+ public:
+  // Compiles `source` (UTF-8 mode, Unicode properties). On failure returns null and sets
+  // `error` to PCRE2's message and the offset of the offending part.
+  static std::unique_ptr<Pattern> compile(const std::string& source, std::string* error);
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  // Searches subject[start, end-of-subject); anchored = match only at `start`.
+  MatchResult match(std::string_view subject, std::size_t start, MatchScratch& scratch,
+                    bool anchored = false) const;
+  // Group number for a name, or -1. Group 0 is the whole match.
+  int group_index(const char* name) const;
+  const std::string& source() const { return source_; }
+
+ private:
+  Pattern() = default;
+  struct Code;
+  std::unique_ptr<Code> code_;
+  std::string source_;
+};
+
+// Per-thread match state: match data sized for any pattern, limits, JIT stack.
+class MatchScratch {
+ public:
+  explicit MatchScratch(unsigned long match_limit = 200000);
+  ~MatchScratch();
+  MatchScratch(const MatchScratch&) = delete;
+  MatchScratch& operator=(const MatchScratch&) = delete;
+  // Groups of the last successful match; valid until the next match with this scratch.
+  Group group(int index) const;
+
+ private:
+  friend class Pattern;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace quotegraph::detail

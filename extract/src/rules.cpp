@@ -1,0 +1,162 @@
+#include "rules.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <sstream>
+
+namespace quotegraph::detail {
+namespace {
+
+std::string escape_regex(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ') { out += "\\s+"; continue; }
+    if (std::string_view("\\^$.|?*+()[]{}-/").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+template <typename Range>
+std::string alternation(const Range& items) {
+  std::vector<std::string> sorted(items.begin(), items.end());
+  // Longest first: PCRE2 takes the first alternative that lets the whole pattern match.
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() > b.size() || (a.size() == b.size() && a < b);
+  });
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i) out += '|';
+    out += escape_regex(sorted[i]);
+  }
+  return out + ")";
+}
+
+// Replaces every {NAME} that names a macro; leaves regex quantifiers ({2,5}) alone.
+bool expand(const std::string& in, const std::map<std::string, std::string>& macros,
+            std::string* out, std::string* unknown) {
+  out->clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '\\' && i + 1 < in.size()) {
+      // \p{Lu} and friends are Unicode properties, not macros: copy them through whole.
+      const bool property = (in[i + 1] == 'p' || in[i + 1] == 'P') && i + 2 < in.size() && in[i + 2] == '{';
+      const std::size_t stop = property ? in.find('}', i) : i + 1;
+      *out += in.substr(i, (stop == std::string::npos ? in.size() : stop + 1) - i);
+      i = stop == std::string::npos ? in.size() : stop;
+      continue;
+    }
+    if (in[i] == '{' && i + 1 < in.size() && (std::isupper(static_cast<unsigned char>(in[i + 1])) || in[i + 1] == '@')) {
+      const std::size_t close = in.find('}', i);
+      if (close != std::string::npos) {
+        const std::string name = in.substr(i + 1, close - i - 1);
+        const auto it = macros.find(name);
+        if (it == macros.end()) { *unknown = name; return false; }
+        *out += "(?:" + it->second + ")";
+        i = close;
+        continue;
+      }
+    }
+    *out += in[i];
+  }
+  return true;
+}
+
+// Splits off the first whitespace-separated field of `rest`.
+std::string take_field(std::string& rest) {
+  const auto start = rest.find_first_not_of(" \t");
+  if (start == std::string::npos) { rest.clear(); return ""; }
+  const auto end = rest.find_first_of(" \t", start);
+  std::string field = rest.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  rest = end == std::string::npos ? "" : rest.substr(end);
+  return field;
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+bool RuleSet::load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,
+                   std::string* error) {
+  std::map<std::string, std::string> macros;
+  macros["@speech_verbs"] = alternation(lexicon.speech_verbs);
+  macros["@titles"] = alternation(lexicon.titles);
+  std::vector<std::string> heads;
+  for (const auto& [head, written] : lexicon.descriptors) heads.push_back(head);
+  macros["@descriptors"] = alternation(heads);
+
+  std::istringstream in(text);
+  std::string line;
+  int number = 0;
+  auto fail = [&](const std::string& why) {
+    if (error) *error = file_name + ":" + std::to_string(number) + ": " + why;
+    return false;
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string rest = line;
+    const std::string keyword = take_field(rest);
+    if (keyword.empty() || keyword[0] == '#') continue;
+    std::string expanded, unknown;
+    if (keyword == "define") {
+      const std::string name = take_field(rest);
+      if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])))
+        return fail("define needs an upper-case NAME");
+      if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+      macros[name] = expanded;
+      continue;
+    }
+    if (keyword != "rule" && keyword != "mention")
+      return fail("expected 'define', 'rule' or 'mention', found '" + keyword + "'");
+    const std::string id = take_field(rest);
+    const std::string where = take_field(rest);
+    std::string confidence_text;
+    if (keyword == "rule") confidence_text = take_field(rest);
+    if (id.empty() || where.empty() || trim(rest).empty()) return fail("incomplete " + keyword + " line");
+    if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+    std::string compile_error;
+    auto pattern = Pattern::compile(expanded, &compile_error);
+    if (!pattern) return fail("rule " + id + ": " + compile_error);
+    if (keyword == "rule") {
+      AttributionRule rule;
+      rule.id = id;
+      if (where == "after") rule.context = RuleContext::After;
+      else if (where == "before") rule.context = RuleContext::Before;
+      else if (where == "tail") rule.context = RuleContext::Tail;
+      else return fail("rule " + id + ": context must be after, before or tail");
+      try {
+        rule.confidence = std::stod(confidence_text);
+      } catch (...) {
+        return fail("rule " + id + ": confidence must be a number");
+      }
+      if (rule.confidence < 0 || rule.confidence > 1) return fail("rule " + id + ": confidence must be in [0, 1]");
+      rule.speaker_group = pattern->group_index("speaker");
+      if (rule.speaker_group < 0) return fail("rule " + id + ": pattern has no (?<speaker>...) group");
+      rule.cue_group = pattern->group_index("cue");
+      rule.appos_group = pattern->group_index("appos");
+      rule.pattern = std::move(pattern);
+      rules.push_back(std::move(rule));
+    } else {
+      MentionRule mention;
+      mention.id = id;
+      if (where == "person") mention.kind = MentionKind::Person;
+      else if (where == "descriptor") mention.kind = MentionKind::Descriptor;
+      else if (where == "pronoun") mention.kind = MentionKind::Pronoun;
+      else return fail("mention " + id + ": kind must be person, descriptor or pronoun");
+      mention.name_group = pattern->group_index("name");
+      mention.appos_group = pattern->group_index("appos");
+      mention.pattern = std::move(pattern);
+      mentions.push_back(std::move(mention));
+    }
+  }
+  if (rules.empty()) return fail("no rules");
+  return true;
+}
+
+}  // namespace quotegraph::detail
