@@ -1,0 +1,144 @@
+// Exporters write into memory; the tests compare exact strings and structure.
+#include <catch2/catch.hpp>
+
+#include <rapidjson/document.h>
+
+#include <sstream>
+#include <string>
+
+#include "quotegraph/graphml_writer.h"
+#include "quotegraph/jsonl_writer.h"
+#include "quotegraph/rdf_writer.h"
+
+using namespace quotegraph;
+
+namespace {
+Document sample_doc() {
+  Document d;
+  d.id = "doc 1/é";
+  d.title = "Talks <resume> & \"go on\"";
+  d.url = "https://example.org/a?b=1&c=2";
+  d.date = "2022-01-21";
+  d.text = "unused";
+  return d;
+}
+
+DocumentQuotes sample_quotes() {
+  DocumentQuotes q;
+  Quote a;
+  a.text = "We’ll see\x01 <soon> & \"later\"";
+  a.start = 5;
+  a.stop = 30;
+  a.speaker = "Ana Lima";
+  a.speaker_id = "person:ana-lima";
+  a.role = "Foreign Minister";
+  a.organization = "Brazil";
+  a.cue = "said";
+  a.rule = "after.speaker_cue";
+  a.confidence = 0.95;
+  Quote b;
+  b.text = "unattributed";
+  b.start = 40;
+  b.stop = 52;
+  b.partial = true;
+  b.rule = "scan.unattributed";
+  q.quotes = {a, b};
+  return q;
+}
+}  // namespace
+
+TEST_CASE("quotes JSONL has one line per quote with the documented fields", "[export][jsonl]") {
+  std::ostringstream out;
+  JsonlWriter writer(out);
+  REQUIRE(writer.write(sample_doc(), sample_quotes()));
+  std::istringstream lines(out.str());
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    rapidjson::Document json;
+    json.Parse(line.c_str());
+    REQUIRE_FALSE(json.HasParseError());
+    for (const char* field : {"id", "doc", "text", "start", "end", "kind", "speaker", "speaker_id", "anonymous",
+                              "role", "organization", "cue", "rule", "confidence", "url", "date", "title"})
+      CHECK(json.HasMember(field));
+    if (n == 0) {
+      CHECK(std::string(json["speaker"].GetString()) == "Ana Lima");
+      CHECK(json["start"].GetUint() == 5);
+      CHECK(json["end"].GetUint() == 30);
+      CHECK(std::string(json["kind"].GetString()) == "full");
+      CHECK(json["confidence"].GetDouble() == Approx(0.95));
+    } else {
+      CHECK(json["speaker"].IsNull());
+      CHECK(std::string(json["kind"].GetString()) == "partial");
+    }
+    ++n;
+  }
+  CHECK(n == 2);
+}
+
+TEST_CASE("quote ids are stable and depend on document and span", "[export][jsonl]") {
+  CHECK(quote_id("a", 1, 2) == quote_id("a", 1, 2));
+  CHECK(quote_id("a", 1, 2) != quote_id("a", 1, 3));
+  CHECK(quote_id("a", 1, 2) != quote_id("b", 1, 2));
+}
+
+TEST_CASE("XML escaping drops illegal characters and escapes markup", "[export][graphml]") {
+  CHECK(xml_escape("a<b>&\"c'\x01\x1F") == "a&lt;b&gt;&amp;&quot;c&apos;");
+  CHECK(xml_escape("tab\tnew\nline") == "tab\tnew\nline");
+  CHECK(xml_escape("Köln ’") == "Köln ’");
+}
+
+TEST_CASE("GraphML declares typed keys and writes escaped data", "[export][graphml]") {
+  QuoteGraph g;
+  g.add(sample_doc(), sample_quotes());
+  std::ostringstream out;
+  REQUIRE(write_graphml(g, out));
+  const std::string xml = out.str();
+  CHECK(xml.find("<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>") != std::string::npos);
+  CHECK(xml.find("<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>") != std::string::npos);
+  CHECK(xml.find("edgedefault=\"directed\"") != std::string::npos);
+  CHECK(xml.find("Talks &lt;resume&gt; &amp; &quot;go on&quot;") != std::string::npos);
+  CHECK(xml.find("We’ll see &lt;soon&gt;") != std::string::npos);
+  CHECK(xml.find('\x01') == std::string::npos);
+  CHECK(xml.find("<node id=\"doc:doc_201_2F_C3_A9\">") != std::string::npos);  // NMTOKEN-safe id
+}
+
+TEST_CASE("Turtle uses the standard vocabularies and full IRIs for offsets", "[export][rdf]") {
+  QuoteGraph g;
+  g.add(sample_doc(), sample_quotes());
+  std::ostringstream out;
+  std::string error;
+  RdfOptions options;
+  options.base = "http://example.org/qg/";
+  REQUIRE(write_rdf(g, out, options, &error));
+  const std::string ttl = out.str();
+  CHECK(ttl.find("@prefix schema: <http://schema.org/> .") != std::string::npos);
+  CHECK(ttl.find("<http://example.org/qg/doc/doc%201%2F%C3%A9>") != std::string::npos);
+  CHECK(ttl.find("<http://example.org/qg/doc/doc%201%2F%C3%A9#char=5,30>") != std::string::npos);
+  CHECK(ttl.find("schema:Quotation") != std::string::npos);
+  CHECK(ttl.find("org:Membership") != std::string::npos);
+  CHECK(ttl.find("skos:prefLabel \"Foreign Minister\"") != std::string::npos);
+  CHECK(ttl.find("_:") == std::string::npos);  // never blank nodes
+}
+
+TEST_CASE("N-Triples are one triple per line with full IRIs", "[export][rdf]") {
+  QuoteGraph g;
+  g.add(sample_doc(), sample_quotes());
+  std::ostringstream out;
+  std::string error;
+  RdfOptions options;
+  options.syntax = RdfSyntax::NTriples;
+  REQUIRE(write_rdf(g, out, options, &error));
+  std::istringstream lines(out.str());
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    ++n;
+    CHECK(line.front() == '<');
+    CHECK(line.size() >= 2);
+    CHECK(line.substr(line.size() - 2) == " .");
+    CHECK(line.find("schema:") == std::string::npos);
+  }
+  CHECK(n > 20);
+}

@@ -1,0 +1,204 @@
+// Attribution rules on sentences written for these tests: one phenomenon per row.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "quotegraph/extractor.h"
+
+using namespace quotegraph;
+
+namespace {
+
+const Extractor& extractor() {
+  static const std::unique_ptr<Extractor> instance = [] {
+    std::string error;
+    auto e = Extractor::create({}, &error);
+    if (!e) FAIL("cannot load built-in rules: " << error);
+    return e;
+  }();
+  return *instance;
+}
+
+DocumentQuotes run(const std::string& text) {
+  Document doc;
+  doc.id = "test";
+  doc.text = text;
+  DocumentQuotes out;
+  extractor().extract(doc, out);
+  return out;
+}
+
+const Quote* find_quote(const DocumentQuotes& quotes, const std::string& words) {
+  for (const auto& q : quotes.quotes)
+    if (q.text.find(words) != std::string::npos) return &q;
+  return nullptr;
+}
+
+struct Row {
+  const char* phenomenon;
+  std::string text;
+  std::string quote;    // words of the quote to check
+  std::string speaker;  // expected speaker ("" = none)
+};
+
+void check_rows(const std::vector<Row>& rows) {
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == row.speaker);
+      if (!row.speaker.empty()) {
+        CHECK_FALSE(q->rule.empty());
+        CHECK(q->confidence > 0.0);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("direct attributions in both orders and with colons", "[attribution]") {
+  check_rows({
+      {"quote, NAME said", "“The budget is balanced,” Maria Olsen said.", "budget", "Maria Olsen"},
+      {"quote, said NAME", "“The budget is balanced,” said Maria Olsen.", "budget", "Maria Olsen"},
+      {"NAME said: quote", "Maria Olsen said: “The budget is balanced.”", "budget", "Maria Olsen"},
+      {"NAME said, quote", "Maria Olsen said, “The budget is balanced.”", "budget", "Maria Olsen"},
+      {"NAME told reporters, quote", "Maria Olsen told reporters on Monday, “The budget is balanced.”",
+       "budget", "Maria Olsen"},
+      {"question mark and lower-case cue", "“Who pays for this?” asked Tomas Berg.", "Who pays", "Tomas Berg"},
+      {"according to NAME", "The deal was “dead on arrival,” according to Tomas Berg.", "dead on arrival",
+       "Tomas Berg"},
+      {"attribution ending the sentence after a clause",
+       "“The window was open” before the vote, has now closed, said Tomas Berg.", "window", "Tomas Berg"},
+  });
+}
+
+TEST_CASE("speech verbs in all tenses", "[attribution]") {
+  const char* verbs[] = {"said", "says", "told the BBC", "added", "noted", "warned", "wrote", "tweeted",
+                         "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained"};
+  for (const char* verb : verbs) {
+    SECTION(verb) {
+      const auto quotes = run(std::string("“Prices will fall next year,” Ines Castro ") + verb + ".");
+      const Quote* q = find_quote(quotes, "Prices");
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == "Ines Castro");
+    }
+  }
+}
+
+TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
+  check_rows({
+      {"he resolves to the sentence subject before it",
+       "Finance Minister Paul Brandt met the union. Brandt said taxes would rise.\n\n“We have no choice,” he said.",
+       "no choice", "Paul Brandt"},
+      {"she skips a man to reach the woman",
+       "Ms. Helen Park spoke after Mr. Alan Ford. Mr. Ford said little. Ms. Park took questions.\n\n“We agreed on everything,” she said.",
+       "agreed", "Helen Park"},
+      {"a pronoun is not resolved from far away",
+       std::string("Paul Brandt arrived. ") + std::string(2000, 'x') + ".\n\n“We have no choice,” he said.",
+       "no choice", ""},
+      {"surname resolves to the full name", "Economy Minister Lena Vogt spoke first.\n\n“Growth is back,” Vogt said.",
+       "Growth", "Lena Vogt"},
+      {"an interrupted quote keeps its speaker", "“Growth is back,” said Lena Vogt. “Inflation is not.”",
+       "Inflation", "Lena Vogt"},
+      {"next paragraph continues the previous speaker",
+       "“Growth is back,” said Lena Vogt.\n\n“Inflation is not.”", "Inflation", "Lena Vogt"},
+      {"a continued quote is not carried over an unrelated paragraph",
+       "“Growth is back,” said Lena Vogt.\n\nThe markets rose on Friday.\n\n“Inflation is not.”", "Inflation", ""},
+      {"unclosed quote ending in its own attribution",
+       "“We tried everything, and still ‘nothing worked,’ Anna Kowalski said.", "We tried", "Anna Kowalski"},
+  });
+}
+
+TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
+  check_rows({
+      {"subject with a verb before the fragment", "Olaf Berg called the talks “useful and frank,” but left early.",
+       "useful", "Olaf Berg"},
+      {"subject after a leading phrase", "On Tuesday, Olaf Berg described the plan as “a good first step.”",
+       "first step", "Olaf Berg"},
+      {"subject with an inserted clause",
+       "The mayor, who spoke for an hour at the town hall, promised “a new bridge by spring.”", "new bridge",
+       "The mayor"},
+      {"no speech verb, no speaker", "The sign on the gate read “Keep out.”", "Keep out", ""},
+  });
+}
+
+TEST_CASE("roles and organisations from titles and appositions", "[attribution]") {
+  struct Row2 {
+    const char* phenomenon;
+    std::string text, speaker, role, organization;
+  };
+  const std::vector<Row2> rows = {
+      {"country adjective and title before the name", "“No deal,” Estonian Foreign Minister Kaja Tamm said.",
+       "Kaja Tamm", "Foreign Minister", "Estonia"},
+      {"apposition after the name", "“No deal,” said Pablo Ruiz, Spain’s economy minister, on Monday.",
+       "Pablo Ruiz", "economy minister", "Spain"},
+      {"organisation before the title", "“No deal,” Pentagon press officer Dan Hale said.", "Dan Hale",
+       "press officer", "Pentagon"},
+      {"title phrase with of", "“No deal,” said President Ana Lima of Brazil.", "Ana Lima", "President", "Brazil"},
+      {"possessive organisation", "“No deal,” Russia’s UN ambassador Ivan Petrov said.", "Ivan Petrov",
+       "ambassador", "Russia"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      REQUIRE(quotes.quotes.size() == 1);
+      const Quote& q = quotes.quotes[0];
+      CHECK(q.speaker == row.speaker);
+      CHECK(q.role == row.role);
+      CHECK(q.organization == row.organization);
+      CHECK_FALSE(q.anonymous);
+    }
+  }
+}
+
+TEST_CASE("unnamed sources stay anonymous with their organisation", "[attribution]") {
+  const auto quotes = run(
+      "“We are watching closely,” a senior Treasury official said.\n\n"
+      "“The risks are real,” the official added.");
+  REQUIRE(quotes.quotes.size() == 2);
+  for (const auto& q : quotes.quotes) {
+    CHECK(q.anonymous);
+    CHECK(q.speaker == "a senior Treasury official");
+    CHECK(q.organization == "Treasury");
+    CHECK(q.speaker_id.rfind("anon:test:", 0) == 0);
+  }
+}
+
+TEST_CASE("quotes carry code point offsets into the text", "[attribution]") {
+  const std::string text = "Ünïcödé “Grüße aus Köln,” said Jörg Weiß.";
+  const auto quotes = run(text);
+  REQUIRE(quotes.quotes.size() == 1);
+  const Quote& q = quotes.quotes[0];
+  CHECK(q.start == 9);   // Ü n ï c ö d é space “ -> 9 code points before the words
+  CHECK(q.stop == 9 + 15);
+  CHECK(q.text == "Grüße aus Köln,");
+  CHECK(text.substr(q.begin, q.end - q.begin) == q.text);
+  CHECK(q.speaker == "Jörg Weiß");
+}
+
+TEST_CASE("a rule file that does not compile is reported with file and line", "[rules]") {
+  const std::string path = "bad_rules_test.txt";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    REQUIRE(f);
+    std::fputs("# a broken rule\nrule broken after 0.9 (?<speaker>[a-z\n", f);
+    std::fclose(f);
+  }
+  std::string error;
+  ExtractorOptions options;
+  options.rules_file = path;
+  CHECK(Extractor::create(options, &error) == nullptr);
+  CHECK(error.find("bad_rules_test.txt:2:") != std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("normalised keys fold case and diacritics", "[keys]") {
+  CHECK(normalise_key("Sauli Niinistö") == "sauli-niinisto");
+  CHECK(normalise_key("Zuzana Čaputová") == "zuzana-caputova");
+  CHECK(normalise_key("Linda Thomas-Greenfield") == "linda-thomas-greenfield");
+  CHECK(normalise_key("O’Brien") == "obrien");
+}

@@ -1,0 +1,108 @@
+// The reader on files written by the test: .txt, .jsonl (news-please names), bad lines.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "quotegraph/reader.h"
+
+namespace fs = std::filesystem;
+using namespace quotegraph;
+
+namespace {
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("qg-reader-" + std::to_string(::getpid()));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& content) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << content;
+  }
+};
+
+struct Collected {
+  std::vector<Document> docs;
+  std::vector<InputProblem> problems;
+};
+
+Collected read(const std::vector<std::string>& inputs) {
+  Collected c;
+  read_inputs(inputs, {}, [&](Document& d) { c.docs.push_back(d); return true; },
+              [&](const InputProblem& p) { c.problems.push_back(p); });
+  return c;
+}
+}  // namespace
+
+TEST_CASE("a .txt file gives its stem as id and its first line as title", "[reader]") {
+  TempDir dir;
+  dir.write("story-1.txt", "\n  Headline here  \n\nBody text.\n");
+  const auto c = read({(dir.path / "story-1.txt").string()});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].id == "story-1");
+  CHECK(c.docs[0].title == "Headline here");
+  CHECK(c.docs[0].text == "\n  Headline here  \n\nBody text.\n");
+}
+
+TEST_CASE("JSONL lines understand news-please names and report bad lines by number", "[reader]") {
+  TempDir dir;
+  dir.write("a.jsonl",
+            "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Body\", \"date\": \"2022-01-21\"}\n"
+            "{\"url\": \"https://e.org/2\", \"maintext\": \"Body 2\", \"date_publish\": \"2022-01-22\", \"source_domain\": \"e.org\"}\n"
+            "not json\n"
+            "[1, 2]\n"
+            "{\"id\": \"x5\"}\n"
+            "{\"id\": \"x6\", \"text\": 42}\n"
+            "\n"
+            "{\"id\": \"x8\", \"text\": \"Last\"}\n");
+  const auto c = read({(dir.path / "a.jsonl").string()});
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[0].id == "x1");
+  CHECK(c.docs[0].date == "2022-01-21");
+  CHECK(c.docs[1].id == "https://e.org/2");
+  CHECK(c.docs[1].text == "Body 2");
+  CHECK(c.docs[1].date == "2022-01-22");
+  CHECK(c.docs[1].source == "e.org");
+  CHECK(c.docs[2].id == "x8");
+  REQUIRE(c.problems.size() == 4);
+  CHECK(c.problems[0].where.find("a.jsonl:3") != std::string::npos);
+  CHECK(c.problems[0].message.find("not valid JSON") != std::string::npos);
+  CHECK(c.problems[1].message == "not a JSON object");
+  CHECK(c.problems[2].message.find("no text field") != std::string::npos);
+  CHECK(c.problems[3].message == "text field is not a string");
+}
+
+TEST_CASE("directories are walked recursively in sorted order", "[reader]") {
+  TempDir dir;
+  dir.write("b/2.txt", "Two\nbody");
+  dir.write("a/1.txt", "One\nbody");
+  dir.write("c.txt", "Three\nbody");
+  dir.write("ignored.bin", "xx");
+  const auto c = read({dir.path.string()});
+  REQUIRE(c.docs.size() == 3);
+  CHECK(c.docs[0].id == "1");
+  CHECK(c.docs[1].id == "2");
+  CHECK(c.docs[2].id == "c");
+}
+
+TEST_CASE("invalid UTF-8 is replaced and reported, binary and missing files skipped", "[reader]") {
+  TempDir dir;
+  dir.write("latin1.txt", std::string("Caf\xE9 \xE9t\xE9\nOK"));
+  dir.write("binary.txt", std::string("ab\0cd", 5));
+  dir.write("empty.txt", "");
+  const auto c = read({(dir.path / "latin1.txt").string(), (dir.path / "binary.txt").string(),
+                       (dir.path / "empty.txt").string(), (dir.path / "missing.txt").string()});
+  REQUIRE(c.docs.size() == 1);
+  CHECK(c.docs[0].text == "Caf\xEF\xBF\xBD \xEF\xBF\xBDt\xEF\xBF\xBD\nOK");
+  REQUIRE(c.problems.size() == 4);
+  CHECK(c.problems[0].message.find("invalid UTF-8: 3 byte(s)") != std::string::npos);
+  CHECK(c.problems[0].where.find("byte 3") != std::string::npos);
+  CHECK_FALSE(c.problems[0].skipped);
+  CHECK(c.problems[1].message.find("binary") != std::string::npos);
+  CHECK(c.problems[2].message == "empty file");
+  CHECK(c.problems[3].message == "no such file or directory");
+}
