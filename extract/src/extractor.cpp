@@ -212,7 +212,7 @@ class DocumentRun {
       } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
         Phrase with_appos = phrase;
         if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
-        m.entity = entity_for(with_appos, c.begin, /*from_rule=*/false);
+        m.entity = entity_for(with_appos, c.begin, /*introduces_name=*/false);
       } else {
         continue;  // organisations and countries are not tracked as speakers here
       }
@@ -233,9 +233,9 @@ class DocumentRun {
 
   // Finds or registers the entity a mention names. Single surnames and variant spellings join
   // the full name introduced earlier in the document.
-  int entity_for(const Phrase& p, std::size_t pos, bool from_rule) {
+  int entity_for(const Phrase& p, std::size_t pos, bool introduces_name) {
     switch (p.kind) {
-      case PhraseKind::Person: return person_for(p, from_rule);
+      case PhraseKind::Person: return person_for(p, introduces_name);
       case PhraseKind::Descriptor: return descriptor_for(p, pos);
       case PhraseKind::Organization: {
         for (std::size_t k = 0; k < entities_.size(); ++k)
@@ -252,7 +252,7 @@ class DocumentRun {
     }
   }
 
-  int person_for(const Phrase& p, bool from_rule) {
+  int person_for(const Phrase& p, bool introduces_name) {
     int found = -1;
     const std::string& last = p.name.back();
     for (std::size_t k = entities_.size(); k-- > 0;) {
@@ -268,8 +268,9 @@ class DocumentRun {
     }
     if (found < 0) {
       // A lone capitalised word nobody was introduced with is not taken for a person from the
-      // running text (it may be a place or a brand), only when a rule names it as a speaker.
-      if (p.name.size() == 1 && !from_rule) return -1;
+      // running text or a weak rule (it may be a place or a brand), only when a confident rule
+      // names it as a speaker ("…,” Smith said).
+      if (p.name.size() == 1 && !introduces_name) return -1;
       Entity e;
       e.kind = PhraseKind::Person;
       found = add_entity(std::move(e));
@@ -285,8 +286,14 @@ class DocumentRun {
   }
 
   int descriptor_for(const Phrase& p, std::size_t pos) {
-    if (p.definite) {
-      const int earlier = resolve_definite(p.head, pos);
+    if (p.nationality) {
+      const int earlier = resolve_nationality(p.organization, pos);
+      if (earlier >= 0) return earlier;
+    } else if (p.definite) {
+      int earlier = resolve_definite(p.head, pos);
+      // An epithet with no antecedent of its own ("the world’s top diplomat also blamed ...")
+      // names the person the text is about: the latest subject, as a pronoun would.
+      if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun("he/she", pos);
       if (earlier >= 0) return earlier;
     }
     const std::string key = normalise_key(p.role.empty() ? p.descriptor : p.role) + (p.written ? "-w" : "");
@@ -317,14 +324,27 @@ class DocumentRun {
     return -1;
   }
 
-  // he / she / they / it: the latest subject it agrees with, within reach.
+  // "the American": the latest person from that country, within reach.
+  int resolve_nationality(const std::string& country, std::size_t pos) const {
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->begin >= pos || it->entity < 0) continue;
+      if (pos - it->begin > kDefiniteReach) break;
+      const Entity& e = entities_[it->entity];
+      if (e.kind == PhraseKind::Person && e.organization == country) return it->entity;
+    }
+    return -1;
+  }
+
+  // he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
   int resolve_pronoun(const std::string& pronoun, std::size_t pos) {
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
       if (it->begin >= pos || it->entity < 0 || !it->subject) continue;
       if (pos - it->begin > kPronounReach) break;
       Entity& e = entities_[it->entity];
       bool agrees = false;
-      if (pronoun == "he" || pronoun == "she") {
+      if (pronoun == "he/she") {
+        agrees = e.kind == PhraseKind::Person;
+      } else if (pronoun == "he" || pronoun == "she") {
         const char g = pronoun == "he" ? 'm' : 'f';
         agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
         if (agrees && e.kind == PhraseKind::Person && !e.gender) e.gender = g;
@@ -430,18 +450,18 @@ class DocumentRun {
   }
 
   int speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
-                     std::size_t quote_pos, bool allow_organization) {
+                     std::size_t quote_pos, bool confident_rule) {
     if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
-      if (entities_[m->entity].kind != PhraseKind::Organization || allow_organization) return m->entity;
+      if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) return m->entity;
     }
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
     if (appos_end > appos_begin)
       analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, p);
     switch (p.kind) {
       case PhraseKind::Pronoun: return resolve_pronoun(p.pronoun, std::min(begin, quote_pos));
-      case PhraseKind::Organization: return allow_organization ? entity_for(p, begin, true) : -1;
+      case PhraseKind::Organization: return confident_rule ? entity_for(p, begin, true) : -1;
       case PhraseKind::Person:
-      case PhraseKind::Descriptor: return entity_for(p, begin, true);
+      case PhraseKind::Descriptor: return entity_for(p, begin, confident_rule);
       default: return -1;
     }
   }

@@ -168,6 +168,16 @@ std::string first_organization(const std::vector<Token>& tokens, std::size_t fro
   return "";
 }
 
+// American, Russian, Chinese, British, Israeli: the adjective (and noun) of a country name.
+bool is_demonym(const std::string& form, const std::string& country) {
+  if (form == country || form.size() < 4) return false;
+  for (const char* suffix : {"an", "ese", "ish", "i", "ch", "ic", "man", "woman", "on"}) {
+    const std::size_t n = std::string_view(suffix).size();
+    if (form.compare(form.size() - n, n, suffix) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
@@ -180,6 +190,18 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.kind = PhraseKind::Pronoun;
     p.pronoun = first_lower;
     return p;
+  }
+  // "the American", "the Russian": a demonym standing for a person mentioned before.
+  if (tokens.size() == 2 && first_lower == "the" && !tokens[1].possessive) {
+    if (auto c = lex.countries.find(tokens[1].text); c != lex.countries.end() && is_demonym(tokens[1].text, c->second)) {
+      p.kind = PhraseKind::Descriptor;
+      p.descriptor = std::string(text);
+      p.head = to_lower_ascii(tokens[1].text);
+      p.definite = true;
+      p.nationality = true;
+      p.organization = c->second;
+      return p;
+    }
   }
   const std::string last_lower = to_lower_ascii(tokens.back().text);
   const auto head = lex.descriptors.find(last_lower);

@@ -23,6 +23,7 @@ struct Phrase {
   bool definite = false;          // "the diplomat": refers back to an earlier mention
   bool written = false;           // a document rather than a person
   bool plural = false;
+  bool nationality = false;       // "the American": the earlier person from that country
   std::string pronoun;            // lower case, for pronouns
 };
 
