@@ -173,7 +173,7 @@ bool is_demonym(const std::string& form, const std::string& country) {
   if (form == country || form.size() < 4) return false;
   for (const char* suffix : {"an", "ese", "ish", "i", "ch", "ic", "man", "woman", "on"}) {
     const std::size_t n = std::string_view(suffix).size();
-    if (form.compare(form.size() - n, n, suffix) == 0) return true;
+    if (form.size() > n && form.compare(form.size() - n, n, suffix) == 0) return true;
   }
   return false;
 }
