@@ -229,6 +229,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   std::size_t name_begin = name_end;
   while (name_begin > 0) {
     const Token& t = tokens[name_begin - 1];
+    if (t.possessive) break;  // "Wenger’s Bayern counterpart": the possessor is someone else
     if (t.cls == TokenClass::Name) { --name_begin; continue; }
     // "Staffan de Mistura": a particle between two name words.
     if (t.cls == TokenClass::Connector && t.text != "of" && t.text != "to" && t.text != "the" &&

@@ -11,7 +11,7 @@ namespace {
 std::string escape_regex(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == ' ') { out += "\\s+"; continue; }
+    if (c == ' ') { out += "\\h+"; continue; }
     if (std::string_view("\\^$.|?*+()[]{}-/").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
