@@ -296,6 +296,8 @@ class DocumentRun {
       if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun("he/she", pos);
       if (earlier >= 0) return earlier;
     }
+    Phrase described = p;
+    if (described.organization.empty()) described.organization = organization_named_before(p.role, pos);
     const std::string key = normalise_key(p.role.empty() ? p.descriptor : p.role) + (p.written ? "-w" : "");
     for (std::size_t k = 0; k < entities_.size(); ++k)
       if (entities_[k].kind == PhraseKind::Descriptor && entities_[k].key == key) return static_cast<int>(k);
@@ -304,7 +306,7 @@ class DocumentRun {
     e.display = p.descriptor;
     e.key = key;
     e.role = p.role;
-    e.organization = p.organization;
+    e.organization = described.organization;
     e.head = p.head;
     e.written = p.written;
     e.plural = p.plural;
@@ -322,6 +324,29 @@ class DocumentRun {
         return it->entity;
     }
     return -1;
+  }
+
+  // "one council diplomat": a lower-case organisation word ("council", "ministry") stands for
+  // the latest organisation of that kind named before ("the Security Council").
+  std::string organization_named_before(const std::string& words, std::size_t pos) const {
+    std::string best;
+    std::size_t best_pos = 0;
+    std::size_t start = 0;
+    while (start < words.size()) {
+      std::size_t end = words.find(' ', start);
+      if (end == std::string::npos) end = words.size();
+      std::string word = words.substr(start, end - start);
+      start = end + 1;
+      if (word.empty() || word[0] < 'a' || word[0] > 'z') continue;
+      word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      if (!lex_.organization_cues.count(word)) continue;
+      for (const auto& [form, canonical] : lex_.organizations) {
+        if (form.size() <= word.size() || form.compare(form.size() - word.size(), word.size(), word) != 0) continue;
+        const std::size_t at = std::string_view(text_).substr(0, pos).rfind(form);
+        if (at != std::string_view::npos && (best.empty() || at > best_pos)) best = canonical, best_pos = at;
+      }
+    }
+    return best;
   }
 
   // "the American": the latest person from that country, within reach.

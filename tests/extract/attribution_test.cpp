@@ -178,6 +178,14 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
   }
 }
 
+TEST_CASE("a lower-case organisation word refers to the organisation named before", "[attribution]") {
+  const auto quotes = run(
+      "The European Commission met on Monday.\n\n“The text is not ready,” said one commission official.");
+  REQUIRE(quotes.quotes.size() == 1);
+  CHECK(quotes.quotes[0].anonymous);
+  CHECK(quotes.quotes[0].organization == "European Commission");
+}
+
 TEST_CASE("quotes carry code point offsets into the text", "[attribution]") {
   const std::string text = "Ünïcödé “Grüße aus Köln,” said Jörg Weiß.";
   const auto quotes = run(text);
