@@ -178,6 +178,36 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
   }
 }
 
+TEST_CASE("written sources and title mentions", "[attribution]") {
+  SECTION("according to a document") {
+    const auto quotes = run("The plan stresses “the urgent need for talks,” according to a confidential Russian concept paper.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "a confidential Russian concept paper");
+    CHECK(quotes.quotes[0].anonymous);
+    CHECK(quotes.quotes[0].organization == "Russia");
+  }
+  SECTION("the statement said") {
+    const auto quotes = run("“All parties must stop firing,” the statement said.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "the statement");
+    CHECK(quotes.quotes[0].anonymous);
+  }
+  SECTION("the secretary refers to the person with that title") {
+    const auto quotes = run(
+        "US Secretary of State Mary Collins arrived in Oslo.\n\n“We came to listen,” the secretary said.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "Mary Collins");
+    CHECK(quotes.quotes[0].role == "Secretary of State");
+    CHECK(quotes.quotes[0].organization == "United States");
+  }
+  SECTION("an honorific and surname resolve to the full name") {
+    const auto quotes = run("Foreign Minister Omar Haddad of Jordan spoke.\n\n“No,” Mr. Haddad said.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "Omar Haddad");
+    CHECK(quotes.quotes[0].organization == "Jordan");
+  }
+}
+
 TEST_CASE("a lower-case organisation word refers to the organisation named before", "[attribution]") {
   const auto quotes = run(
       "The European Commission met on Monday.\n\n“The text is not ready,” said one commission official.");

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The CLI as users call it: exit statuses, messages, --min-confidence, atomic outputs, the
+# examples of docs/rules.md, and the SPARQL queries of docs/rdf.md run with rdflib.
+# Usage: cli_test.sh QUOTEGRAPH_BINARY PROJECT_DIR
+set -uo pipefail
+Q=$1
+project=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+
+# Usage errors: exit 2 with a message naming the problem.
+"$Q" --bogus x 2>err; check "unknown option exits 2" test $? -eq 2
+check "unknown option is named" grep -q "unknown option '--bogus'" err
+"$Q" "$project/samples" 2>err; check "missing output exits 2" test $? -eq 2
+"$Q" --min-confidence 2 "$project/samples" --jsonl q.jsonl 2>err; check "bad --min-confidence exits 2" test $? -eq 2
+"$Q" --rules /nonexistent/rules.txt "$project/samples" --jsonl q.jsonl 2>err; check "unreadable rule file exits 2" test $? -eq 2
+check "unreadable rule file is named" grep -q "/nonexistent/rules.txt" err
+
+# Bad inputs: reported with file and line, the rest processed, exit 1.
+mkdir in
+printf 'Title\n\n“We will stay,” said Ana Lima.\n' > in/good.txt
+printf '{"id": "j1", "text": "“Fine,” said Ana Lima."}\nnot json\n{"id": "j3"}\n' > in/mixed.jsonl
+"$Q" in missing.txt --jsonl q.jsonl 2>err; status=$?
+check "bad input exits 1" test $status -eq 1
+check "bad JSONL line named by file and line" grep -q "mixed.jsonl:2: byte [0-9]*: not valid JSON" err
+check "missing text field named" grep -q "mixed.jsonl:3: no text field" err
+check "missing file named" grep -q "missing.txt: no such file or directory" err
+check "good documents still written" test "$(grep -c '"speaker":"Ana Lima"' q.jsonl)" -eq 2
+
+# --min-confidence leaves out weak attributions; a failed run keeps the previous output.
+"$Q" "$project/samples" --jsonl all.jsonl -q
+"$Q" "$project/samples" --jsonl strong.jsonl -q --min-confidence 0.9
+check "--min-confidence filters" test "$(wc -l < strong.jsonl)" -lt "$(wc -l < all.jsonl)"
+check "--min-confidence keeps only strong quotes" python3 -c "
+import json, sys
+sys.exit(0 if all(json.loads(l)['confidence'] >= 0.9 for l in open('strong.jsonl')) else 1)"
+cp all.jsonl before.jsonl
+"$Q" --rules /nonexistent "$project/samples" --jsonl all.jsonl 2>/dev/null
+check "failed run leaves the previous file untouched" cmp -s all.jsonl before.jsonl
+check "no temporary files left" test -z "$(ls | grep tmp- || true)"
+
+# docs/rules.md: adding a speech verb and a title through --lexicon-dir.
+mkdir my-lexicons ex
+"$Q" --print-data speech_verbs.txt > my-lexicons/speech_verbs.txt
+echo "grumble grumbled grumbles grumbling" >> my-lexicons/speech_verbs.txt
+"$Q" --print-data titles.txt > my-lexicons/titles.txt
+echo "ombudsman" >> my-lexicons/titles.txt
+printf 'T\n\n“Nobody listens,” grumbled Ombudsman Eva Berg.\n' > ex/x.txt
+"$Q" --lexicon-dir my-lexicons ex --jsonl lex.jsonl -q
+check "docs: new speech verb and title" grep -q '"speaker":"Eva Berg".*"role":"Ombudsman"' lex.jsonl
+# docs/rules.md: a rule added to a copy of the rule file.
+"$Q" --print-data rules.txt > my-rules.txt
+python3 - <<'PY'
+s = open("my-rules.txt").read()
+rule = r"rule after.quoted_as_saying  after  0.9  ^\h*,?\h*(?<speaker>{SPEAKER})\h+was\h+quoted\h+as\h+(?<cue>saying)"
+s = s.replace("rule after.cue_speaker", rule + "\nrule after.cue_speaker", 1)
+open("my-rules.txt", "w").write(s)
+PY
+printf 'T\n\n“We will not pay,” the minister was quoted as saying.\n' > ex/x.txt
+"$Q" --rules my-rules.txt ex --jsonl rule.jsonl -q
+check "docs: added rule fires" grep -q '"rule":"after.quoted_as_saying"' rule.jsonl
+
+# docs/rdf.md: every SPARQL example runs on the samples' Turtle and agrees with the JSONL.
+"$Q" "$project/samples" --turtle g.ttl --jsonl s.jsonl -q
+check "docs: SPARQL examples answer as the JSONL says" /usr/bin/python3 - "$project/docs/rdf.md" g.ttl s.jsonl <<'PY'
+import json, re, sys, rdflib
+queries = re.findall(r"```sparql\n(.*?)```", open(sys.argv[1]).read(), re.S)
+g = rdflib.Graph(); g.parse(sys.argv[2], format="turtle")
+quotes = [json.loads(l) for l in open(sys.argv[3])]
+assert len(queries) == 3, len(queries)
+blinken = {r[0].toPython() for r in g.query(queries[0])}
+assert blinken == {q["text"] for q in quotes if q["speaker"] == "Antony Blinken"}, blinken
+russia = {(str(r[0]), str(r[1])) for r in g.query(queries[1])}
+assert ("Sergei Lavrov", "Foreign Minister") in russia, russia
+anon = {r[2].toPython() for r in g.query(queries[2])}
+assert anon == {q["text"] for q in quotes if q["anonymous"]}, (len(anon), sum(q["anonymous"] for q in quotes))
+print("SPARQL rows:", len(blinken), len(russia), len(anon))
+PY
+
+echo "cli: $failures failed"
+test $failures -eq 0
