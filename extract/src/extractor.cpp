@@ -313,17 +313,23 @@ class DocumentRun {
     return add_entity(std::move(e));
   }
 
-  // "the diplomat", "the spokesperson", "the secretary": the latest entity it can refer to.
-  int resolve_definite(const std::string& head, std::size_t pos) const {
+  // The latest mention before `pos`, within `reach` bytes, whose entity `accepts`; -1 if none.
+  template <typename Accept>
+  int latest_entity(std::size_t pos, std::size_t reach, bool subjects_only, Accept accepts) {
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-      if (it->begin >= pos || it->entity < 0) continue;
-      if (pos - it->begin > kDefiniteReach) break;
-      const Entity& e = entities_[it->entity];
-      if (e.kind == PhraseKind::Descriptor && e.head == head) return it->entity;
-      if (e.kind == PhraseKind::Person && to_lower_ascii(e.role).find(head) != std::string::npos)
-        return it->entity;
+      if (it->begin >= pos || it->entity < 0 || (subjects_only && !it->subject)) continue;
+      if (pos - it->begin > reach) break;
+      if (accepts(entities_[it->entity])) return it->entity;
     }
     return -1;
+  }
+
+  // "the diplomat", "the spokesperson", "the secretary": the latest entity it can refer to.
+  int resolve_definite(const std::string& head, std::size_t pos) {
+    return latest_entity(pos, kDefiniteReach, false, [&](const Entity& e) {
+      return (e.kind == PhraseKind::Descriptor && e.head == head) ||
+             (e.kind == PhraseKind::Person && to_lower_ascii(e.role).find(head) != std::string::npos);
+    });
   }
 
   // "one council diplomat": a lower-case organisation word ("council", "ministry") stands for
@@ -350,37 +356,24 @@ class DocumentRun {
   }
 
   // "the American": the latest person from that country, within reach.
-  int resolve_nationality(const std::string& country, std::size_t pos) const {
-    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-      if (it->begin >= pos || it->entity < 0) continue;
-      if (pos - it->begin > kDefiniteReach) break;
-      const Entity& e = entities_[it->entity];
-      if (e.kind == PhraseKind::Person && e.organization == country) return it->entity;
-    }
-    return -1;
+  int resolve_nationality(const std::string& country, std::size_t pos) {
+    return latest_entity(pos, kDefiniteReach, false, [&](const Entity& e) {
+      return e.kind == PhraseKind::Person && e.organization == country;
+    });
   }
 
   // he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
   int resolve_pronoun(const std::string& pronoun, std::size_t pos) {
-    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
-      if (it->begin >= pos || it->entity < 0 || !it->subject) continue;
-      if (pos - it->begin > kPronounReach) break;
-      Entity& e = entities_[it->entity];
-      bool agrees = false;
-      if (pronoun == "he/she") {
-        agrees = e.kind == PhraseKind::Person;
-      } else if (pronoun == "he" || pronoun == "she") {
-        const char g = pronoun == "he" ? 'm' : 'f';
-        agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
-        if (agrees && e.kind == PhraseKind::Person && !e.gender) e.gender = g;
-      } else if (pronoun == "they") {
-        agrees = e.plural || e.kind == PhraseKind::Organization;
-      } else if (pronoun == "it") {
-        agrees = e.written || e.kind == PhraseKind::Organization;
-      }
-      if (agrees) return it->entity;
-    }
-    return -1;
+    return latest_entity(pos, kPronounReach, true, [&](Entity& e) {
+      if (pronoun == "he/she") return e.kind == PhraseKind::Person;
+      if (pronoun == "they") return e.plural || e.kind == PhraseKind::Organization;
+      if (pronoun == "it") return e.written || e.kind == PhraseKind::Organization;
+      if (pronoun != "he" && pronoun != "she") return false;  // "we": the writer's side, unresolved
+      const char g = pronoun == "he" ? 'm' : 'f';
+      const bool agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
+      if (agrees && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
+      return agrees;
+    });
   }
 
   const Mention* mention_at(std::size_t begin) const {
