@@ -35,8 +35,9 @@ constexpr std::size_t kContextBytes = 400;
 
 // Folds Latin-1 and Latin Extended-A letters to ASCII (U+00C0 .. U+017F), '-' for non-letters.
 constexpr std::string_view kLatinFold =
-    "aaaaaa-ceeeeiiii-nooooo--uuuuy--aaaaaa-ceeeeiiii-nooooo--uuuuy-yaaaaaaccccccccdd--eeeeeeeeeeg"
-    "gggggggh" "h--iiiiiiiii-iijjkk-llllllll--nnnnnnn--oooooo--rrrrrrsssssssstttt--uuuuuuuuuuuuwwyyyzzzzzzs";
+    "aaaaaa-ceeeeiiii-nooooo--uuuuy--aaaaaa-ceeeeiiii-nooooo--uuuuy-y"   // U+00C0 .. U+00FF
+    "aaaaaaccccccccdd--eeeeeeeeeegggggggghh--iiiiiiiii-iijjkk-llllllll--"
+    "nnnnnnn--oooooo--rrrrrrsssssssstttt--uuuuuuuuuuuuwwyyyzzzzzzs";     // .. U+017F
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -434,15 +435,15 @@ class DocumentRun {
         const Group speaker = scratch_.group(rule.speaker_group);
         const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
         const Group cue = rule.cue_group >= 0 ? scratch_.group(rule.cue_group) : Group{};
-        const int entity = speaker_entity(from + speaker.begin, from + speaker.end,
-                                          appos.set ? from + appos.begin : 0, appos.set ? from + appos.end : 0,
-                                          q.open, rule.confidence >= 0.9);
-        if (entity >= 0) {
+        const SpeakerMatch found = speaker_entity(from + speaker.begin, from + speaker.end,
+                                                  appos.set ? from + appos.begin : 0, appos.set ? from + appos.end : 0,
+                                                  q.open, rule.confidence >= 0.9);
+        if (found.entity >= 0) {
           Attribution& a = attributions_[i];
-          a.entity = entity;
+          a.entity = found.entity;
           a.rule = rule.id;
           a.cue = cue.set ? std::string(context.substr(cue.begin, cue.end - cue.begin)) : "";
-          a.confidence = rule.confidence * confidence_factor(from + speaker.begin, from + speaker.end);
+          a.confidence = rule.confidence * found.certainty;
           if (rule.context == RuleContext::Tail) {  // the attribution is not part of the quote
             std::size_t end = from + speaker.begin;
             while (end > q.begin && (text_[end - 1] == ' ')) --end;
@@ -458,30 +459,41 @@ class DocumentRun {
     }
   }
 
+  struct SpeakerMatch {
+    int entity = -1;
+    double certainty = 1.0;  // multiplies the rule's confidence
+  };
+
   // Pronouns and "the diplomat" are resolved, so they are less certain than a name.
-  double confidence_factor(std::size_t begin, std::size_t end) const {
-    const Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+  static double certainty_of(const Phrase& p) {
     if (p.kind == PhraseKind::Pronoun) return 0.9;
     if (p.kind == PhraseKind::Descriptor && p.definite) return 0.9;
     if (p.kind == PhraseKind::Person && p.name.size() == 1) return 0.95;
     return 1.0;
   }
 
-  int speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
-                     std::size_t quote_pos, bool confident_rule) {
-    if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
-      if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) return m->entity;
-    }
+  // The entity a rule's speaker group names, analysing the phrase once.
+  SpeakerMatch speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
+                              std::size_t quote_pos, bool confident_rule) {
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    SpeakerMatch match;
+    match.certainty = certainty_of(p);
+    if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
+      if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) {
+        match.entity = m->entity;
+        return match;
+      }
+    }
     if (appos_end > appos_begin)
       analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, p);
     switch (p.kind) {
-      case PhraseKind::Pronoun: return resolve_pronoun(p.pronoun, std::min(begin, quote_pos));
-      case PhraseKind::Organization: return confident_rule ? entity_for(p, begin, true) : -1;
+      case PhraseKind::Pronoun: match.entity = resolve_pronoun(p.pronoun, std::min(begin, quote_pos)); break;
+      case PhraseKind::Organization: match.entity = confident_rule ? entity_for(p, begin, true) : -1; break;
       case PhraseKind::Person:
-      case PhraseKind::Descriptor: return entity_for(p, begin, confident_rule);
-      default: return -1;
+      case PhraseKind::Descriptor: match.entity = entity_for(p, begin, confident_rule); break;
+      default: break;
     }
+    return match;
   }
 
   // Quotes with no attribution of their own continue the speaker before them: the second half

@@ -166,6 +166,12 @@ class Scanner {
   // Scans one paragraph's double marks; returns true when it ends inside a quote.
   bool scan_paragraph(const Paragraph& para, bool continues) {
     const auto marks = double_marks(text_, para.begin, para.end);
+    // Only the paragraph's first quote continues the previous paragraph's quote.
+    auto first_continues = [&] {
+      const bool c = continues;
+      continues = false;
+      return c;
+    };
     int depth = 0;
     std::size_t open_index = 0;
     auto closers_after = [&](std::size_t k) {
@@ -192,8 +198,7 @@ class Scanner {
       }
       if (--depth == 0) {
         const Mark& o = marks[open_index];
-        add({o.pos, o.pos + o.len, m.pos, m.pos + m.len, para, true, false,
-             continues && quotes_added_in(para) == 0});
+        add({o.pos, o.pos + o.len, m.pos, m.pos + m.len, para, true, false, first_continues()});
       }
     }
     if (depth == 0) return false;
@@ -201,7 +206,7 @@ class Scanner {
     const std::size_t begin = o.pos + o.len;
     const std::size_t end = cap_unclosed(text_, begin, trim_end(text_, begin, para.end),
                                          options_.max_unclosed_bytes);
-    add({o.pos, begin, end, end, para, false, false, continues && quotes_added_in(para) == 0});
+    add({o.pos, begin, end, end, para, false, false, first_continues()});
     return true;
   }
 
@@ -255,12 +260,6 @@ class Scanner {
       i += len;
     }
     return std::string_view::npos;
-  }
-
-  std::size_t quotes_added_in(const Paragraph& para) const {
-    std::size_t n = 0;
-    for (auto it = quotes_.rbegin(); it != quotes_.rend() && it->paragraph_begin == para.begin; ++it) ++n;
-    return n;
   }
 
   struct Candidate {
