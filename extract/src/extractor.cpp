@@ -182,14 +182,25 @@ class DocumentRun {
       MentionKind kind;
     };
     std::vector<Candidate> candidates;
-    for (const auto& rule : rules_.mentions) {
-      std::size_t pos = 0;
-      while (pos < text_.size()) {
+    // Every mention starts a word, so the patterns (anchored) are tried at word starts only:
+    // a scan from every byte would cost each pattern a match attempt per byte of the text.
+    std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
+    for (std::size_t pos = 0; pos < text_.size(); ++pos) {
+      const unsigned char c = static_cast<unsigned char>(text_[pos]);
+      if (!(is_ascii_alnum(c) || c >= 0xC0)) continue;
+      if (pos > 0) {
+        const unsigned char before = static_cast<unsigned char>(text_[pos - 1]);
+        if (before < 0x80 ? is_ascii_alnum(before) : is_word_cp(cp_before(text_, pos))) continue;
+      }
+      if (!may_start_mention(pos)) continue;
+      for (std::size_t k = 0; k < rules_.mentions.size(); ++k) {
+        const MentionRule& rule = rules_.mentions[k];
+        if (pos < resume[k] || !rule.pattern->may_start_with(c)) continue;
         const MatchResult r = rule.pattern->match(text_, pos, scratch_);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
-        if (r != MatchResult::Match) break;
+        if (r != MatchResult::Match) continue;
         const Group whole = scratch_.group(0);
-        pos = std::max(whole.end, whole.begin + 1);
+        resume[k] = std::max(whole.end, whole.begin + 1);
         if (inside_quote(whole.begin, whole.end)) continue;
         const Group name = rule.name_group >= 0 ? scratch_.group(rule.name_group) : whole;
         const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
@@ -225,6 +236,21 @@ class DocumentRun {
       }
       mentions_.push_back(m);
     }
+  }
+
+  // A word start where a mention can begin: capitalised, a number, a possessive or one of the
+  // rule file's MENTION_STARTERS (checked here, cheaply, so most words never reach a pattern).
+  bool may_start_mention(std::size_t pos) const {
+    const unsigned char c = static_cast<unsigned char>(text_[pos]);
+    if (!rules_.mention_starters_given || !(c >= 'a' && c <= 'z')) return true;
+    std::size_t end = pos;
+    while (end < text_.size() && is_ascii_alnum(static_cast<unsigned char>(text_[end]))) ++end;
+    const std::string_view word = std::string_view(text_).substr(pos, end - pos);
+    if (end < text_.size() && (text_[end] == '\'' || text_.compare(end, 3, "’") == 0)) return true;
+    char lower[24];
+    if (word.size() >= sizeof lower) return false;
+    word.copy(lower, word.size());
+    return rules_.mention_starters.count(std::string(lower, word.size())) > 0;
   }
 
   int add_entity(Entity e) {

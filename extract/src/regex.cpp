@@ -3,10 +3,13 @@
 
 #include <pcre2.h>
 
+#include <algorithm>
+
 namespace quotegraph::detail {
 
 struct Pattern::Code {
   pcre2_code* code = nullptr;
+  bool jit = false;
   ~Code() { pcre2_code_free(code); }
 };
 
@@ -21,38 +24,58 @@ struct MatchScratch::State {
   }
 };
 
-std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string* error) {
+namespace {
+
+pcre2_code* compile_code(const std::string& source, std::string* error) {
   int code_error = 0;
   PCRE2_SIZE error_offset = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code_error,
                                    &error_offset, nullptr);
-  if (!code) {
-    if (error) {
-      PCRE2_UCHAR buffer[256];
-      pcre2_get_error_message(code_error, buffer, sizeof buffer);
-      *error = std::string(reinterpret_cast<char*>(buffer)) + " at offset " +
-               std::to_string(error_offset) + ": ..." +
-               source.substr(error_offset > 20 ? error_offset - 20 : 0, 40) + "...";
-    }
-    return nullptr;
+  if (!code && error) {
+    PCRE2_UCHAR buffer[256];
+    pcre2_get_error_message(code_error, buffer, sizeof buffer);
+    *error = std::string(reinterpret_cast<char*>(buffer)) + " at offset " + std::to_string(error_offset) +
+             ": ..." + source.substr(error_offset > 20 ? error_offset - 20 : 0, 40) + "...";
+  }
+  return code;
+}
+
+}  // namespace
+
+std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string* error, Anchor anchor) {
+  pcre2_code* code = compile_code(source, error);
+  if (!code) return nullptr;
+  std::unique_ptr<Pattern> pattern(new Pattern());
+  // The bytes a match can start with, as PCRE2 works them out for its own start-of-match
+  // search (it does not for an anchored pattern, so this is read before anchoring).
+  const uint8_t* bitmap = nullptr;
+  if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+    std::copy(bitmap, bitmap + 32, pattern->first_bytes_);
+    pattern->has_first_bytes_ = true;
+  }
+  if (anchor == Anchor::AtStart) {
+    pcre2_code_free(code);
+    code = compile_code("\\G(?:" + source + ")", error);
+    if (!code) return nullptr;
   }
   // JIT is a speed-up, not a requirement: a pattern the JIT cannot take still matches.
-  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-  std::unique_ptr<Pattern> pattern(new Pattern());
   pattern->code_ = std::make_unique<Code>();
   pattern->code_->code = code;
+  pattern->code_->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   pattern->source_ = source;
   return pattern;
 }
 
 Pattern::~Pattern() = default;
 
-MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScratch& scratch,
-                           bool anchored) const {
-  const int rc = pcre2_match(code_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
+MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScratch& scratch) const {
+  // pcre2_jit_match skips the checks pcre2_match repeats on every call (the subject is valid
+  // UTF-8 by construction).
+  const auto match_function = code_->jit ? pcre2_jit_match : pcre2_match;
+  const int rc = match_function(code_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
                              subject.size(), start,
-                             PCRE2_NO_UTF_CHECK | (anchored ? PCRE2_ANCHORED : 0u),
+                             PCRE2_NO_UTF_CHECK,
                              scratch.state_->data, scratch.state_->context);
   if (rc >= 0) return MatchResult::Match;
   if (rc == PCRE2_ERROR_NOMATCH) return MatchResult::NoMatch;
@@ -69,7 +92,7 @@ int Pattern::group_index(const char* name) const {
 
 MatchScratch::MatchScratch(unsigned long match_limit) : state_(std::make_unique<State>()) {
   // Room for 100 groups: more than any rule has.
-  state_->data = pcre2_match_data_create(100, nullptr);
+  state_->data = pcre2_match_data_create(10, nullptr);
   state_->context = pcre2_match_context_create(nullptr);
   pcre2_set_match_limit(state_->context, match_limit);
   pcre2_set_depth_limit(state_->context, 10000);

@@ -20,16 +20,21 @@ struct Group {
 
 class Pattern {
  public:
+  // Anywhere: match() searches from its start offset; AtStart: match() matches only at it.
+  enum class Anchor { Anywhere, AtStart };
   // Compiles `source` (UTF-8 mode, Unicode properties). On failure returns null and sets
   // `error` to PCRE2's message and the offset of the offending part.
-  static std::unique_ptr<Pattern> compile(const std::string& source, std::string* error);
+  static std::unique_ptr<Pattern> compile(const std::string& source, std::string* error,
+                                          Anchor anchor = Anchor::Anywhere);
   ~Pattern();
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;
 
-  // Searches subject[start, end-of-subject); anchored = match only at `start`.
-  MatchResult match(std::string_view subject, std::size_t start, MatchScratch& scratch,
-                    bool anchored = false) const;
+  // Searches subject[start, end-of-subject) (or matches at `start` only: Anchor::AtStart).
+  MatchResult match(std::string_view subject, std::size_t start, MatchScratch& scratch) const;
+  // Whether a match can start with byte `b` (from PCRE2's start-of-match analysis; true for
+  // every byte when PCRE2 found no such set).
+  bool may_start_with(unsigned char b) const { return !has_first_bytes_ || (first_bytes_[b / 8] >> (b % 8)) & 1; }
   // Group number for a name, or -1. Group 0 is the whole match.
   int group_index(const char* name) const;
   const std::string& source() const { return source_; }
@@ -39,6 +44,8 @@ class Pattern {
   struct Code;
   std::unique_ptr<Code> code_;
   std::string source_;
+  unsigned char first_bytes_[32] = {};
+  bool has_first_bytes_ = false;
 };
 
 // Per-thread match state: match data sized for any pattern, limits, JIT stack.

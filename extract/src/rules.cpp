@@ -8,28 +8,60 @@
 namespace quotegraph::detail {
 namespace {
 
-std::string escape_regex(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ') { out += "\\h+"; continue; }
-    if (std::string_view("\\^$.|?*+()[]{}-/").find(c) != std::string_view::npos) out += '\\';
-    out += c;
+// The bytes of the UTF-8 character starting at `i` in `s`.
+std::size_t char_length(const std::string& s, std::size_t i) {
+  const unsigned char lead = static_cast<unsigned char>(s[i]);
+  const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::min(n, s.size() - i);
+}
+
+// One lexicon character as a pattern: a space matches any run of horizontal space.
+std::string escape_regex_char(std::string_view c) {
+  if (c == " ") return "\\h+";
+  if (c.size() == 1 && std::string_view("\\^$.|?*+()[]{}-/#").find(c[0]) != std::string_view::npos)
+    return "\\" + std::string(c);
+  return std::string(c);
+}
+
+// Writes the alternation of items[begin, end) (sorted, unique, sharing their first `depth`
+// bytes) as a trie: "mayor", "minister", "minister of state" -> m(?:ayor|inister(?:\h+of\h+state)?).
+// PCRE2 tries a flat alternation item by item at every position it tests; the trie costs one
+// comparison per character whatever the size of the lexicon. A continuation is tried before
+// the end of a shorter item (the `?` is greedy), so the longest item still wins, as it did
+// when the flat alternation was sorted longest first.
+void emit_trie(const std::vector<std::string>& items, std::size_t begin, std::size_t end, std::size_t depth,
+               std::string& out) {
+  bool ends_here = false;
+  std::vector<std::pair<std::size_t, std::size_t>> branches;  // items sharing the next character
+  for (std::size_t i = begin; i < end;) {
+    if (items[i].size() == depth) { ends_here = true; ++i; continue; }
+    const std::string_view next(items[i].data() + depth, char_length(items[i], depth));
+    std::size_t j = i + 1;
+    while (j < end && std::string_view(items[j]).substr(depth, next.size()) == next) ++j;
+    branches.emplace_back(i, j);
+    i = j;
   }
-  return out;
+  if (branches.empty()) return;
+  const bool group = ends_here || branches.size() > 1;
+  if (group) out += "(?:";
+  for (std::size_t b = 0; b < branches.size(); ++b) {
+    if (b) out += '|';
+    const auto [from, to] = branches[b];
+    const std::size_t length = char_length(items[from], depth);
+    out += escape_regex_char(std::string_view(items[from]).substr(depth, length));
+    emit_trie(items, from, to, depth + length, out);
+  }
+  if (group) out += ends_here ? ")?" : ")";
 }
 
 template <typename Range>
 std::string alternation(const Range& items) {
   std::vector<std::string> sorted(items.begin(), items.end());
-  // Longest first: PCRE2 takes the first alternative that lets the whole pattern match.
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
-    return a.size() > b.size() || (a.size() == b.size() && a < b);
-  });
+  std::sort(sorted.begin(), sorted.end());  // bytewise: items sharing a prefix are adjacent
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  sorted.erase(std::remove(sorted.begin(), sorted.end(), std::string()), sorted.end());
   std::string out = "(?:";
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (i) out += '|';
-    out += escape_regex(sorted[i]);
-  }
+  emit_trie(sorted, 0, sorted.size(), 0, out);
   return out + ")";
 }
 
@@ -120,8 +152,10 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     if (keyword == "rule") confidence_text = take_field(rest);
     if (id.empty() || where.empty() || trim(rest).empty()) return fail("incomplete " + keyword + " line");
     if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+    // Mentions are tried only at word starts (see find_mentions), so anchored there.
     std::string compile_error;
-    auto pattern = Pattern::compile(expanded, &compile_error);
+    auto pattern = Pattern::compile(expanded, &compile_error,
+                                    keyword == "mention" ? Pattern::Anchor::AtStart : Pattern::Anchor::Anywhere);
     if (!pattern) return fail("rule " + id + ": " + compile_error);
     if (keyword == "rule") {
       AttributionRule rule;
@@ -156,6 +190,27 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     }
   }
   if (rules.empty()) return fail("no rules");
+  if (const auto it = macros.find("MENTION_STARTERS"); it != macros.end()) {
+    mention_starters_given = true;
+    std::string words;  // "(?:a|an)|(?:he)" -> "a|an|he"
+    for (char c : it->second)
+      if (c != '(' && c != ')' && c != '?' && c != ':') words += c;
+    std::size_t start = 0;
+    while (start <= words.size()) {
+      std::size_t bar = words.find('|', start);
+      if (bar == std::string::npos) bar = words.size();
+      const std::string word = trim(words.substr(start, bar - start));
+      if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
+        return fail("MENTION_STARTERS must be lower-case words separated by '|', not '" + word + "'");
+      mention_starters.insert(word);
+      start = bar + 1;
+    }
+    for (const auto& title : lexicon.titles) {
+      std::string first = title.substr(0, title.find(' '));
+      for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      mention_starters.insert(first);
+    }
+  }
   return true;
 }
 

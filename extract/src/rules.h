@@ -4,6 +4,8 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "lexicon.h"
@@ -30,7 +32,7 @@ enum class MentionKind { Person, Descriptor, Pronoun };
 struct MentionRule {
   std::string id;
   MentionKind kind;
-  std::unique_ptr<Pattern> pattern;
+  std::unique_ptr<Pattern> pattern;  // anchored (\G): tried only where a word starts
   int name_group;   // the name (person) or -1: the whole match
   int appos_group;  // title phrase in apposition, or -1
 };
@@ -38,6 +40,11 @@ struct MentionRule {
 struct RuleSet {
   std::vector<AttributionRule> rules;  // in file order: the first that matches wins
   std::vector<MentionRule> mentions;
+  // Lower-case words a mention may start with (the MENTION_STARTERS macro plus the first word
+  // of every title); mentions are otherwise looked for only at capitalised words, numbers and
+  // possessives. Without the macro, every word start is tried.
+  std::unordered_set<std::string> mention_starters;
+  bool mention_starters_given = false;
 
   // Parses and compiles `text`; `file_name` is used in messages ("rules.txt:12: ...").
   bool load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,
