@@ -4,21 +4,29 @@
 // Exit status: 0 all inputs read; 1 some inputs had problems (reported, the rest was done);
 // 2 usage error, unloadable rules, or an output that could not be written.
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <string>
-#include <sys/stat.h>
+#include <thread>
 #include <variant>
 #include <vector>
-#include <algorithm>
 
+#include "ordered_pool.h"
 #include "output_file.h"
+#include "quotegraph/corpus.h"
+#include "quotegraph/dot_writer.h"
 #include "quotegraph/extractor.h"
+#include "quotegraph/gexf_writer.h"
 #include "quotegraph/graphml_writer.h"
 #include "quotegraph/jsonl_writer.h"
+#include "quotegraph/partial.h"
 #include "quotegraph/quote_graph.h"
 #include "quotegraph/rdf_writer.h"
 #include "quotegraph/reader.h"
@@ -26,19 +34,27 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage: quotegraph [OPTIONS] INPUT...
+       quotegraph merge [OPTIONS] PARTIAL...
 
 Finds every direct quotation in news articles, attributes it to its speaker, and writes
-quotes JSONL, GraphML and RDF. INPUT is a .txt file (title on the first line), a .jsonl file
-(one article per line), a directory (walked recursively, sorted), or - for JSONL on stdin.
+quotes JSONL, GraphML, GEXF, RDF and DOT. INPUT is a .txt file (title on the first line), a
+.jsonl file (one article per line), a directory (walked recursively, sorted), or - for JSONL
+on stdin. `merge` joins partial results (--partial) of any shards, in any order, into the
+outputs one run over all of them would write.
 
 Outputs (at least one; FILE may be - for standard output):
   --jsonl FILE          quotes, one JSON object per line
   --graphml FILE        the graph as GraphML (Gephi, networkx, yEd)
+  --gexf FILE           the graph as GEXF 1.3 with a timeline (Gephi)
   --turtle FILE         the graph as RDF Turtle
   --ntriples FILE       the graph as RDF N-Triples
-  -o, --output-dir DIR  all of them into DIR (quotes.jsonl, graph.graphml, graph.ttl, graph.nt)
+  --dot FILE            the graph for Graphviz
+  --partial FILE        partial result for `quotegraph merge` (streamed, one line per document)
+  -o, --output-dir DIR  quotes.jsonl, graph.graphml, graph.gexf, graph.ttl and graph.nt in DIR
 
 Options:
+  --threads N           extraction threads (default: all cores); outputs do not depend on N
+  --co-quotation        add co_quoted edges between speakers quoted in the same article
   --base IRI            namespace for the RDF resources (default http://quotegraph.org/id/)
   --min-confidence X    leave out quotes whose attribution confidence is below X (0..1)
   --rules FILE          rule file replacing the built-in one (see --print-data rules.txt)
@@ -46,7 +62,7 @@ Options:
   --print-data NAME     print a built-in data file (rules.txt, speech_verbs.txt, ...) and exit
   --text-field NAME     JSONL field holding the text (also --id-field, --title-field,
                         --url-field, --date-field, --source-field)
-  -q, --quiet           no summary on stderr
+  -q, --quiet           no progress line and no summary on stderr
   -h, --help            this help
   --version             the version
 
@@ -55,12 +71,14 @@ Exit status: 0 success; 1 some inputs had problems (reported; the rest was proce
 )";
 
 struct Config {
+  bool merge = false;
   std::vector<std::string> inputs;
-  std::string jsonl, graphml, turtle, ntriples;
+  std::string jsonl, graphml, gexf, turtle, ntriples, dot, partial;
   quotegraph::RdfOptions rdf;
   quotegraph::ExtractorOptions extractor;
   quotegraph::ReaderOptions reader;
-  double min_confidence = 0.0;
+  quotegraph::GraphOptions graph;
+  unsigned threads = 0;
   bool quiet = false;
 };
 
@@ -73,7 +91,9 @@ struct UsageError {
 std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
   Config c;
   std::string output_dir;
-  for (int i = 1; i < argc; ++i) {
+  int first = 1;
+  if (argc > 1 && std::string(argv[1]) == "merge") c.merge = true, first = 2;
+  for (int i = first; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&](std::string* into) -> bool {
       if (i + 1 >= argc) return false;
@@ -82,8 +102,9 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     };
     std::string* target = nullptr;
     if (arg == "-h" || arg == "--help") { std::cout << kUsage; return 0; }
-    if (arg == "--version") { std::cout << "quotegraph 0.1.0\n"; return 0; }
+    if (arg == "--version") { std::cout << "quotegraph 0.2.0\n"; return 0; }
     if (arg == "-q" || arg == "--quiet") { c.quiet = true; continue; }
+    if (arg == "--co-quotation") { c.graph.co_quotation = true; continue; }
     if (arg == "--print-data") {
       std::string name;
       if (!value(&name)) return UsageError{"--print-data needs a file name"};
@@ -94,8 +115,11 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     }
     if (arg == "--jsonl") target = &c.jsonl;
     else if (arg == "--graphml") target = &c.graphml;
+    else if (arg == "--gexf") target = &c.gexf;
     else if (arg == "--turtle") target = &c.turtle;
     else if (arg == "--ntriples") target = &c.ntriples;
+    else if (arg == "--dot") target = &c.dot;
+    else if (arg == "--partial") target = &c.partial;
     else if (arg == "-o" || arg == "--output-dir") target = &output_dir;
     else if (arg == "--base") target = &c.rdf.base;
     else if (arg == "--rules") target = &c.extractor.rules_file;
@@ -110,9 +134,18 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
       std::string v;
       if (!value(&v)) return UsageError{"--min-confidence needs a value"};
       char* end = nullptr;
-      c.min_confidence = std::strtod(v.c_str(), &end);
-      if (end == v.c_str() || *end || c.min_confidence < 0 || c.min_confidence > 1)
+      c.graph.min_confidence = std::strtod(v.c_str(), &end);
+      if (end == v.c_str() || *end || !(c.graph.min_confidence >= 0 && c.graph.min_confidence <= 1))
         return UsageError{"--min-confidence must be a number from 0 to 1, not '" + v + "'"};
+      continue;
+    } else if (arg == "--threads") {
+      std::string v;
+      if (!value(&v)) return UsageError{"--threads needs a value"};
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (end == v.c_str() || *end || n < 1 || n > 256)
+        return UsageError{"--threads must be a whole number from 1 to 256, not '" + v + "'"};
+      c.threads = static_cast<unsigned>(n);
       continue;
     } else if (arg.size() > 1 && arg[0] == '-') {
       return UsageError{"unknown option '" + arg + "'"};
@@ -129,113 +162,255 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
       return UsageError{"--output-dir: cannot create directory '" + output_dir + "'"};
     if (c.jsonl.empty()) c.jsonl = output_dir + "/quotes.jsonl";
     if (c.graphml.empty()) c.graphml = output_dir + "/graph.graphml";
+    if (c.gexf.empty()) c.gexf = output_dir + "/graph.gexf";
     if (c.turtle.empty()) c.turtle = output_dir + "/graph.ttl";
     if (c.ntriples.empty()) c.ntriples = output_dir + "/graph.nt";
   }
-  if (c.inputs.empty()) return UsageError{"no INPUT given"};
-  if (c.jsonl.empty() && c.graphml.empty() && c.turtle.empty() && c.ntriples.empty())
-    return UsageError{"no output given (--jsonl, --graphml, --turtle, --ntriples or -o DIR)"};
+  if (c.inputs.empty()) return UsageError{c.merge ? "no PARTIAL given" : "no INPUT given"};
+  const std::vector<const std::string*> outputs = {&c.jsonl, &c.graphml, &c.gexf, &c.turtle,
+                                                   &c.ntriples, &c.dot, &c.partial};
+  if (std::all_of(outputs.begin(), outputs.end(), [](const std::string* o) { return o->empty(); }))
+    return UsageError{"no output given (--jsonl, --graphml, --gexf, --turtle, --ntriples, --dot, --partial or -o DIR)"};
   if (c.rdf.base.empty() || (c.rdf.base.back() != '/' && c.rdf.base.back() != '#'))
     return UsageError{"--base must end in '/' or '#'"};
-  int to_stdout = 0;
-  for (const auto* out : {&c.jsonl, &c.graphml, &c.turtle, &c.ntriples}) to_stdout += *out == "-";
-  if (to_stdout > 1) return UsageError{"only one output can go to standard output"};
+  if (std::count_if(outputs.begin(), outputs.end(), [](const std::string* o) { return *o == "-"; }) > 1)
+    return UsageError{"only one output can go to standard output"};
+  if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   return c;
 }
 
-int run(const Config& config) {
+// Counts, and the progress line on a terminal.
+class Progress {
+ public:
+  Progress(bool quiet, std::uint64_t total_bytes)
+      : show_(!quiet && ::isatty(STDERR_FILENO)), total_(total_bytes), start_(Clock::now()), last_(start_) {}
+
+  void document(std::size_t bytes, const std::vector<quotegraph::Quote>& quotes) {
+    ++documents;
+    this->bytes += bytes;
+    this->quotes += quotes.size();
+    for (const auto& q : quotes) attributed += !q.speaker.empty();
+    if (!show_ || (documents & 63) != 0) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    std::cerr << "\rquotegraph: " << line() << "   " << std::flush;
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+  }
+  double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  std::string line() const {
+    const double mb = bytes / 1e6, s = std::max(seconds(), 1e-3);
+    char buffer[160];
+    int n = std::snprintf(buffer, sizeof buffer, "%zu documents, %.1f MB, %.1f MB/s, %zu quotes", documents, mb,
+                          mb / s, quotes);
+    // The total is the input files' size; the text is a little smaller than its JSON.
+    if (total_ > bytes && bytes > 0)
+      std::snprintf(buffer + n, sizeof buffer - n, ", ETA %.0f s", (total_ - bytes) / (bytes / s));
+    return buffer;
+  }
+
+  std::size_t documents = 0, quotes = 0, attributed = 0, problems = 0;
+  std::uint64_t bytes = 0;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool show_, shown_ = false;
+  std::uint64_t total_;
+  Clock::time_point start_, last_;
+};
+
+std::uint64_t total_input_bytes(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && std::filesystem::is_regular_file(input, ec)) total += std::filesystem::file_size(input, ec);
+  }
+  return total;
+}
+
+void drop_weak_quotes(std::vector<quotegraph::Quote>& quotes, double min_confidence) {
+  if (min_confidence <= 0) return;
+  quotes.erase(std::remove_if(quotes.begin(), quotes.end(),
+                              [&](const quotegraph::Quote& q) { return q.confidence < min_confidence; }),
+               quotes.end());
+}
+
+// Where every output of the run goes and whether writing has failed.
+class Outputs {
+ public:
+  explicit Outputs(const Config& config) : config_(config) {}
+
+  bool failed() const { return failed_; }
+  bool wants_corpus() const {
+    return !config_.jsonl.empty() || !config_.graphml.empty() || !config_.gexf.empty() || !config_.turtle.empty() ||
+           !config_.ntriples.empty() || !config_.dot.empty();
+  }
+
+  // Writes one output to a temporary name, renamed into place once complete.
+  template <typename Write>
+  void write(const std::string& path, const char* what, Write write_to) {
+    if (path.empty() || failed_) return;
+    OutputFile file(path);
+    std::string error;
+    if (!file.ok() || !write_to(file.stream(), &error) || !file.commit(&error)) {
+      std::cerr << "quotegraph: " << path << ": " << (error.empty() ? "write failed" : error) << "\n";
+      failed_ = true;
+      return;
+    }
+    if (path != "-") written_.push_back(std::string(what) + ": " + path);
+  }
+
+  // The outputs made from the whole corpus (finished: in document-id order), resolved across
+  // documents.
+  void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
+    quotegraph::resolve_corpus(corpus);
+    write(config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {
+      quotegraph::JsonlWriter writer(out);
+      for (const auto& r : corpus.documents())
+        if (!writer.write(r.document, r.quotes)) return false;
+      return true;
+    });
+    if (config_.graphml.empty() && config_.gexf.empty() && config_.turtle.empty() && config_.ntriples.empty() &&
+        config_.dot.empty())
+      return;
+    const quotegraph::QuoteGraph graph = quotegraph::build_graph(corpus, config_.graph);
+    *vertices = graph.vertex_count();
+    *edges = graph.edge_count();
+    write(config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(graph, out); });
+    write(config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); });
+    for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
+      const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
+      write(turtle ? config_.turtle : config_.ntriples, turtle ? "Turtle" : "N-Triples",
+            [&](std::ostream& out, std::string* error) {
+              quotegraph::RdfOptions options = config_.rdf;
+              options.syntax = syntax;
+              return quotegraph::write_rdf(graph, out, options, error);
+            });
+    }
+    write(config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); });
+  }
+
+  void note_written(const std::string& line) { written_.push_back(line); }
+  void fail() { failed_ = true; }
+  const std::vector<std::string>& written() const { return written_; }
+
+ private:
+  const Config& config_;
+  bool failed_ = false;
+  std::vector<std::string> written_;
+};
+
+void report_duplicates(const std::vector<std::string>& messages) {
+  for (const auto& message : messages) std::cerr << "quotegraph: " << message << "\n";
+}
+
+int report(const Config& config, const Progress& progress, const Outputs& outputs, std::size_t vertices,
+           std::size_t edges) {
+  if (!config.quiet) {
+    std::cerr << "quotegraph: " << progress.documents << " documents, " << progress.quotes << " quotes ("
+              << progress.attributed << " attributed), "
+              << (vertices ? std::to_string(vertices) + " vertices, " + std::to_string(edges) + " edges, " : "")
+              << progress.problems << " input problems, " << std::fixed;
+    std::cerr.precision(1);
+    std::cerr << progress.seconds() << " s\n";
+    for (const auto& w : outputs.written()) std::cerr << "  " << w << "\n";
+  }
+  if (outputs.failed()) return 2;
+  return progress.problems ? 1 : 0;
+}
+
+int run_extract(const Config& config) {
   std::string error;
   const auto extractor = quotegraph::Extractor::create(config.extractor, &error);
   if (!extractor) {
     std::cerr << "quotegraph: " << error << "\n";
     return 2;
   }
-  std::unique_ptr<OutputFile> jsonl_file;
-  std::unique_ptr<quotegraph::JsonlWriter> jsonl;
-  if (!config.jsonl.empty()) {
-    jsonl_file = std::make_unique<OutputFile>(config.jsonl);
-    if (!jsonl_file->ok()) {
-      std::cerr << "quotegraph: " << config.jsonl << ": cannot create file\n";
+  Outputs outputs(config);
+  // The partial result streams: one line per document as it is extracted.
+  std::unique_ptr<OutputFile> partial_file;
+  std::unique_ptr<quotegraph::PartialWriter> partial;
+  if (!config.partial.empty()) {
+    partial_file = std::make_unique<OutputFile>(config.partial);
+    if (!partial_file->ok()) {
+      std::cerr << "quotegraph: " << config.partial << ": cannot create file\n";
       return 2;
     }
-    jsonl = std::make_unique<quotegraph::JsonlWriter>(jsonl_file->stream());
+    partial = std::make_unique<quotegraph::PartialWriter>(partial_file->stream());
   }
-  const bool want_graph = !config.graphml.empty() || !config.turtle.empty() || !config.ntriples.empty();
-  quotegraph::QuoteGraph graph;
-
-  std::size_t documents = 0, quotes = 0, attributed = 0, problems = 0;
-  bool output_failed = false;
-  quotegraph::DocumentQuotes found;
-  auto on_document = [&](quotegraph::Document& doc) {
-    extractor->extract(doc, found);
-    if (config.min_confidence > 0) {
-      auto& q = found.quotes;
-      q.erase(std::remove_if(q.begin(), q.end(), [&](const quotegraph::Quote& x) {
-                return x.confidence < config.min_confidence; }), q.end());
-    }
+  Progress progress(config.quiet, total_input_bytes(config.inputs));
+  quotegraph::Corpus corpus;
+  const bool keep = outputs.wants_corpus();
+  OrderedPool pool(*extractor, config.threads, [&](quotegraph::Document& doc, quotegraph::DocumentQuotes& found) {
+    drop_weak_quotes(found.quotes, config.graph.min_confidence);
     for (const auto& w : found.warnings) std::cerr << "quotegraph: " << doc.id << ": " << w << "\n";
-    ++documents;
-    quotes += found.quotes.size();
-    for (const auto& q : found.quotes) attributed += !q.speaker.empty();
-    if (jsonl && !jsonl->write(doc, found)) {
-      output_failed = true;
+    progress.document(doc.text.size(), found.quotes);
+    if (partial && !partial->write(doc, found.quotes)) {
+      outputs.fail();
       return false;
     }
-    if (want_graph) graph.add(doc, found);
+    if (keep) {
+      doc.text.clear();
+      corpus.add({std::move(doc), std::move(found.quotes)});
+    }
     return true;
-  };
+  });
   auto on_problem = [&](const quotegraph::InputProblem& p) {
+    progress.clear();
     std::cerr << "quotegraph: " << p.where << ": " << p.message << "\n";
-    ++problems;
+    ++progress.problems;
   };
-  quotegraph::read_inputs(config.inputs, config.reader, on_document, on_problem);
-
-  std::vector<std::string> written;
-  auto finish = [&](std::unique_ptr<OutputFile>& file, const char* what) {
-    if (!file) return;
+  quotegraph::read_inputs(config.inputs, config.reader,
+                          [&](quotegraph::Document& doc) { return pool.submit(std::move(doc)); }, on_problem);
+  pool.finish();
+  progress.clear();
+  if (partial_file) {
     std::string commit_error;
-    if (output_failed || !file->commit(&commit_error)) {
-      std::cerr << "quotegraph: " << (commit_error.empty() ? file->path() + ": write failed" : commit_error) << "\n";
-      output_failed = true;
-    } else if (file->path() != "-") {
-      written.push_back(std::string(what) + ": " + file->path());
+    if (outputs.failed() || !partial_file->commit(&commit_error)) {
+      std::cerr << "quotegraph: " << (commit_error.empty() ? config.partial + ": write failed" : commit_error) << "\n";
+      outputs.fail();
+    } else if (config.partial != "-") {
+      outputs.note_written("partial result: " + config.partial);
     }
-  };
-  finish(jsonl_file, "quotes JSONL");
-  auto export_graph = [&](const std::string& path, const char* what, auto write) {
-    if (path.empty() || output_failed) return;
-    auto file = std::make_unique<OutputFile>(path);
-    std::string write_error;
-    if (!file->ok() || !write(file->stream(), &write_error)) {
-      std::cerr << "quotegraph: " << path << ": " << (write_error.empty() ? "write failed" : write_error) << "\n";
-      output_failed = true;
-      return;
-    }
-    finish(file, what);
-  };
-  export_graph(config.graphml, "GraphML", [&](std::ostream& out, std::string*) {
-    return quotegraph::write_graphml(graph, out);
-  });
-  export_graph(config.turtle, "Turtle", [&](std::ostream& out, std::string* e) {
-    quotegraph::RdfOptions o = config.rdf;
-    o.syntax = quotegraph::RdfSyntax::Turtle;
-    return quotegraph::write_rdf(graph, out, o, e);
-  });
-  export_graph(config.ntriples, "N-Triples", [&](std::ostream& out, std::string* e) {
-    quotegraph::RdfOptions o = config.rdf;
-    o.syntax = quotegraph::RdfSyntax::NTriples;
-    return quotegraph::write_rdf(graph, out, o, e);
-  });
-
-  if (!config.quiet) {
-    std::cerr << "quotegraph: " << documents << " documents, " << quotes << " quotes (" << attributed
-              << " attributed), " << (want_graph ? std::to_string(graph.vertex_count()) + " vertices, " +
-                                                       std::to_string(graph.edge_count()) + " edges, " : "")
-              << problems << " input problems\n";
-    for (const auto& w : written) std::cerr << "  " << w << "\n";
   }
-  if (output_failed) return 2;
-  return problems ? 1 : 0;
+  std::size_t vertices = 0, edges = 0;
+  if (keep && !outputs.failed()) {
+    report_duplicates(corpus.finish());
+    outputs.write_corpus_outputs(corpus, &vertices, &edges);
+  }
+  return report(config, progress, outputs, vertices, edges);
+}
+
+int run_merge(const Config& config) {
+  Outputs outputs(config);
+  Progress progress(config.quiet, 0);
+  quotegraph::Corpus corpus;
+  quotegraph::read_partials(
+      config.inputs,
+      [&](quotegraph::DocumentRecord& record) {
+        drop_weak_quotes(record.quotes, config.graph.min_confidence);
+        progress.document(0, record.quotes);
+        corpus.add(std::move(record));
+        return true;
+      },
+      [&](const quotegraph::InputProblem& p) {
+        std::cerr << "quotegraph: " << p.where << ": " << p.message << "\n";
+        ++progress.problems;
+      });
+  std::size_t vertices = 0, edges = 0;
+  report_duplicates(corpus.finish());
+  // A merged partial is in document-id order, so merging it again changes nothing.
+  outputs.write(config.partial, "partial result", [&](std::ostream& out, std::string*) {
+    quotegraph::PartialWriter writer(out);
+    for (const auto& r : corpus.documents())
+      if (!writer.write(r.document, r.quotes)) return false;
+    return true;
+  });
+  if (outputs.wants_corpus() && !outputs.failed()) outputs.write_corpus_outputs(corpus, &vertices, &edges);
+  return report(config, progress, outputs, vertices, edges);
 }
 
 }  // namespace
@@ -250,5 +425,6 @@ int main(int argc, char** argv) {
     std::cerr << "quotegraph: " << usage->message << "\nTry 'quotegraph --help'.\n";
     return 2;
   }
-  return run(std::get<Config>(parsed));
+  const Config& config = std::get<Config>(parsed);
+  return config.merge ? run_merge(config) : run_extract(config);
 }

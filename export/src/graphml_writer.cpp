@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "palette.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
@@ -53,17 +54,24 @@ struct Key {
   const char* type;    // GraphML attr.type
 };
 
-// Neutral names (never size, x, y, r, g, b or color) so Gephi imports them as plain columns.
+// Neutral names, except r, g and b, which are the colour Gephi shows them in (DESIGN.md).
 constexpr Key kKeys[] = {
-    {"label", "node", "string"},      {"type", "node", "string"},
-    {"role", "node", "string"},       {"anonymous", "node", "boolean"},
-    {"quote_text", "node", "string"}, {"doc", "node", "string"},
-    {"url", "node", "string"},        {"date", "node", "string"},
-    {"title", "node", "string"},      {"edge_type", "edge", "string"},
-    {"weight", "edge", "double"},     {"edge_role", "edge", "string"},
-    {"quote_id", "edge", "string"},   {"start", "edge", "long"},
-    {"end", "edge", "long"},          {"confidence", "edge", "double"},
-    {"rule", "edge", "string"},
+    {"label", "node", "string"},         {"type", "node", "string"},
+    {"role", "node", "string"},          {"anonymous", "node", "boolean"},
+    {"quote_text", "node", "string"},    {"doc", "node", "string"},
+    {"url", "node", "string"},           {"date", "node", "string"},
+    {"title", "node", "string"},         {"names", "node", "string"},
+    {"statements", "node", "int"},       {"documents", "node", "int"},
+    {"organizations", "node", "int"},    {"speakers", "node", "int"},
+    {"document_ids", "node", "string"},  {"first_date", "node", "string"},
+    {"first_document", "node", "string"}, {"conflicting", "node", "boolean"},
+    {"r", "node", "int"},                {"g", "node", "int"},
+    {"b", "node", "int"},
+    {"edge_type", "edge", "string"},     {"weight", "edge", "double"},
+    {"edge_role", "edge", "string"},     {"quote_id", "edge", "string"},
+    {"start", "edge", "long"},           {"end", "edge", "long"},
+    {"confidence", "edge", "double"},    {"rule", "edge", "string"},
+    {"edge_date", "edge", "string"},
 };
 
 void data(std::ostream& out, const char* key, std::string_view value) {
@@ -91,6 +99,7 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     std::string name = k.id;
     if (name == "edge_type") name = "type";
     if (name == "edge_role") name = "role";
+    if (name == "edge_date") name = "date";
     out << "  <key id=\"" << k.id << "\" for=\"" << k.domain << "\" attr.name=\"" << name
         << "\" attr.type=\"" << k.type << "\"/>\n";
   }
@@ -107,6 +116,27 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     data(out, "url", v.url);
     data(out, "date", v.date);
     data(out, "title", v.title);
+    const bool speaker = v.kind == VertexKind::Person || v.kind == VertexKind::Organization;
+    if (speaker) {
+      std::string names;
+      for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;
+      data(out, "names", names);
+      data(out, "statements", std::to_string(v.statements));
+      data(out, "documents", std::to_string(v.documents));
+      data(out, "document_ids", v.document_ids);
+    }
+    if (v.kind == VertexKind::Person) data(out, "organizations", std::to_string(v.organizations));
+    if (v.kind == VertexKind::Organization) data(out, "speakers", std::to_string(v.speakers));
+    if (v.kind == VertexKind::Statement) {
+      data(out, "documents", std::to_string(v.documents));
+      data(out, "first_date", v.first_date);
+      data(out, "first_document", v.first_document);
+      data(out, "conflicting", v.conflicting ? "true" : "false");
+    }
+    const detail::Rgb colour = detail::vertex_colour(v);
+    data(out, "r", std::to_string(colour.r));
+    data(out, "g", std::to_string(colour.g));
+    data(out, "b", std::to_string(colour.b));
     out << "    </node>\n";
   }
   std::size_t edge_number = 0;
@@ -122,6 +152,7 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
       data(out, "end", std::to_string(e.end));
       data(out, "confidence", number(e.confidence));
       data(out, "rule", e.rule);
+      data(out, "edge_date", e.date);
     }
     out << "    </edge>\n";
   });

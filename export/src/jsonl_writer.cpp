@@ -16,9 +16,9 @@ void string_or_null(Writer& w, const char* key, const std::string& value) {
 }
 }  // namespace
 
-bool JsonlWriter::write(const Document& doc, const DocumentQuotes& quotes) {
+bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
   rapidjson::StringBuffer buffer;
-  for (const Quote& q : quotes.quotes) {
+  for (const Quote& q : quotes) {
     buffer.Clear();
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
@@ -36,6 +36,13 @@ bool JsonlWriter::write(const Document& doc, const DocumentQuotes& quotes) {
     string_or_null(w, "cue", q.cue);
     w.Key("rule"); w.String(q.rule.c_str());
     w.Key("confidence"); w.Double(std::round(q.confidence * 1000) / 1000);
+    string_or_null(w, "statement_id", q.statement_id);
+    string_or_null(w, "organization_id", q.organization_id);
+    w.Key("conflicting_attribution"); w.Bool(!q.conflicting_speakers.empty());
+    w.Key("conflicting_speakers");
+    w.StartArray();
+    for (const auto& other : q.conflicting_speakers) w.String(other.c_str());
+    w.EndArray();
     string_or_null(w, "url", doc.url);
     string_or_null(w, "date", doc.date);
     string_or_null(w, "title", doc.title);

@@ -134,12 +134,6 @@ bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& opt
     // doc:ID keeps the document id whole (it may hold ':'); other ids split into path segments.
     vertex_iri[i] = rdf.iri(v.kind == VertexKind::Document ? "doc/" + iri_escape(v.document_id) : id_path(v.id));
   }
-  // The organisation each speaker speaks for, for schema:sourceOrganization.
-  std::map<std::size_t, std::size_t> organization_of;
-  graph.for_each_edge([&](std::size_t s, std::size_t t, const EdgeData& e) {
-    if (e.kind == EdgeKind::SpeaksFor) organization_of.emplace(s, t);
-  });
-
   for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
     const VertexData& v = graph.vertex(i);
     const std::string& s = vertex_iri[i];
@@ -156,14 +150,15 @@ bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& opt
       case VertexKind::Person:
         rdf.type(s, "schema:Person");
         rdf.type(s, "prov:Agent");
-        rdf.literal(s, "schema:name", v.label);
+        // Every spelling the articles use: shards that saw different ones still agree.
+        for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
         rdf.literal(s, "qg:anonymous", v.anonymous ? "true" : "false", "xsd:boolean");
         break;
       case VertexKind::Organization:
         rdf.type(s, "schema:Organization");
         rdf.type(s, "org:Organization");
         rdf.type(s, "prov:Agent");
-        rdf.literal(s, "schema:name", v.label);
+        for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
         break;
       case VertexKind::Statement:
         rdf.type(s, "schema:Quotation");
@@ -179,10 +174,10 @@ bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& opt
       case EdgeKind::Said:
         rdf.iri_object(to, "schema:creator", from);
         rdf.iri_object(to, "prov:wasAttributedTo", from);
-        if (auto org = organization_of.find(source); org != organization_of.end())
-          rdf.iri_object(to, "schema:sourceOrganization", vertex_iri[org->second]);
-        else if (graph.vertex(source).kind == VertexKind::Organization)
-          rdf.iri_object(to, "schema:sourceOrganization", from);
+        // The organisations the quotes themselves name: what one article says, so the triples
+        // of shards add up to those of the whole corpus.
+        for (const auto& org : graph.vertex(target).source_organizations)
+          rdf.iri_object(to, "schema:sourceOrganization", rdf.iri(id_path(org)));
         break;
       case EdgeKind::SpeaksFor: {
         const std::string membership = from + "/member-of/" + iri_escape(graph.vertex(target).id.substr(4));
@@ -214,6 +209,12 @@ bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& opt
         rdf.literal(span, "qg:rule", e.rule);
         break;
       }
+      case EdgeKind::ConflictsWith:  // the same words, another speaker: both ways
+        rdf.iri_object(from, "qg:conflictsWith", to);
+        rdf.iri_object(to, "qg:conflictsWith", from);
+        break;
+      case EdgeKind::CoQuoted:  // a count over articles: SPARQL derives it from the quotations
+        break;
     }
   });
   const bool ok = rdf.finish() && static_cast<bool>(out.flush());

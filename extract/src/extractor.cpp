@@ -185,7 +185,10 @@ class DocumentRun {
     // Every mention starts a word, so the patterns (anchored) are tried at word starts only:
     // a scan from every byte would cost each pattern a match attempt per byte of the text.
     std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
-    for (std::size_t pos = 0; pos < text_.size(); ++pos) {
+    // Mentions are only looked back to, or looked up in an attribution's context, which ends
+    // at most kContextBytes after the last quote: the text beyond is never needed.
+    const std::size_t scan_end = std::min(text_.size(), spans_.back().close_end + kContextBytes);
+    for (std::size_t pos = 0; pos < scan_end; ++pos) {
       const unsigned char c = static_cast<unsigned char>(text_[pos]);
       if (!(is_ascii_alnum(c) || c >= 0xC0)) continue;
       if (pos > 0) {

@@ -2,9 +2,10 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
-
+#include <set>
 
 namespace quotegraph {
 
@@ -23,33 +24,15 @@ const char* to_string(EdgeKind kind) {
     case EdgeKind::Said: return "said";
     case EdgeKind::SpeaksFor: return "speaks_for";
     case EdgeKind::AppearsIn: return "appears_in";
+    case EdgeKind::ConflictsWith: return "conflicts_with";
+    case EdgeKind::CoQuoted: return "co_quoted";
   }
   return "";
 }
 
-std::string normalise_statement(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    // Quotation marks and apostrophes of any kind fold away; spacing collapses.
-    if (c == '"' || c == '\'') continue;
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) >= 0x98 && static_cast<unsigned char>(text[i + 2]) <= 0x9F) {
-      i += 2;
-      continue;
-    }
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = !out.empty(); continue; }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  while (!out.empty() && std::string_view(",.;:!?").find(out.back()) != std::string_view::npos) out.pop_back();
-  return out;
-}
-
 namespace {
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexData, EdgeData>;
+// bidirectionalS: the measures need a vertex's in-edges (who speaks for an organisation).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = Graph::vertex_descriptor;
 
 std::string hash_id(const std::string& s) {
@@ -59,12 +42,22 @@ std::string hash_id(const std::string& s) {
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
 }
+
+// Earlier appearance first: by date (undated last), then by document id.
+bool appears_before(const VertexData& a, const VertexData& b) {
+  if (a.date.empty() != b.date.empty()) return !a.date.empty();
+  if (a.date != b.date) return a.date < b.date;
+  return a.document_id < b.document_id;
+}
 }  // namespace
 
 struct QuoteGraph::Impl {
   Graph graph;
-  std::map<std::string, Vertex> by_id;                       // stable id -> vertex
-  std::map<std::pair<Vertex, Vertex>, Graph::edge_descriptor> merged;  // said / speaks_for
+  std::map<std::string, Vertex> by_id;                                 // stable id -> vertex
+  std::map<std::pair<Vertex, Vertex>, Graph::edge_descriptor> merged;  // said / speaks_for / co_quoted
+  std::map<Vertex, std::map<std::string, std::size_t>> spellings;      // speaker -> name -> quotes
+  std::map<Vertex, std::string> conflicting_words;                     // statement -> normalised words
+  std::map<Vertex, std::set<Vertex>> speakers_in;                      // document -> named speakers
 
   Vertex vertex_for(const std::string& id, VertexKind kind, bool* created = nullptr) {
     const auto it = by_id.find(id);
@@ -77,7 +70,7 @@ struct QuoteGraph::Impl {
     return v;
   }
 
-  // said and speaks_for edges are one per pair of vertices; their weight counts the quotes.
+  // said, speaks_for and co_quoted edges are one per pair of vertices; the weight counts.
   EdgeData& merged_edge(Vertex from, Vertex to, EdgeKind kind) {
     const auto it = merged.find({from, to});
     if (it != merged.end()) {
@@ -89,6 +82,23 @@ struct QuoteGraph::Impl {
     merged.emplace(std::make_pair(from, to), e);
     return graph[e];
   }
+
+  template <typename Visit>
+  void out_edges_of_kind(Vertex v, EdgeKind kind, Visit visit) const {
+    for (auto [it, end] = boost::out_edges(v, graph); it != end; ++it)
+      if (graph[*it].kind == kind) visit(boost::target(*it, graph));
+  }
+  template <typename Visit>
+  void in_edges_of_kind(Vertex v, EdgeKind kind, Visit visit) const {
+    for (auto [it, end] = boost::in_edges(v, graph); it != end; ++it)
+      if (graph[*it].kind == kind) visit(boost::source(*it, graph));
+  }
+
+  void measure_speaker(Vertex v);
+  void measure_statement(Vertex v);
+  void measure_organization(Vertex v);
+  void add_conflict_edges();
+  void add_co_quotation_edges();
 };
 
 QuoteGraph::QuoteGraph() : impl_(std::make_unique<Impl>()) {}
@@ -96,7 +106,7 @@ QuoteGraph::~QuoteGraph() = default;
 QuoteGraph::QuoteGraph(QuoteGraph&&) noexcept = default;
 QuoteGraph& QuoteGraph::operator=(QuoteGraph&&) noexcept = default;
 
-void QuoteGraph::add(const Document& doc, const DocumentQuotes& quotes, double min_confidence) {
+void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, const GraphOptions& options) {
   Graph& g = impl_->graph;
   bool created = false;
   const Vertex d = impl_->vertex_for("doc:" + doc.id, VertexKind::Document, &created);
@@ -107,15 +117,16 @@ void QuoteGraph::add(const Document& doc, const DocumentQuotes& quotes, double m
     g[d].date = doc.date;
     g[d].title = doc.title;
   }
-  for (const Quote& q : quotes.quotes) {
-    if (q.confidence < min_confidence) continue;
-    const std::string words = normalise_statement(q.text);
-    const Vertex s = impl_->vertex_for("statement:" + hash_id(q.speaker_id + '\n' + words),
-                                       VertexKind::Statement, &created);
+  for (const Quote& q : quotes) {
+    if (q.confidence < options.min_confidence) continue;
+    const std::string statement_id = q.statement_id.empty()
+        ? "statement:" + hash_id(q.speaker_id + '\n' + normalise_statement(q.text)) : q.statement_id;
+    const Vertex s = impl_->vertex_for(statement_id, VertexKind::Statement, &created);
     if (created) {
       g[s].label = q.text;
       g[s].text = q.text;
     }
+    if (!q.conflicting_speakers.empty()) impl_->conflicting_words[s] = normalise_statement(q.text);
     const auto e = boost::add_edge(s, d, g).first;
     EdgeData& appears = g[e];
     appears.kind = EdgeKind::AppearsIn;
@@ -124,20 +135,114 @@ void QuoteGraph::add(const Document& doc, const DocumentQuotes& quotes, double m
     appears.end = q.stop;
     appears.confidence = q.confidence;
     appears.rule = q.rule;
+    appears.date = doc.date;
     if (q.speaker_id.empty()) continue;
     const bool is_org = q.speaker_id.compare(0, 4, "org:") == 0;
     const Vertex p = impl_->vertex_for(q.speaker_id, is_org ? VertexKind::Organization : VertexKind::Person, &created);
-    if (created) {
-      g[p].label = q.speaker;
-      g[p].anonymous = q.anonymous;
-    }
+    if (created) g[p].anonymous = q.anonymous;
+    ++impl_->spellings[p][q.speaker];
     if (g[p].role.empty()) g[p].role = q.role;
     impl_->merged_edge(p, s, EdgeKind::Said);
+    if (!q.anonymous) impl_->speakers_in[d].insert(p);
+    auto add_source = [&](const std::string& id) {
+      auto& sources = g[s].source_organizations;  // looked up each time: add_vertex moves vertices
+      const auto at = std::lower_bound(sources.begin(), sources.end(), id);
+      if (at == sources.end() || *at != id) sources.insert(at, id);
+    };
+    if (is_org) add_source(q.speaker_id);
     if (!q.organization.empty() && !is_org) {
-      const Vertex o = impl_->vertex_for("org:" + normalise_key(q.organization), VertexKind::Organization, &created);
-      if (created) g[o].label = q.organization;
+      const std::string org_id = q.organization_id.empty() ? "org:" + organization_key(q.organization) : q.organization_id;
+      const Vertex o = impl_->vertex_for(org_id, VertexKind::Organization, &created);
+      add_source(org_id);
+      ++impl_->spellings[o][q.organization];
       EdgeData& speaks = impl_->merged_edge(p, o, EdgeKind::SpeaksFor);
       if (speaks.role.empty()) speaks.role = q.role;
+    }
+  }
+}
+
+void QuoteGraph::Impl::measure_statement(Vertex v) {
+  VertexData& s = graph[v];
+  const VertexData* first = nullptr;
+  std::set<Vertex> docs;
+  out_edges_of_kind(v, EdgeKind::AppearsIn, [&](Vertex d) {
+    docs.insert(d);
+    if (!first || appears_before(graph[d], *first)) first = &graph[d];
+  });
+  s.documents = docs.size();
+  if (first) s.first_date = first->date, s.first_document = first->document_id;
+  s.conflicting = conflicting_words.count(v) > 0;
+}
+
+void QuoteGraph::Impl::measure_speaker(Vertex v) {
+  VertexData& p = graph[v];
+  std::set<std::string> doc_ids;
+  out_edges_of_kind(v, EdgeKind::Said, [&](Vertex s) {
+    ++p.statements;
+    out_edges_of_kind(s, EdgeKind::AppearsIn, [&](Vertex d) { doc_ids.insert(graph[d].document_id); });
+  });
+  out_edges_of_kind(v, EdgeKind::SpeaksFor, [&](Vertex) { ++p.organizations; });
+  p.documents = doc_ids.size();
+  for (const auto& id : doc_ids) p.document_ids += (p.document_ids.empty() ? "" : " ") + id;
+}
+
+// An organisation's statements are its own and its speakers'; its documents likewise.
+void QuoteGraph::Impl::measure_organization(Vertex v) {
+  VertexData& o = graph[v];
+  std::set<Vertex> statements;
+  out_edges_of_kind(v, EdgeKind::Said, [&](Vertex s) { statements.insert(s); });
+  in_edges_of_kind(v, EdgeKind::SpeaksFor, [&](Vertex p) {
+    ++o.speakers;
+    out_edges_of_kind(p, EdgeKind::Said, [&](Vertex s) { statements.insert(s); });
+  });
+  std::set<std::string> doc_ids;
+  for (const Vertex s : statements)
+    out_edges_of_kind(s, EdgeKind::AppearsIn, [&](Vertex d) { doc_ids.insert(graph[d].document_id); });
+  o.statements = statements.size();
+  o.documents = doc_ids.size();
+  o.organizations = 0;
+  for (const auto& id : doc_ids) o.document_ids += (o.document_ids.empty() ? "" : " ") + id;
+}
+
+// Statements with the same words and different speakers point at each other (from the
+// earlier vertex to the later), so a fact-checker can walk from one attribution to the others.
+void QuoteGraph::Impl::add_conflict_edges() {
+  std::map<std::string, std::vector<Vertex>> by_words;
+  for (const auto& [v, words] : conflicting_words) by_words[words].push_back(v);
+  for (auto& [words, statements] : by_words) {
+    std::sort(statements.begin(), statements.end());
+    for (std::size_t i = 0; i < statements.size(); ++i)
+      for (std::size_t j = i + 1; j < statements.size(); ++j)
+        graph[boost::add_edge(statements[i], statements[j], graph).first].kind = EdgeKind::ConflictsWith;
+  }
+}
+
+void QuoteGraph::Impl::add_co_quotation_edges() {
+  for (const auto& [doc, speakers] : speakers_in) {
+    const std::vector<Vertex> list(speakers.begin(), speakers.end());
+    for (std::size_t i = 0; i < list.size(); ++i)
+      for (std::size_t j = i + 1; j < list.size(); ++j) merged_edge(list[i], list[j], EdgeKind::CoQuoted);
+  }
+}
+
+void QuoteGraph::finish(const GraphOptions& options) {
+  Graph& g = impl_->graph;
+  for (auto& [v, counts] : impl_->spellings) {
+    // The label is the spelling most quotes use (ties: the first in code point order).
+    std::size_t best = 0;
+    for (const auto& [name, n] : counts) {
+      g[v].names.push_back(name);
+      if (n > best) best = n, g[v].label = name;
+    }
+  }
+  impl_->add_conflict_edges();
+  if (options.co_quotation) impl_->add_co_quotation_edges();
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    switch (g[*it].kind) {
+      case VertexKind::Statement: impl_->measure_statement(*it); break;
+      case VertexKind::Person: impl_->measure_speaker(*it); break;
+      case VertexKind::Organization: impl_->measure_organization(*it); break;
+      case VertexKind::Document: break;
     }
   }
 }
@@ -151,6 +256,13 @@ void QuoteGraph::for_each_edge(
   const Graph& g = impl_->graph;
   for (auto [it, end] = boost::edges(g); it != end; ++it)
     visit(boost::source(*it, g), boost::target(*it, g), g[*it]);
+}
+
+QuoteGraph build_graph(const Corpus& corpus, const GraphOptions& options) {
+  QuoteGraph graph;
+  for (const auto& record : corpus.documents()) graph.add(record.document, record.quotes, options);
+  graph.finish(options);
+  return graph;
 }
 
 }  // namespace quotegraph

@@ -73,9 +73,11 @@ import json, re, sys, rdflib
 queries = re.findall(r"```sparql\n(.*?)```", open(sys.argv[1]).read(), re.S)
 g = rdflib.Graph(); g.parse(sys.argv[2], format="turtle")
 quotes = [json.loads(l) for l in open(sys.argv[3])]
-assert len(queries) == 3, len(queries)
+assert len(queries) == 4, len(queries)
+blinken_id = {q["speaker_id"] for q in quotes if q["speaker"] == "Antony Blinken"}
+assert len(blinken_id) == 1, blinken_id
 blinken = {r[0].toPython() for r in g.query(queries[0])}
-assert blinken == {q["text"] for q in quotes if q["speaker"] == "Antony Blinken"}, blinken
+assert blinken == {q["text"] for q in quotes if q["speaker_id"] in blinken_id}, blinken
 russia = {(str(r[0]), str(r[1])) for r in g.query(queries[1])}
 assert ("Sergei Lavrov", "Foreign Minister") in russia, russia
 anon = {r[2].toPython() for r in g.query(queries[2])}

@@ -50,7 +50,7 @@ DocumentQuotes sample_quotes() {
 TEST_CASE("quotes JSONL has one line per quote with the documented fields", "[export][jsonl]") {
   std::ostringstream out;
   JsonlWriter writer(out);
-  REQUIRE(writer.write(sample_doc(), sample_quotes()));
+  REQUIRE(writer.write(sample_doc(), sample_quotes().quotes));
   std::istringstream lines(out.str());
   std::string line;
   int n = 0;
@@ -90,7 +90,7 @@ TEST_CASE("XML escaping drops illegal characters and escapes markup", "[export][
 
 TEST_CASE("GraphML declares typed keys and writes escaped data", "[export][graphml]") {
   QuoteGraph g;
-  g.add(sample_doc(), sample_quotes());
+  g.add(sample_doc(), sample_quotes().quotes);
   std::ostringstream out;
   REQUIRE(write_graphml(g, out));
   const std::string xml = out.str();
@@ -105,7 +105,7 @@ TEST_CASE("GraphML declares typed keys and writes escaped data", "[export][graph
 
 TEST_CASE("Turtle uses the standard vocabularies and full IRIs for offsets", "[export][rdf]") {
   QuoteGraph g;
-  g.add(sample_doc(), sample_quotes());
+  g.add(sample_doc(), sample_quotes().quotes);
   std::ostringstream out;
   std::string error;
   RdfOptions options;
@@ -123,7 +123,7 @@ TEST_CASE("Turtle uses the standard vocabularies and full IRIs for offsets", "[e
 
 TEST_CASE("N-Triples are one triple per line with full IRIs", "[export][rdf]") {
   QuoteGraph g;
-  g.add(sample_doc(), sample_quotes());
+  g.add(sample_doc(), sample_quotes().quotes);
   std::ostringstream out;
   std::string error;
   RdfOptions options;

@@ -38,8 +38,8 @@ TEST_CASE("the same words by the same speaker in two documents are one statement
   DocumentQuotes qa, qb;
   qa.quotes = {make_quote("We will win.", "Ana Lima", "Brazil", 10), make_quote("Unattributed words", "", "", 50)};
   qb.quotes = {make_quote("“We will  win”", "Ana Lima", "Brazil", 3)};
-  g.add(a, qa);
-  g.add(b, qb);
+  g.add(a, qa.quotes);
+  g.add(b, qb.quotes);
   const auto kinds = count_kinds(g);
   CHECK(kinds.at("document") == 2);
   CHECK(kinds.at("person") == 1);
@@ -60,7 +60,7 @@ TEST_CASE("min_confidence leaves out weak attributions", "[graph]") {
   DocumentQuotes q;
   q.quotes = {make_quote("Words", "Ana Lima", "", 0)};
   q.quotes[0].confidence = 0.3;
-  g.add(Document{"d", "", "", "", "", ""}, q, 0.5);
+  g.add(Document{"d", "", "", "", "", ""}, q.quotes, GraphOptions{0.5});
   CHECK(g.vertex_count() == 1);  // the document only
 }
 

@@ -1,5 +1,6 @@
 // Quotes JSONL: one line per quotation, the format fact-checking pipelines and the scorer read.
-// Fields and their meaning: docs/jsonl.md. A streaming sink: write() per document, buffered.
+// Fields and their meaning: docs/jsonl.md. Written from a resolved corpus (graph/corpus.h),
+// which fills the fields that look across documents (speaker_id, statement_id, conflicts).
 #pragma once
 #include <ostream>
 
@@ -12,7 +13,7 @@ class JsonlWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   // Writes one line per quote of `document`; returns false when the stream failed.
-  bool write(const Document& document, const DocumentQuotes& quotes);
+  bool write(const Document& document, const std::vector<Quote>& quotes);
 
  private:
   std::ostream& out_;

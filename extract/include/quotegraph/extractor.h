@@ -27,6 +27,10 @@ struct Quote {
   std::string cue;                 // the speech verb that attributed it, as written
   std::string rule;                // id of the rule that attributed it (or found it)
   double confidence = 0.0;
+  // Filled across documents by resolve_corpus() (graph/corpus.h); empty after extract().
+  std::string organization_id;                   // "org:KEY" of `organization`
+  std::string statement_id;                      // the same words by the same speaker
+  std::vector<std::string> conflicting_speakers; // other speakers the same words are given to
 };
 
 // Everything extract() found in one document. Plain data; reuse it across documents.

@@ -1,46 +1,66 @@
-// The speaker–organisation–statement graph, accumulated document by document.
+// The speaker–organisation–statement graph of a corpus.
 //
 // Vertices: Person (named or unnamed source), Organization, Statement (the same words by the
 // same speaker, wherever they appeared), Document. Edges: said (speaker -> statement),
 // speaks_for (person -> organisation, with the role), appears_in (statement -> document, with
-// the quote's offsets). Every id derives from content (names, document ids, offsets), never
-// from processing order. Boost.Graph holds the structure; this header keeps it out of view.
+// the quote's offsets), conflicts_with (statement -> statement: the same words given to
+// another speaker) and, as an option, co_quoted (speaker -> speaker: quoted in the same
+// article). Every id derives from content (names, document ids, offsets), never from
+// processing order. Boost.Graph holds the structure; this header keeps it out of view.
 #pragma once
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "quotegraph/corpus.h"
 #include "quotegraph/document.h"
 #include "quotegraph/extractor.h"
 
 namespace quotegraph {
 
 enum class VertexKind { Person, Organization, Statement, Document };
-enum class EdgeKind { Said, SpeaksFor, AppearsIn };
+enum class EdgeKind { Said, SpeaksFor, AppearsIn, ConflictsWith, CoQuoted };
 
 const char* to_string(VertexKind kind);  // "person", "organization", "statement", "document"
-const char* to_string(EdgeKind kind);    // "said", "speaks_for", "appears_in"
+const char* to_string(EdgeKind kind);    // "said", "speaks_for", "appears_in", "conflicts_with", "co_quoted"
 
 struct VertexData {
   VertexKind kind = VertexKind::Person;
   std::string id;          // stable: "person:KEY", "anon:DOC:KEY", "org:KEY", "statement:HASH", "doc:ID"
-  std::string label;       // name, organisation, the statement's words, or the document title
+  std::string label;       // name (the spelling most quotes use), the statement's words, or the title
+  std::vector<std::string> names;  // person, organisation: every spelling seen, sorted
   std::string role;        // person: role as the articles give it
   bool anonymous = false;  // person: an unnamed or written source
   std::string text;        // statement: the words
   std::string document_id, url, date, title;  // document
+  // Measures (filled by QuoteGraph::finish):
+  std::size_t statements = 0;     // person, organisation: statements said (organisation: by its speakers too)
+  std::size_t documents = 0;      // person, organisation: articles quoting them; statement: articles it appeared in
+  std::size_t organizations = 0;  // person: organisations spoken for
+  std::size_t speakers = 0;       // organisation: people speaking for it
+  std::string document_ids;       // person: the articles quoting them, space-separated, sorted
+  std::string first_date, first_document;  // statement: its earliest appearance (by date, then id)
+  bool conflicting = false;       // statement: the same words are given to another speaker
+  std::vector<std::string> source_organizations;  // statement: ids of the organisations its quotes name, sorted
 };
 
 struct EdgeData {
   EdgeKind kind = EdgeKind::Said;
-  double weight = 1.0;     // said, speaks_for: how many quotations support it
+  double weight = 1.0;     // said, speaks_for: quotations; co_quoted: articles
   std::string role;        // speaks_for
   // appears_in: where the statement stands in the document.
   std::string quote_id;
   std::size_t start = 0, end = 0;  // code points
   double confidence = 0.0;
   std::string rule;
+  std::string date;        // appears_in: the document's date
+};
+
+struct GraphOptions {
+  double min_confidence = 0.0;  // quotes below it are left out
+  bool co_quotation = false;    // add co_quoted edges between speakers of the same article
 };
 
 class QuoteGraph {
@@ -50,8 +70,12 @@ class QuoteGraph {
   QuoteGraph(QuoteGraph&&) noexcept;
   QuoteGraph& operator=(QuoteGraph&&) noexcept;
 
-  // Adds a document and its quotes. Quotes below `min_confidence` are left out.
-  void add(const Document& document, const DocumentQuotes& quotes, double min_confidence = 0.0);
+  // Adds a document and its quotes (speaker ids as resolve_corpus() leaves them; quotes not
+  // resolved get their statement id here). Quotes below options.min_confidence are left out.
+  void add(const Document& document, const std::vector<Quote>& quotes, const GraphOptions& options = {});
+  // Computes labels, measures, first appearances, conflicts_with and (as an option)
+  // co_quoted edges. Call once, after the last add().
+  void finish(const GraphOptions& options = {});
 
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
@@ -64,8 +88,7 @@ class QuoteGraph {
   std::unique_ptr<Impl> impl_;
 };
 
-// Normalised words of a statement (case, marks and spacing folded): what makes two quotes
-// "the same words".
-std::string normalise_statement(std::string_view text);
+// The graph of a resolved corpus (resolve_corpus()), finished.
+QuoteGraph build_graph(const Corpus& corpus, const GraphOptions& options = {});
 
 }  // namespace quotegraph

@@ -1,0 +1,125 @@
+#include "quotegraph/gexf_writer.h"
+
+#include <cstdio>
+#include <string>
+
+#include "palette.h"
+#include "quotegraph/graphml_writer.h"
+
+namespace quotegraph {
+
+namespace {
+
+// The YYYY-MM-DD a GEXF date needs, from an ISO 8601 date or date-time; empty otherwise.
+std::string gexf_date(const std::string& date) {
+  if (date.size() < 10) return "";
+  for (std::size_t i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return "";
+  }
+  return date.substr(0, 10);
+}
+
+struct Attribute {
+  const char* id;
+  const char* type;  // GEXF attribute types
+};
+
+constexpr Attribute kNodeAttributes[] = {
+    {"type", "string"},       {"role", "string"},        {"anonymous", "boolean"}, {"quote_text", "string"},
+    {"doc", "string"},        {"url", "string"},         {"date", "string"},       {"names", "string"},
+    {"statements", "integer"}, {"documents", "integer"}, {"organizations", "integer"}, {"speakers", "integer"},
+    {"document_ids", "string"}, {"first_date", "string"}, {"first_document", "string"}, {"conflicting", "boolean"},
+};
+constexpr Attribute kEdgeAttributes[] = {
+    {"type", "string"}, {"role", "string"},      {"quote_id", "string"}, {"start_offset", "long"},
+    {"end_offset", "long"}, {"confidence", "double"}, {"rule", "string"},
+};
+
+void value(std::ostream& out, const char* key, const std::string& v) {
+  if (!v.empty()) out << "          <attvalue for=\"" << key << "\" value=\"" << xml_escape(v) << "\"/>\n";
+}
+
+std::string number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", v);
+  return buffer;
+}
+
+}  // namespace
+
+bool write_gexf(const QuoteGraph& graph, std::ostream& out) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
+         "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+         "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+         "  <meta>\n    <creator>quotegraph</creator>\n"
+         "    <description>speakers, organisations, statements and articles</description>\n  </meta>\n"
+         "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">\n";
+  out << "    <attributes class=\"node\" mode=\"static\">\n";
+  for (const auto& a : kNodeAttributes)
+    out << "      <attribute id=\"" << a.id << "\" title=\"" << a.id << "\" type=\"" << a.type << "\"/>\n";
+  out << "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n";
+  for (const auto& a : kEdgeAttributes)
+    out << "      <attribute id=\"" << a.id << "\" title=\"" << a.id << "\" type=\"" << a.type << "\"/>\n";
+  out << "    </attributes>\n    <nodes>\n";
+  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+    const VertexData& v = graph.vertex(i);
+    out << "      <node id=\"" << xml_escape(v.id) << "\" label=\"" << xml_escape(v.label) << "\"";
+    const std::string start = gexf_date(v.kind == VertexKind::Statement ? v.first_date : v.date);
+    if (!start.empty()) out << " start=\"" << start << "\"";
+    out << ">\n        <attvalues>\n";
+    value(out, "type", to_string(v.kind));
+    value(out, "role", v.role);
+    if (v.kind == VertexKind::Person) value(out, "anonymous", v.anonymous ? "true" : "false");
+    value(out, "quote_text", v.text);
+    value(out, "doc", v.document_id);
+    value(out, "url", v.url);
+    value(out, "date", v.date);
+    if (v.kind == VertexKind::Person || v.kind == VertexKind::Organization) {
+      std::string names;
+      for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;
+      value(out, "names", names);
+      value(out, "statements", std::to_string(v.statements));
+      value(out, "documents", std::to_string(v.documents));
+      value(out, "document_ids", v.document_ids);
+    }
+    if (v.kind == VertexKind::Person) value(out, "organizations", std::to_string(v.organizations));
+    if (v.kind == VertexKind::Organization) value(out, "speakers", std::to_string(v.speakers));
+    if (v.kind == VertexKind::Statement) {
+      value(out, "documents", std::to_string(v.documents));
+      value(out, "first_date", v.first_date);
+      value(out, "first_document", v.first_document);
+      value(out, "conflicting", v.conflicting ? "true" : "false");
+    }
+    const detail::Rgb c = detail::vertex_colour(v);
+    out << "        </attvalues>\n        <viz:color r=\"" << c.r << "\" g=\"" << c.g << "\" b=\"" << c.b
+        << "\"/>\n      </node>\n";
+  }
+  out << "    </nodes>\n    <edges>\n";
+  std::size_t number_of_edge = 0;
+  graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
+    out << "      <edge id=\"e" << number_of_edge++ << "\" source=\"" << xml_escape(graph.vertex(source).id)
+        << "\" target=\"" << xml_escape(graph.vertex(target).id) << "\" label=\"" << to_string(e.kind)
+        << "\" weight=\"" << number(e.weight) << "\"";
+    // An appearance happens on its article's date; a statement is said when it first appears.
+    std::string start = gexf_date(e.date);
+    if (e.kind == EdgeKind::Said) start = gexf_date(graph.vertex(target).first_date);
+    if (!start.empty()) out << " start=\"" << start << "\"";
+    out << ">\n        <attvalues>\n";
+    value(out, "type", to_string(e.kind));
+    value(out, "role", e.role);
+    if (e.kind == EdgeKind::AppearsIn) {
+      value(out, "quote_id", e.quote_id);
+      value(out, "start_offset", std::to_string(e.start));
+      value(out, "end_offset", std::to_string(e.end));
+      value(out, "confidence", number(e.confidence));
+      value(out, "rule", e.rule);
+    }
+    out << "        </attvalues>\n      </edge>\n";
+  });
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+  return static_cast<bool>(out);
+}
+
+}  // namespace quotegraph

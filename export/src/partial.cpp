@@ -1,0 +1,146 @@
+#include "quotegraph/partial.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace quotegraph {
+
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put(JsonWriter& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+std::string get_string(const rapidjson::Value& object, const char* key) {
+  const auto it = object.FindMember(key);
+  if (it == object.MemberEnd() || !it->value.IsString()) return "";
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+std::size_t get_size(const rapidjson::Value& object, const char* key) {
+  const auto it = object.FindMember(key);
+  return it != object.MemberEnd() && it->value.IsUint64() ? static_cast<std::size_t>(it->value.GetUint64()) : 0;
+}
+
+// Parses one line; returns an empty string on success, else the reason.
+std::string parse_record(const std::string& line, DocumentRecord& record) {
+  rapidjson::Document json;
+  json.Parse(line.data(), line.size());
+  if (json.HasParseError())
+    return std::string("not JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " at byte " +
+           std::to_string(json.GetErrorOffset());
+  if (!json.IsObject() || !json.HasMember("document") || !json["document"].IsObject() || !json.HasMember("quotes") ||
+      !json["quotes"].IsArray())
+    return "not a partial record (needs \"document\" and \"quotes\")";
+  const auto& doc = json["document"];
+  record.document.id = get_string(doc, "id");
+  if (record.document.id.empty()) return "document without an id";
+  record.document.title = get_string(doc, "title");
+  record.document.url = get_string(doc, "url");
+  record.document.date = get_string(doc, "date");
+  record.document.source = get_string(doc, "source");
+  record.quotes.clear();
+  for (const auto& item : json["quotes"].GetArray()) {
+    if (!item.IsObject()) return "a quote that is not an object";
+    Quote q;
+    q.begin = get_size(item, "begin");
+    q.end = get_size(item, "end_byte");
+    q.start = get_size(item, "start");
+    q.stop = get_size(item, "end");
+    q.text = get_string(item, "text");
+    q.partial = item.HasMember("partial") && item["partial"].IsBool() && item["partial"].GetBool();
+    q.speaker = get_string(item, "speaker");
+    q.speaker_id = get_string(item, "speaker_id");
+    q.anonymous = item.HasMember("anonymous") && item["anonymous"].IsBool() && item["anonymous"].GetBool();
+    q.role = get_string(item, "role");
+    q.organization = get_string(item, "organization");
+    q.cue = get_string(item, "cue");
+    q.rule = get_string(item, "rule");
+    q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
+    record.quotes.push_back(std::move(q));
+  }
+  return "";
+}
+
+}  // namespace
+
+bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("document");
+  w.StartObject();
+  put(w, "id", doc.id);
+  put(w, "title", doc.title);
+  put(w, "url", doc.url);
+  put(w, "date", doc.date);
+  put(w, "source", doc.source);
+  w.EndObject();
+  w.Key("quotes");
+  w.StartArray();
+  for (const Quote& q : quotes) {
+    w.StartObject();
+    w.Key("begin"); w.Uint64(q.begin);
+    w.Key("end_byte"); w.Uint64(q.end);
+    w.Key("start"); w.Uint64(q.start);
+    w.Key("end"); w.Uint64(q.stop);
+    put(w, "text", q.text);
+    w.Key("partial"); w.Bool(q.partial);
+    put(w, "speaker", q.speaker);
+    put(w, "speaker_id", q.speaker_id);
+    w.Key("anonymous"); w.Bool(q.anonymous);
+    put(w, "role", q.role);
+    put(w, "organization", q.organization);
+    put(w, "cue", q.cue);
+    put(w, "rule", q.rule);
+    w.Key("confidence"); w.Double(q.confidence);  // shortest exact form: merges round-trip
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  out_.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  out_.put('\n');
+  return static_cast<bool>(out_);
+}
+
+bool read_partials(const std::vector<std::string>& paths, const std::function<bool(DocumentRecord&)>& on_record,
+                   const std::function<void(const InputProblem&)>& on_problem) {
+  for (const auto& path : paths) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    const std::string name = path == "-" ? "<stdin>" : path;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) {
+        on_problem({name, "cannot open partial result", true});
+        continue;
+      }
+      in = &file;
+    }
+    std::string line;
+    std::size_t number = 0;
+    DocumentRecord record;
+    while (std::getline(*in, line)) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      const std::string why = parse_record(line, record);
+      if (!why.empty()) {
+        on_problem({name + ":" + std::to_string(number), why, true});
+        continue;
+      }
+      if (!on_record(record)) return false;
+    }
+    if (in->bad()) on_problem({name, "read error", true});
+  }
+  return true;
+}
+
+}  // namespace quotegraph

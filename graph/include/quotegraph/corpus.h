@@ -1,0 +1,64 @@
+// A corpus of extracted documents — what a shard's partial result holds and what the final
+// outputs are made from — and the resolution of speakers and statements across it.
+//
+// Every result depends only on the set of documents, never on the order they (or the shards
+// holding them) arrived in: the corpus is put in document-id order before anything is derived
+// from it. That is what makes a merge of partial results associative and commutative.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotegraph/document.h"
+#include "quotegraph/extractor.h"
+
+namespace quotegraph {
+
+// One document's metadata (its text left out: the corpus never holds article text) and quotes.
+struct DocumentRecord {
+  Document document;
+  std::vector<Quote> quotes;
+};
+
+class Corpus {
+ public:
+  void add(DocumentRecord record);
+  // Puts the documents in id order and keeps one of each id (the same document read twice,
+  // or sent to two shards). Returns a message per dropped duplicate. Call once, after add().
+  std::vector<std::string> finish();
+  const std::vector<DocumentRecord>& documents() const { return documents_; }
+  std::vector<DocumentRecord>& documents() { return documents_; }
+  std::size_t quote_count() const;
+
+ private:
+  std::vector<DocumentRecord> documents_;
+};
+
+// Resolves speakers across the corpus and links statements:
+// - every named person's speaker_id becomes "person:KEY" with KEY from person_key(), so
+//   transliterations (Sergei/Sergey Lavrov) and typos (Antony/Anthony) share one id; a bare
+//   surname ("Lavrov") or a name without the middle initial its namesake carries joins a full
+//   name only when exactly one in the corpus fits; unnamed sources keep their per-document id;
+// - organisation ids (speakers and `organization`) become "org:KEY" by organization_key(),
+//   and a shorter name ("State Department") joins the only longer one that ends with it
+//   ("U.S. State Department");
+// - statement_id: the same normalised words by the same speaker;
+// - conflicting_speakers: the other named speakers the same words (at least six) are
+//   attributed to elsewhere in the corpus.
+// `speaker` keeps the name as the article wrote it.
+void resolve_corpus(Corpus& corpus);
+
+// The cross-document key of a person's name: the first name's consonant skeleton (vowels, h
+// and repeated letters dropped, the first letter kept: Sergei/Sergey -> srg, Antony/Anthony ->
+// antn, Dmytro/Dmitry -> dmtr; a name with fewer than three consonants is kept whole), middle initials, and the surname folded to ASCII with repeated
+// letters collapsed (Zelenskyy -> zelensky): "srg-lavrov", "grg-w-bush". One word: the surname.
+std::string person_key(std::string_view name);
+
+// The cross-document key of an organisation: folded, without a leading "the", and "Department
+// of State" read as "State Department".
+std::string organization_key(std::string_view name);
+
+// The words that make two quotes "the same statement" (case, marks and spacing folded).
+std::string normalise_statement(std::string_view text);
+
+}  // namespace quotegraph

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The graph across a corpus: cross-document entities, statements that travel, conflicting
+# attributions, GEXF timeline and DOT with their consumers, shard merge in any order against a
+# single run (samples and a corpus built from ../shared/corpus/bbc), --threads 1 vs 2.
+# Usage: corpus_test.sh QUOTEGRAPH_BINARY PROJECT_DIR
+set -uo pipefail
+Q=$1
+project=$2
+bbc="$project/../shared/corpus/bbc"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+same_outputs() {  # same_outputs DIR_A DIR_B: every output file byte-identical
+  local f
+  for f in quotes.jsonl graph.graphml graph.gexf graph.ttl graph.nt graph.dot; do
+    cmp -s "$1/$f" "$2/$f" || { echo "  $f differs between $1 and $2"; return 1; }
+  done
+}
+run_all() {  # run_all OUT ARGS...: every output format into OUT
+  local out=$1; shift
+  mkdir -p "$out"
+  "$Q" "$@" -q -o "$out" --dot "$out/graph.dot" --co-quotation
+}
+
+# --- A small dated corpus: one statement travels across three articles (first in b), the
+# same words are given to another speaker in d, and one person is spelt two ways.
+cat > dated.jsonl <<'JSONL'
+{"id": "a", "date": "2022-03-02", "title": "A", "text": "“We will not abandon the people of Kharkiv to the invaders,” said Ukrainian Foreign Minister Dmytro Kuleba on Wednesday."}
+{"id": "b", "date": "2022-03-01", "title": "B", "text": "“We will not abandon the people of Kharkiv to the invaders,” Foreign Minister Dmitry Kuleba said."}
+{"id": "c", "date": "2022-03-05", "title": "C", "text": "Dmytro Kuleba spoke in Kyiv. “We will not abandon the people of Kharkiv to the invaders,” Kuleba said."}
+{"id": "d", "date": "2022-03-06", "title": "D", "text": "“We will not abandon the people of Kharkiv to the invaders,” said Mayor Ihor Terekhov."}
+{"id": "e", "date": "2022-03-07", "title": "E", "text": "“Talks must go on,” said Imran Khan. In London, Mayor Sadiq Khan said: “We stand with Ukraine.”"}
+JSONL
+run_all dated dated.jsonl
+check "dated corpus runs" test -s dated/quotes.jsonl
+check "entities, statements and conflicts across documents" /usr/bin/python3 - dated <<'PY'
+import json, sys, networkx as nx
+out = sys.argv[1]
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+kharkiv = [q for q in quotes if "Kharkiv" in q["text"]]
+assert len(kharkiv) == 4, kharkiv
+kuleba = {q["speaker_id"] for q in kharkiv if "Kuleba" in q["speaker"]}
+assert len(kuleba) == 1, kuleba                        # Dmytro / Dmitry / Kuleba: one person
+assert len({q["statement_id"] for q in kharkiv if q["speaker_id"] in kuleba}) == 1
+terekhov = [q for q in kharkiv if q["speaker"] == "Ihor Terekhov"][0]
+assert terekhov["conflicting_attribution"] and terekhov["conflicting_speakers"] == sorted(kuleba), terekhov
+assert all(q["conflicting_attribution"] for q in kharkiv)
+khans = {q["speaker_id"] for q in quotes if q["speaker"].endswith("Khan")}
+assert len(khans) == 2, khans                          # two different Khans stay two
+g = nx.read_graphml(f"{out}/graph.graphml")
+person = g.nodes[next(iter(kuleba))]
+assert person["statements"] == 1 and person["documents"] == 3, person
+assert person["document_ids"] == "a b c" and person["names"] == "Dmitry Kuleba; Dmytro Kuleba", person
+statement = g.nodes[kharkiv[0]["statement_id"] if kharkiv[0]["speaker_id"] in kuleba else kharkiv[1]["statement_id"]]
+assert statement["first_date"] == "2022-03-01" and statement["first_document"] == "b", statement
+assert statement["documents"] == 3 and statement["conflicting"] is True, statement
+conflicts = [e for e in g.edges(data=True) if e[2]["type"] == "conflicts_with"]
+assert len(conflicts) == 1, conflicts
+co = [(u, v, d["weight"]) for u, v, d in g.edges(data=True) if d["type"] == "co_quoted"]
+assert len(co) == 1 and set(co[0][:2]) == khans, co   # the two Khans share article e
+print("ok:", len(quotes), "quotes;", g.number_of_nodes(), "vertices")
+PY
+check "SPARQL: where a statement appeared first" /usr/bin/python3 - "$project/docs/rdf.md" dated/graph.ttl <<'PY'
+import re, sys, rdflib
+query = re.findall(r"```sparql\n(.*?)```", open(sys.argv[1]).read(), re.S)[3]
+g = rdflib.Graph(); g.parse(sys.argv[2], format="turtle")
+rows = {(str(r[0]), str(r[1]).rsplit("/", 1)[1], str(r[2])) for r in g.query(query)}
+expected = "We will not abandon the people of Kharkiv to the invaders,"
+firsts = {(a, d) for t, a, d in rows if t == expected}
+assert firsts == {("b", "2022-03-01"), ("d", "2022-03-06")}, rows   # Kuleba's first, Terekhov's only
+PY
+check "GEXF: GEXF 1.3 namespace, dynamic, loads in networkx" /usr/bin/python3 - dated/graph.gexf <<'PY'
+import sys, xml.etree.ElementTree as ET, networkx as nx
+from networkx.readwrite import gexf
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "{http://gexf.net/1.3}gexf", root.tag
+graph = root.find("{http://gexf.net/1.3}graph")
+assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+# Debian 12's networkx (2.8) knows the GEXF 1.1 and 1.2 namespaces only; 1.3 keeps their
+# structure for everything quotegraph writes, so it is registered under its own namespace.
+v13 = dict(gexf.GEXF.versions["1.2draft"], NS_GEXF="http://gexf.net/1.3", NS_VIZ="http://gexf.net/1.3/viz",
+           VERSION="1.3", SCHEMALOCATION="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd")
+gexf.GEXF.versions["1.3"] = v13
+g = nx.read_gexf(sys.argv[1], version="1.3")
+statements = [d for _, d in g.nodes(data=True) if d["type"] == "statement"]
+assert statements and all("start" in d for d in statements), statements[:1]
+assert all(isinstance(d["documents"], int) for d in statements)
+people = [d for _, d in g.nodes(data=True) if d["type"] == "person"]
+assert people[0]["viz"]["color"]["b"] == 180, people[0]
+print("ok: GEXF", g.number_of_nodes(), "nodes", g.number_of_edges(), "edges")
+PY
+check "DOT: Graphviz draws it" dot -Tsvg dated/graph.dot -o dated/graph.svg
+
+# --- Shards of the samples: partial results merged in two orders equal one run.
+mkdir -p s1 s2
+cp "$project"/samples/000_*.txt "$project"/samples/002_*.txt s1/
+cp "$project"/samples/001_*.txt "$project"/samples/003_*.txt s2/
+"$Q" -q s1 --partial s1.part --ntriples s1.nt
+"$Q" -q s2 --partial s2.part --ntriples s2.nt
+run_all single "$project/samples"
+run_all merged12 merge s1.part s2.part
+run_all merged21 merge s2.part s1.part
+check "samples: merge s1+s2 equals one run" same_outputs merged12 single
+check "samples: merge s2+s1 equals one run" same_outputs merged21 single
+"$Q" merge -q s2.part s1.part --partial s21.part
+run_all merged_again merge s21.part s1.part
+check "samples: merging a merged partial again changes nothing" same_outputs merged_again single
+check "samples: shard N-Triples concatenated are the merged triples" \
+  cmp -s <(cat s1.nt s2.nt | sort -u) <(sort -u single/graph.nt)
+check "samples: Blinken, Lavrov and Kuleba are one Person vertex each" /usr/bin/python3 - single/graph.graphml <<'PY'
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for surname in ("Blinken", "Lavrov", "Kuleba"):
+    people = [(n, d) for n, d in g.nodes(data=True) if d["type"] == "person" and d["label"].endswith(surname)]
+    assert len(people) == 1, people
+    n, d = people[0]
+    print(f"  {n}: {d['names']} quoted in {d['document_ids']} ({d['statements']} statements)")
+PY
+
+# --- A corpus from the BBC set, in three JSONL shards: merge in two orders equals one run.
+if [ -d "$bbc" ]; then
+  /usr/bin/python3 - "$bbc" <<'PY'
+import json, pathlib, sys
+files = sorted(pathlib.Path(sys.argv[1]).rglob("*.txt"))
+shards = [open(f"bbc{i}.jsonl", "w") for i in range(3)]
+with open("bbc.jsonl", "w") as whole:
+    for n, f in enumerate(files):
+        text = f.read_bytes().decode("utf-8", "replace")
+        line = json.dumps({"id": f"{f.parent.name}-{f.stem}", "text": text}, ensure_ascii=False) + "\n"
+        whole.write(line)
+        shards[n % 3].write(line)
+PY
+  for i in 0 1 2; do "$Q" -q bbc$i.jsonl --partial bbc$i.part; done
+  run_all bbc_single bbc.jsonl --threads 1
+  run_all bbc_m1 merge bbc0.part bbc1.part bbc2.part
+  run_all bbc_m2 merge bbc2.part bbc0.part bbc1.part
+  check "BBC: merge of three shards equals one run" same_outputs bbc_m1 bbc_single
+  check "BBC: merge in another order equals one run" same_outputs bbc_m2 bbc_single
+  run_all bbc_t2 bbc.jsonl --threads 2
+  check "BBC: --threads 2 writes the same bytes as --threads 1" same_outputs bbc_t2 bbc_single
+  "$Q" -q bbc.jsonl --threads 2 --partial t2.part
+  "$Q" -q bbc.jsonl --threads 1 --partial t1.part
+  check "BBC: partial results identical for 1 and 2 threads" cmp -s t1.part t2.part
+else
+  echo "skip: $bbc not found"
+fi
+
+echo "corpus: $failures failed"
+[ "$failures" -eq 0 ]
