@@ -34,7 +34,7 @@ std::string skeleton(const std::string& word) {
   std::string out(1, key[0]);
   for (std::size_t i = 1; i < key.size(); ++i) {
     const char c = key[i];
-    if (std::string_view("aeiouyh-").find(c) != std::string_view::npos || c == out.back()) continue;
+    if (std::string_view("aeiouyh-").find(c) != std::string_view::npos || c == key[i - 1]) continue;  // mm -> m
     out += c;
   }
   // Short names keep their letters: with two consonants or fewer the skeleton no longer tells

@@ -1,0 +1,191 @@
+// Resolution across documents: names and organisations that must merge and look-alikes that
+// must not, statements across articles, conflicting attributions, measures on a small graph.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+
+#include "quotegraph/corpus.h"
+#include "quotegraph/quote_graph.h"
+
+using namespace quotegraph;
+
+namespace {
+
+Quote quote(const std::string& text, const std::string& speaker, std::size_t start = 0) {
+  Quote q;
+  q.text = text;
+  q.start = start;
+  q.stop = start + text.size();
+  q.speaker = speaker;
+  q.speaker_id = speaker.empty() ? "" : "person:" + normalise_key(speaker);
+  q.rule = "test";
+  q.confidence = 0.9;
+  return q;
+}
+
+DocumentRecord record(const std::string& id, const std::string& date, std::vector<Quote> quotes) {
+  DocumentRecord r;
+  r.document.id = id;
+  r.document.date = date;
+  r.quotes = std::move(quotes);
+  return r;
+}
+
+// The resolved speaker id of every quote, by its speaker as written, after resolve_corpus().
+std::map<std::string, std::string> resolve(std::vector<DocumentRecord> records) {
+  Corpus corpus;
+  for (auto& r : records) corpus.add(std::move(r));
+  corpus.finish();
+  resolve_corpus(corpus);
+  std::map<std::string, std::string> ids;
+  for (const auto& r : corpus.documents())
+    for (const auto& q : r.quotes) ids[q.speaker] = q.speaker_id;
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("spelling variants of one person share a key", "[resolve]") {
+  const auto [a, b] = GENERATE(table<const char*, const char*>({
+      {"Sergei Lavrov", "Sergey Lavrov"},
+      {"Antony Blinken", "Anthony Blinken"},
+      {"Dmytro Kuleba", "Dmitry Kuleba"},
+      {"Volodymyr Zelensky", "Volodymyr Zelenskyy"},
+      {"Mohammed bin Salman", "Mohammad bin Salman"},
+      {"Sauli Niinistö", "Sauli Niinisto"},
+      {"John F. Kennedy", "John Fitzgerald Kennedy"},
+  }));
+  CAPTURE(a, b);
+  CHECK(person_key(a) == person_key(b));
+}
+
+TEST_CASE("different people who share a surname keep different keys", "[resolve]") {
+  const auto [a, b] = GENERATE(table<const char*, const char*>({
+      {"Imran Khan", "Sadiq Khan"},
+      {"Karim Khan", "Imran Khan"},
+      {"George W. Bush", "George H. W. Bush"},
+      {"Jair Bolsonaro", "Eduardo Bolsonaro"},
+      {"Dan Smith", "Don Smith"},
+      {"Jan Novak", "John Novak"},
+      {"Hunter Biden", "Joe Biden"},
+  }));
+  CAPTURE(a, b);
+  CHECK(person_key(a) != person_key(b));
+}
+
+TEST_CASE("organisation names in their usual variants share a key", "[resolve]") {
+  CHECK(organization_key("the Department of State") == organization_key("State Department"));
+  CHECK(organization_key("Ministry of Defence") == organization_key("Defence Ministry"));
+  CHECK(organization_key("The White House") == organization_key("White House"));
+  CHECK(organization_key("Russian Foreign Ministry") != organization_key("Ukrainian Foreign Ministry"));
+}
+
+TEST_CASE("a bare surname joins the only full name that fits it", "[resolve]") {
+  auto ids = resolve({record("a", "", {quote("One two", "Sergei Lavrov")}),
+                      record("b", "", {quote("Three four", "Lavrov")})});
+  CHECK(ids.at("Lavrov") == ids.at("Sergei Lavrov"));
+
+  // Two Khans in the corpus: "Khan" alone could be either and stays apart.
+  ids = resolve({record("a", "", {quote("One", "Imran Khan"), quote("Two", "Sadiq Khan", 10)}),
+                 record("b", "", {quote("Three", "Khan")})});
+  CHECK(ids.at("Khan") != ids.at("Imran Khan"));
+  CHECK(ids.at("Khan") != ids.at("Sadiq Khan"));
+  CHECK(ids.at("Imran Khan") != ids.at("Sadiq Khan"));
+}
+
+TEST_CASE("a name without its middle initial joins the only namesake, not one of two", "[resolve]") {
+  auto ids = resolve({record("a", "", {quote("One", "George W. Bush")}), record("b", "", {quote("Two", "George Bush")})});
+  CHECK(ids.at("George Bush") == ids.at("George W. Bush"));
+  ids = resolve({record("a", "", {quote("One", "George W. Bush"), quote("Two", "George H. W. Bush", 5)}),
+                 record("b", "", {quote("Three", "George Bush")})});
+  CHECK(ids.at("George Bush") != ids.at("George W. Bush"));
+  CHECK(ids.at("George Bush") != ids.at("George H. W. Bush"));
+}
+
+TEST_CASE("unnamed sources are never merged across documents", "[resolve]") {
+  Quote a = quote("One two", "a senior official"), b = quote("Three four", "a senior official");
+  a.anonymous = b.anonymous = true;
+  a.speaker_id = "anon:a:senior-official";
+  b.speaker_id = "anon:b:senior-official";
+  const auto corpus_ids = [&] {
+    Corpus corpus;
+    corpus.add(record("a", "", {a}));
+    corpus.add(record("b", "", {b}));
+    corpus.finish();
+    resolve_corpus(corpus);
+    return std::make_pair(corpus.documents()[0].quotes[0].speaker_id, corpus.documents()[1].quotes[0].speaker_id);
+  }();
+  CHECK(corpus_ids.first != corpus_ids.second);
+}
+
+TEST_CASE("the same words by another speaker are flagged; short phrases are not", "[resolve]") {
+  Corpus corpus;
+  corpus.add(record("a", "", {quote("We will never give up our land to them", "Ana Lima"), quote("No comment", "Ana Lima", 50)}));
+  corpus.add(record("b", "", {quote("“We will never give up our land to them.”", "Rui Costa"), quote("No comment", "Rui Costa", 50)}));
+  corpus.add(record("c", "", {quote("We will never give up our land to them", "Ana Lima")}));
+  corpus.finish();
+  resolve_corpus(corpus);
+  const auto& a = corpus.documents()[0].quotes;
+  const auto& b = corpus.documents()[1].quotes;
+  const auto& c = corpus.documents()[2].quotes;
+  CHECK(a[0].conflicting_speakers == std::vector<std::string>{b[0].speaker_id});
+  CHECK(b[0].conflicting_speakers == std::vector<std::string>{a[0].speaker_id});
+  CHECK(a[1].conflicting_speakers.empty());  // two words: a coincidence, not a misattribution
+  CHECK(a[0].statement_id == c[0].statement_id);  // same words, same speaker, two articles
+  CHECK(a[0].statement_id != b[0].statement_id);
+}
+
+TEST_CASE("corpus order does not depend on arrival; duplicates are kept once", "[corpus]") {
+  Corpus one, two;
+  one.add(record("b", "", {quote("x", "Ana Lima")}));
+  one.add(record("a", "", {}));
+  two.add(record("a", "", {}));
+  two.add(record("b", "", {quote("x", "Ana Lima")}));
+  two.add(record("a", "", {}));
+  CHECK(one.finish().empty());
+  CHECK(two.finish().empty());  // the same document twice, same content: nothing to report
+  REQUIRE(one.documents().size() == 2);
+  REQUIRE(two.documents().size() == 2);
+  CHECK(one.documents()[0].document.id == "a");
+  CHECK(two.documents()[1].quotes.size() == 1);
+}
+
+TEST_CASE("measures on a hand-checked graph", "[graph]") {
+  // Ana (for Brazil) says S1 in a and b and S2 in b; Rui (for Brazil) says S3 in b.
+  Quote s1 = quote("We will win this election in October", "Ana Lima");
+  s1.organization = "Brazil";
+  Quote s2 = quote("Second statement here", "Ana Lima", 100);
+  s2.organization = "Brazil";
+  Quote s3 = quote("Third one from Rui", "Rui Costa", 200);
+  s3.organization = "Brazil";
+  Corpus corpus;
+  corpus.add(record("a", "2022-05-02", {s1}));
+  corpus.add(record("b", "2022-05-01", {s1, s2, s3}));
+  corpus.finish();
+  resolve_corpus(corpus);
+  GraphOptions options;
+  options.co_quotation = true;
+  const QuoteGraph g = build_graph(corpus, options);
+  std::map<std::string, const VertexData*> by_label;
+  for (std::size_t i = 0; i < g.vertex_count(); ++i) by_label[g.vertex(i).label] = &g.vertex(i);
+  const VertexData& ana = *by_label.at("Ana Lima");
+  CHECK(ana.statements == 2);
+  CHECK(ana.documents == 2);
+  CHECK(ana.organizations == 1);
+  CHECK(ana.document_ids == "a b");
+  const VertexData& brazil = *by_label.at("Brazil");
+  CHECK(brazil.speakers == 2);
+  CHECK(brazil.statements == 3);
+  const VertexData& s = *by_label.at("We will win this election in October");
+  CHECK(s.documents == 2);
+  CHECK(s.first_date == "2022-05-01");
+  CHECK(s.first_document == "b");
+  int co_quoted = 0;
+  double weight = 0;
+  g.for_each_edge([&](std::size_t, std::size_t, const EdgeData& e) {
+    if (e.kind == EdgeKind::CoQuoted) ++co_quoted, weight = e.weight;
+  });
+  CHECK(co_quoted == 1);  // Ana and Rui, in b only
+  CHECK(weight == 1.0);
+}
