@@ -2,10 +2,11 @@
 
 OrderedPool::OrderedPool(const quotegraph::Extractor& extractor, unsigned threads, Consumer consume)
     : extractor_(extractor), consume_(std::move(consume)) {
-  // With one thread there are no workers: submit() extracts and consumes on the spot.
+  // With one thread there are no workers: submit() extracts and consumes on the spot. With N,
+  // N - 1 workers, and the submitting thread extracts too whenever it would otherwise wait.
   if (threads <= 1) return;
   slots_.resize(threads * 16);
-  for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  for (unsigned i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
 }
 
 OrderedPool::~OrderedPool() {
@@ -22,21 +23,29 @@ void OrderedPool::work() {
   for (;;) {
     work_ready_.wait(lock, [&] { return closing_ || !pending_.empty(); });
     if (pending_.empty()) return;  // closing
-    const std::size_t index = pending_.front();
-    pending_.pop_front();
-    Slot& slot = slots_[index];
-    lock.unlock();
-    extractor_.extract(slot.document, slot.quotes);
-    lock.lock();
-    slot.done = true;
-    slot_done_.notify_all();
+    extract_next(lock);
   }
+}
+
+// Takes the oldest pending document and extracts it (the lock is released meanwhile).
+void OrderedPool::extract_next(std::unique_lock<std::mutex>& lock) {
+  const std::size_t index = pending_.front();
+  pending_.pop_front();
+  Slot& slot = slots_[index];
+  lock.unlock();
+  extractor_.extract(slot.document, slot.quotes);
+  lock.lock();
+  slot.done = true;
+  slot_done_.notify_all();
 }
 
 // Waits for the oldest document in flight and consumes it.
 bool OrderedPool::consume_front(std::unique_lock<std::mutex>& lock) {
   Slot& slot = slots_[front_];
-  slot_done_.wait(lock, [&] { return slot.done; });
+  while (!slot.done) {
+    if (!pending_.empty()) extract_next(lock);  // help rather than wait
+    else slot_done_.wait(lock);
+  }
   lock.unlock();
   if (!stopped_ && !consume_(slot.document, slot.quotes)) stopped_ = true;
   lock.lock();

@@ -1,5 +1,6 @@
-// Extracts documents on N worker threads and hands the results back in input order, on the
-// thread that submits, so the outputs are the same bytes whatever N is. At most a bounded
+// Extracts documents on N threads (N - 1 workers and the submitting thread, which extracts
+// when it would otherwise wait) and hands the results back in input order, on the thread that
+// submits, so the outputs are the same bytes whatever N is. At most a bounded
 // number of documents are in flight: memory does not grow with the input.
 #pragma once
 #include <condition_variable>
@@ -33,6 +34,7 @@ class OrderedPool {
     bool done = false;
   };
   void work();
+  void extract_next(std::unique_lock<std::mutex>& lock);
   bool consume_front(std::unique_lock<std::mutex>& lock);
 
   const quotegraph::Extractor& extractor_;
