@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -256,7 +258,10 @@ class Outputs {
     OutputFile file(path);
     std::string error;
     if (!file.ok() || !write_to(file.stream(), &error) || !file.commit(&error)) {
-      std::cerr << "quotegraph: " << path << ": " << (error.empty() ? "write failed" : error) << "\n";
+      const int write_errno = errno;
+      if (file.failed_on_closed_pipe()) return;  // quotegraph ... | head: the reader has enough
+      if (error.empty()) error = std::string("write failed: ") + std::strerror(write_errno);
+      std::cerr << "quotegraph: " << path << ": " << error << "\n";
       failed_ = true;
       return;
     }
@@ -349,8 +354,8 @@ int run_extract(const Config& config) {
     for (const auto& w : found.warnings) std::cerr << "quotegraph: " << doc.id << ": " << w << "\n";
     progress.document(doc.text.size(), found.quotes);
     if (partial && !partial->write(doc, found.quotes)) {
-      outputs.fail();
-      return false;
+      if (!partial_file->failed_on_closed_pipe()) outputs.fail();
+      return false;  // stop reading: nobody is listening, or the output failed
     }
     if (keep) {
       doc.text.clear();
@@ -367,9 +372,10 @@ int run_extract(const Config& config) {
                           [&](quotegraph::Document& doc) { return pool.submit(std::move(doc)); }, on_problem);
   pool.finish();
   progress.clear();
-  if (partial_file) {
+  if (partial_file && !partial_file->pipe_closed()) {
     std::string commit_error;
     if (outputs.failed() || !partial_file->commit(&commit_error)) {
+      if (partial_file->pipe_closed()) return report(config, progress, outputs, 0, 0);
       std::cerr << "quotegraph: " << (commit_error.empty() ? config.partial + ": write failed" : commit_error) << "\n";
       outputs.fail();
     } else if (config.partial != "-") {

@@ -1,5 +1,6 @@
 #include "output_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,8 +13,15 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     stream_ = &std::cout;
     return;
   }
-  temporary_ = path_ + ".tmp-" + std::to_string(::getpid());
-  file_.open(temporary_, std::ios::binary | std::ios::trunc);
+  // Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written in place: a temporary file
+  // renamed over them would replace the device with a regular file.
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    file_.open(path_, std::ios::binary);
+  } else {
+    temporary_ = path_ + ".tmp-" + std::to_string(::getpid());
+    file_.open(temporary_, std::ios::binary | std::ios::trunc);
+  }
   if (file_) stream_ = &file_;
 }
 
@@ -24,25 +32,35 @@ OutputFile::~OutputFile() {
   }
 }
 
+bool OutputFile::failed_on_closed_pipe() {
+  if (errno == EPIPE) pipe_closed_ = true;
+  return pipe_closed_;
+}
+
 bool OutputFile::commit(std::string* error) {
   if (!stream_) {
     *error = path_ + ": cannot create file";
     return false;
   }
+  errno = 0;
   if (path_ == "-") {
     std::cout.flush();
     committed_ = static_cast<bool>(std::cout);
-    if (!committed_) *error = "standard output: write failed";
+    if (!committed_ && !failed_on_closed_pipe()) *error = "standard output: write failed: " + std::string(std::strerror(errno));
     return committed_;
   }
   file_.flush();
   const bool written = static_cast<bool>(file_);
+  const int write_errno = errno;
   file_.close();
   if (!written || file_.fail()) {
-    *error = path_ + ": write failed (" + std::strerror(errno) + "); previous file left untouched";
+    errno = write_errno ? write_errno : errno;
+    if (failed_on_closed_pipe()) return false;
+    *error = path_ + ": write failed (" + std::strerror(errno) + ")" +
+             (temporary_.empty() ? "" : "; previous file left untouched");
     return false;
   }
-  if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+  if (!temporary_.empty() && std::rename(temporary_.c_str(), path_.c_str()) != 0) {
     *error = path_ + ": cannot rename into place: " + std::strerror(errno);
     return false;
   }

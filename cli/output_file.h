@@ -1,6 +1,7 @@
 // An output file written under a temporary name and renamed into place only when complete,
 // so a failed or interrupted run never leaves a half-written file or clobbers the old one.
-// "-" writes to standard output.
+// "-" writes to standard output; devices and pipes are written in place. A reader that goes
+// away (quotegraph ... | head) is not a failure: pipe_closed() tells it apart.
 #pragma once
 #include <fstream>
 #include <ostream>
@@ -13,12 +14,17 @@ class OutputFile {
   bool ok() const { return stream_ != nullptr && static_cast<bool>(*stream_); }
   std::ostream& stream() { return *stream_; }
   const std::string& path() const { return path_; }
-  // Flushes, closes and renames into place; false (with `error`) when any of it failed.
+  // Flushes, closes and renames into place; false (with `error`) when any of it failed, or
+  // (with no error) when the reader of a pipe went away.
   bool commit(std::string* error);
+  // Call right after a write failed: true when it failed because the pipe's reader is gone.
+  bool failed_on_closed_pipe();
+  bool pipe_closed() const { return pipe_closed_; }
 
  private:
   std::string path_, temporary_;
   std::ofstream file_;
   std::ostream* stream_ = nullptr;
   bool committed_ = false;
+  bool pipe_closed_ = false;
 };

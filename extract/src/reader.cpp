@@ -157,6 +157,16 @@ class InputReader {
         std::size_t s = text.find_first_not_of(" \t", b);
         std::size_t t = e;
         while (t > s && (text[t - 1] == ' ' || text[t - 1] == '\t')) --t;
+        // A title is a line, not a paragraph: a text that is one long line (a 50 MB JSONL
+        // article) must not become a 50 MB title repeated on every quote's JSONL line.
+        constexpr std::size_t kMaxTitleBytes = 300;
+        if (t - s > kMaxTitleBytes) {
+          t = s + kMaxTitleBytes;
+          while (t > s && (static_cast<unsigned char>(text[t]) & 0xC0) == 0x80) --t;  // whole characters
+          const std::size_t space = text.rfind(' ', t);
+          if (space != std::string::npos && space > s + kMaxTitleBytes / 2) t = space;
+          return text.substr(s, t - s) + "…";
+        }
         return text.substr(s, t - s);
       }
       b = e + 1;

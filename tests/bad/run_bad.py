@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""The bad-input contract of tests/bad/README.md, row by row. Usage: run_bad.py QUOTEGRAPH"""
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+Q = os.path.abspath(sys.argv[1])
+INPUTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "inputs")
+failures = []
+
+
+def run(*args, stdin=None, timeout=300):
+    p = subprocess.run([Q, *args], capture_output=True, timeout=timeout, input=stdin)
+    return p.returncode, p.stderr.decode("utf-8", "replace"), p.stdout
+
+
+def quotes(path):
+    return [json.loads(line) for line in open(path, encoding="utf-8")] if os.path.exists(path) else []
+
+
+def check(name, condition, detail=""):
+    print(("ok: " if condition else "FAIL: ") + name + ("" if condition else f" -- {detail}"))
+    if not condition:
+        failures.append(name)
+
+
+def good_is_complete(out):
+    good = [q for q in quotes(out) if q["doc"] == "good"]
+    return len(good) == 1 and good[0]["speaker"] == "Ana Lima" and good[0]["text"].startswith("We will open")
+
+
+def row(name, inputs, status, message=None, extra=()):
+    """Runs quotegraph on the good document and `inputs`; checks status, message, completeness."""
+    out = os.path.join(work, "q.jsonl")
+    if os.path.exists(out):
+        os.remove(out)
+    code, err, _ = run(os.path.join(INPUTS, "good.txt"), *inputs, "--jsonl", out, "-q", *extra)
+    check(f"{name}: exit status {status}", code == status, f"got {code}: {err}")
+    if message:
+        check(f"{name}: message names it", re.search(message, err) is not None, err)
+    check(f"{name}: the other document's output is complete", good_is_complete(out), err)
+    return quotes(out), err
+
+
+def offsets_right(path, found):
+    """Every quote's code point span, applied to the file as a reader decodes it, gives its text."""
+    text = open(path, "rb").read().decode("utf-8", "replace").lstrip("\ufeff")
+    return all(text[q["start"]:q["end"]] == q["text"] for q in found)
+
+
+work = tempfile.mkdtemp()
+try:
+    os.chdir(work)
+    inp = lambda name: os.path.join(INPUTS, name)
+
+    row("missing file", ["missing.txt"], 1, r"missing\.txt: no such file or directory")
+    os.mkdir("emptydir")
+    row("directory without readable files", ["emptydir"], 1, r"emptydir: no \.txt or \.jsonl files in directory")
+    row("empty file", [inp("empty.txt")], 1, r"empty\.txt: empty file")
+    found, _ = row("invalid UTF-8", [inp("latin1.txt")], 1, r"latin1\.txt: byte 3: invalid UTF-8")
+    latin = [q for q in found if q["doc"] == "latin1"]
+    check("invalid UTF-8: the quote after the bad bytes is found", len(latin) == 1 and latin[0]["speaker"] == "Rui Costa")
+    check("invalid UTF-8: offsets still right", offsets_right(inp("latin1.txt"), latin))
+    row("NUL byte / binary file", [inp("binary.txt")], 1, r"binary\.txt: byte 6: NUL byte: binary file skipped")
+    found, err = row("bad JSONL lines", [inp("bad.jsonl")], 1, r"bad\.jsonl:2: byte 1: not valid JSON")
+    for pattern in (r"bad\.jsonl:3: not a JSON object", r"bad\.jsonl:4: no text field", r"bad\.jsonl:5: text field is not a string",
+                    r"bad\.jsonl:6: byte 39: not valid JSON"):
+        check(f"bad JSONL: {pattern}", re.search(pattern, err) is not None, err)
+    check("bad JSONL: the good lines around them are extracted", {q["doc"] for q in found} >= {"ok1", "ok2"})
+
+    # A 50 MB single line: one JSONL article with a quotation every 5 KB.
+    paragraph = "“We will keep the bridge open all winter,” said Mayor Ana Lima. " + "The council met again. " * 210
+    with open("big.jsonl", "w") as f:
+        f.write(json.dumps({"id": "big", "text": (paragraph * (50_000_000 // len(paragraph) + 1))[:50_000_000]}) + "\n")
+    check("50 MB line: file is one line of 50 MB or more", os.path.getsize("big.jsonl") >= 50_000_000)
+    found, _ = row("50 MB single line", ["big.jsonl"], 0)
+    big = [q for q in found if q["doc"] == "big"]
+    check("50 MB single line: every quotation found and attributed",
+          len(big) == 50_000_000 // len(paragraph) + 1 - (1 if 50_000_000 % len(paragraph) < 60 else 0) and
+          all(q["speaker"] == "Ana Lima" for q in big), len(big))
+
+    found, _ = row("only quotation marks", [inp("only_marks.txt")], 0)
+    check("only quotation marks: no quote", not [q for q in found if q["doc"] == "only_marks"])
+    random.seed(7)
+    with open("unbalanced.txt", "w") as f:
+        f.write("Unbalanced\n\n" + "".join(random.choice(["“", "”", '"', "word ", "said Ana Lima. "]) for _ in range(250_000)))
+    marks = sum(open("unbalanced.txt").read().count(m) for m in "“”\"")
+    check("100k unbalanced marks: the input has them", marks >= 100_000, marks)
+    found, _ = row("100k unbalanced marks", ["unbalanced.txt"], 0)
+    unbalanced = [q for q in found if q["doc"] == "unbalanced"]
+    check("100k unbalanced marks: quotes found, offsets right", unbalanced and offsets_right("unbalanced.txt", unbalanced))
+    found, _ = row("deeply nested quotes", [inp("nested.txt")], 0)
+    check("deeply nested quotes: offsets right", offsets_right(inp("nested.txt"), [q for q in found if q["doc"] == "nested"]))
+    found, _ = row("Unicode spaces and dashes", [inp("spaces.txt")], 0)
+    spaces = [q for q in found if q["doc"] == "spaces"]
+    check("Unicode spaces and dashes: quote attributed", len(spaces) == 1 and spaces[0]["speaker"] == "Ana Lima", spaces)
+    check("Unicode spaces and dashes: offsets right", offsets_right(inp("spaces.txt"), spaces))
+    for name in ("crlf", "cr", "bom"):
+        found, _ = row(f"{name} input", [inp(name + ".txt")], 0)
+        mine = [q for q in found if q["doc"] == name]
+        check(f"{name}: quotes found and attributed", len(mine) == (1 if name == "bom" else 2) and
+              all(q["speaker"] == "Ana Lima" for q in mine), mine)
+        check(f"{name}: offsets right", offsets_right(inp(name + ".txt"), mine))
+
+    # A pathological rule: nested quantifiers that backtrack exponentially on a run of words
+    # with no digit. The match limit bounds each attempt, so the run stays linear.
+    rules = run("--print-data", "rules.txt")[2].decode()
+    with open("evil-rules.txt", "w") as f:
+        f.write(rules + "\nmention evil person (?<name>(?:\\p{L}+\\h?)+\\d)\n")
+    times = []
+    for n in (2000, 8000):
+        with open(f"crafted{n}.txt", "w") as f:
+            f.write("Crafted\n\n“We will see,” said Ana Lima. " + " ".join(["Aaaa"] * n) + "\n")
+        start = time.monotonic()
+        code, err, _ = run("--rules", "evil-rules.txt", f"crafted{n}.txt", "--jsonl", "evil.jsonl", timeout=600)
+        times.append(time.monotonic() - start)
+        check(f"pathological rule, {n} words: finishes, reports the limit", code == 0 and "mention evil stopped at its match limit" in err, err)
+    check(f"pathological rule: 4x the input takes at most 8x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
+          times[1] <= 8 * max(times[0], 0.05), times)
+
+    # Full disk: /dev/full, and a real file system with no room left.
+    code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
+    check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
+    os.mkdir("tiny")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", "tiny"], capture_output=True).returncode == 0:
+        try:
+            with open("tiny/q.jsonl", "w") as f:
+                f.write("previous\n")
+            with open("many.jsonl", "w") as f:
+                for i in range(2000):
+                    f.write(json.dumps({"id": f"d{i}", "text": "“We will keep the bridge open all winter,” said Mayor Ana Lima."}) + "\n")
+            code, err, _ = run("many.jsonl", "--jsonl", "tiny/q.jsonl")
+            check("full file system: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
+            check("full file system: previous file untouched", open("tiny/q.jsonl").read() == "previous\n")
+            check("full file system: no temporary file left", os.listdir("tiny") == ["q.jsonl"], os.listdir("tiny"))
+        finally:
+            subprocess.run(["umount", "tiny"])
+    else:
+        print("skip: cannot mount a tmpfs here (not root); /dev/full covers the full disk")
+
+    # A closed pipe: the reader has what it wanted; quotegraph stops quietly with status 0.
+    shell = subprocess.run(f"'{Q}' '{inp('good.txt')}' big.jsonl --jsonl - | head -c 100 > /dev/null; echo ${{PIPESTATUS[0]}}",
+                           shell=True, executable="/bin/bash", capture_output=True, timeout=300)
+    check("closed pipe (--jsonl - | head): status 0, no error", shell.stdout.strip() == b"0" and b"failed" not in shell.stderr, shell)
+    shell = subprocess.run(f"'{Q}' big.jsonl '{inp('good.txt')}' --partial - | head -c 100 > /dev/null; echo ${{PIPESTATUS[0]}}",
+                           shell=True, executable="/bin/bash", capture_output=True, timeout=300)
+    check("closed pipe (--partial - | head): status 0, no error", shell.stdout.strip() == b"0" and b"failed" not in shell.stderr, shell)
+
+    # Invalid options and unreadable rule files: a usage message naming the problem, status 2.
+    for args, message in ((["--bogus"], "unknown option '--bogus'"), (["--threads", "0"], "--threads must be"),
+                          (["--min-confidence", "x"], "--min-confidence must be"), (["--jsonl"], "--jsonl needs a value"),
+                          (["--rules", "/nonexistent/rules.txt"], "/nonexistent/rules.txt: cannot read rule file"),
+                          (["--rules", inp("bad.jsonl")], "bad.jsonl:1:"), (["--base", "http://x"], "--base must end")):
+        code, err, _ = run(inp("good.txt"), "--partial", "p.part", *args)
+        check(f"usage {' '.join(args)}: status 2, message", code == 2 and message in err, (code, err))
+finally:
+    os.chdir("/")
+    shutil.rmtree(work, ignore_errors=True)
+
+print(f"bad: {len(failures)} failed")
+sys.exit(1 if failures else 0)
