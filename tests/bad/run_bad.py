@@ -114,9 +114,9 @@ try:
     with open("evil-rules.txt", "w") as f:
         f.write(rules + "\nmention evil person (?<name>(?:\\p{L}+\\h?)+\\d)\n")
     times = []
-    for n in (2000, 8000):
+    for n in (500, 2000):  # the quote comes last: mentions are looked for up to it
         with open(f"crafted{n}.txt", "w") as f:
-            f.write("Crafted\n\n“We will see,” said Ana Lima. " + " ".join(["Aaaa"] * n) + "\n")
+            f.write("Crafted\n\n" + " ".join(["Aaaa"] * n) + " “We will see,” said Ana Lima.\n")
         start = time.monotonic()
         code, err, _ = run("--rules", "evil-rules.txt", f"crafted{n}.txt", "--jsonl", "evil.jsonl", timeout=600)
         times.append(time.monotonic() - start)
