@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-#include "palette.h"
+#include "vertex_attributes.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {

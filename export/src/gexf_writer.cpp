@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string>
 
-#include "palette.h"
+#include "vertex_attributes.h"
 #include "quotegraph/graphml_writer.h"
 
 namespace quotegraph {
@@ -30,6 +30,7 @@ constexpr Attribute kNodeAttributes[] = {
     {"doc", "string"},        {"url", "string"},         {"date", "string"},       {"names", "string"},
     {"statements", "integer"}, {"documents", "integer"}, {"organizations", "integer"}, {"speakers", "integer"},
     {"document_ids", "string"}, {"first_date", "string"}, {"first_document", "string"}, {"conflicting", "boolean"},
+    {"title", "string"},
 };
 constexpr Attribute kEdgeAttributes[] = {
     {"type", "string"}, {"role", "string"},      {"quote_id", "string"}, {"start_offset", "long"},
@@ -69,29 +70,7 @@ bool write_gexf(const QuoteGraph& graph, std::ostream& out) {
     const std::string start = gexf_date(v.kind == VertexKind::Statement ? v.first_date : v.date);
     if (!start.empty()) out << " start=\"" << start << "\"";
     out << ">\n        <attvalues>\n";
-    value(out, "type", to_string(v.kind));
-    value(out, "role", v.role);
-    if (v.kind == VertexKind::Person) value(out, "anonymous", v.anonymous ? "true" : "false");
-    value(out, "quote_text", v.text);
-    value(out, "doc", v.document_id);
-    value(out, "url", v.url);
-    value(out, "date", v.date);
-    if (v.kind == VertexKind::Person || v.kind == VertexKind::Organization) {
-      std::string names;
-      for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;
-      value(out, "names", names);
-      value(out, "statements", std::to_string(v.statements));
-      value(out, "documents", std::to_string(v.documents));
-      value(out, "document_ids", v.document_ids);
-    }
-    if (v.kind == VertexKind::Person) value(out, "organizations", std::to_string(v.organizations));
-    if (v.kind == VertexKind::Organization) value(out, "speakers", std::to_string(v.speakers));
-    if (v.kind == VertexKind::Statement) {
-      value(out, "documents", std::to_string(v.documents));
-      value(out, "first_date", v.first_date);
-      value(out, "first_document", v.first_document);
-      value(out, "conflicting", v.conflicting ? "true" : "false");
-    }
+    for (const auto& [key, v_value] : detail::vertex_attributes(v)) value(out, key, v_value);
     const detail::Rgb c = detail::vertex_colour(v);
     out << "        </attvalues>\n        <viz:color r=\"" << c.r << "\" g=\"" << c.g << "\" b=\"" << c.b
         << "\"/>\n      </node>\n";

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "palette.h"
+#include "vertex_attributes.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
@@ -108,31 +108,7 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     const VertexData& v = graph.vertex(i);
     out << "    <node id=\"" << nmtoken(v.id) << "\">\n";
     data(out, "label", v.label);
-    data(out, "type", to_string(v.kind));
-    data(out, "role", v.role);
-    if (v.kind == VertexKind::Person) data(out, "anonymous", v.anonymous ? "true" : "false");
-    data(out, "quote_text", v.text);
-    data(out, "doc", v.document_id);
-    data(out, "url", v.url);
-    data(out, "date", v.date);
-    data(out, "title", v.title);
-    const bool speaker = v.kind == VertexKind::Person || v.kind == VertexKind::Organization;
-    if (speaker) {
-      std::string names;
-      for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;
-      data(out, "names", names);
-      data(out, "statements", std::to_string(v.statements));
-      data(out, "documents", std::to_string(v.documents));
-      data(out, "document_ids", v.document_ids);
-    }
-    if (v.kind == VertexKind::Person) data(out, "organizations", std::to_string(v.organizations));
-    if (v.kind == VertexKind::Organization) data(out, "speakers", std::to_string(v.speakers));
-    if (v.kind == VertexKind::Statement) {
-      data(out, "documents", std::to_string(v.documents));
-      data(out, "first_date", v.first_date);
-      data(out, "first_document", v.first_document);
-      data(out, "conflicting", v.conflicting ? "true" : "false");
-    }
+    for (const auto& [key, value] : detail::vertex_attributes(v)) data(out, key, value);
     const detail::Rgb colour = detail::vertex_colour(v);
     data(out, "r", std::to_string(colour.r));
     data(out, "g", std::to_string(colour.g));

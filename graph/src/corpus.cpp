@@ -191,6 +191,10 @@ std::string normalise_statement(std::string_view text) {
   return out;
 }
 
+std::string statement_id(std::string_view speaker_id, std::string_view text) {
+  return "statement:" + hash_id(std::string(speaker_id) + '\n' + normalise_statement(text));
+}
+
 void resolve_corpus(Corpus& corpus) {
   // 1. Person keys: full names first; short forms join the only full name that fits them.
   std::set<std::string> person_keys, org_keys;
@@ -237,7 +241,7 @@ void resolve_corpus(Corpus& corpus) {
       else if (is_org(q)) q.speaker_id = "org:" + final_key(org, organization_key(q.speaker));
       q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, organization_key(q.organization));
       const std::string words = normalise_statement(q.text);
-      q.statement_id = "statement:" + hash_id(q.speaker_id + '\n' + words);
+      q.statement_id = statement_id(q.speaker_id, q.text);
       q.conflicting_speakers.clear();
       const bool named = !q.speaker_id.empty() && !q.anonymous;
       if (named && std::count(words.begin(), words.end(), ' ') >= 5) speakers_of_words[words].insert(q.speaker_id);

@@ -35,14 +35,6 @@ namespace {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = Graph::vertex_descriptor;
 
-std::string hash_id(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
-}
-
 // Earlier appearance first: by date (undated last), then by document id.
 bool appears_before(const VertexData& a, const VertexData& b) {
   if (a.date.empty() != b.date.empty()) return !a.date.empty();
@@ -119,9 +111,8 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
   }
   for (const Quote& q : quotes) {
     if (q.confidence < options.min_confidence) continue;
-    const std::string statement_id = q.statement_id.empty()
-        ? "statement:" + hash_id(q.speaker_id + '\n' + normalise_statement(q.text)) : q.statement_id;
-    const Vertex s = impl_->vertex_for(statement_id, VertexKind::Statement, &created);
+    const Vertex s = impl_->vertex_for(q.statement_id.empty() ? statement_id(q.speaker_id, q.text) : q.statement_id,
+                                       VertexKind::Statement, &created);
     if (created) {
       g[s].label = q.text;
       g[s].text = q.text;

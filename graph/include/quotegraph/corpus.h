@@ -61,4 +61,8 @@ std::string organization_key(std::string_view name);
 // The words that make two quotes "the same statement" (case, marks and spacing folded).
 std::string normalise_statement(std::string_view text);
 
+// The id of the Statement vertex for `text` said by `speaker_id`: "statement:" + a hash of
+// both (the speaker resolved across the corpus, the words normalised).
+std::string statement_id(std::string_view speaker_id, std::string_view text);
+
 }  // namespace quotegraph

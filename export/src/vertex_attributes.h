@@ -1,0 +1,61 @@
+// What the GraphML and GEXF writers say about a vertex: its attributes as (key, value) pairs
+// and its colour, so the two formats cannot drift apart. Internal header.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "quotegraph/quote_graph.h"
+
+namespace quotegraph::detail {
+
+struct Rgb {
+  int r, g, b;
+};
+
+// Colours by kind, so a first open in Gephi tells persons, sources, organisations, statements
+// and articles apart.
+inline Rgb vertex_colour(const VertexData& v) {
+  switch (v.kind) {
+    case VertexKind::Person: return v.anonymous ? Rgb{150, 150, 150} : Rgb{31, 119, 180};  // grey / blue
+    case VertexKind::Organization: return {214, 39, 40};                                  // red
+    case VertexKind::Statement: return {255, 187, 51};                                    // amber
+    case VertexKind::Document: return {44, 160, 44};                                      // green
+  }
+  return {0, 0, 0};
+}
+
+// The attributes (not the label, not the colour) that apply to `v`'s kind; empty values left out.
+inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const VertexData& v) {
+  std::vector<std::pair<const char*, std::string>> a;
+  auto add = [&](const char* key, std::string value) {
+    if (!value.empty()) a.emplace_back(key, std::move(value));
+  };
+  add("type", to_string(v.kind));
+  add("role", v.role);
+  if (v.kind == VertexKind::Person) add("anonymous", v.anonymous ? "true" : "false");
+  add("quote_text", v.text);
+  add("doc", v.document_id);
+  add("url", v.url);
+  add("date", v.date);
+  add("title", v.title);
+  if (v.kind == VertexKind::Person || v.kind == VertexKind::Organization) {
+    std::string names;
+    for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;
+    add("names", names);
+    add("statements", std::to_string(v.statements));
+    add("documents", std::to_string(v.documents));
+    add("document_ids", v.document_ids);
+  }
+  if (v.kind == VertexKind::Person) add("organizations", std::to_string(v.organizations));
+  if (v.kind == VertexKind::Organization) add("speakers", std::to_string(v.speakers));
+  if (v.kind == VertexKind::Statement) {
+    add("documents", std::to_string(v.documents));
+    add("first_date", v.first_date);
+    add("first_document", v.first_document);
+    add("conflicting", v.conflicting ? "true" : "false");
+  }
+  return a;
+}
+
+}  // namespace quotegraph::detail
