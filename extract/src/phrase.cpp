@@ -117,6 +117,15 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     else if (starts_upper(t.text)) t.cls = TokenClass::Name;
     ++i;
   }
+  // "Philip French", "Michael Jordan": a capitalised country word that ends the phrase right
+  // after a name is that person's surname. (Not a title word: "Simon Champion" would gain a
+  // surname, but "EC President" and "Salford MP", roles standing alone, would become people.)
+  if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Country && tokens.back().span == 1 &&
+      starts_upper(tokens.back().text) && !tokens.back().possessive &&
+      tokens[tokens.size() - 2].cls == TokenClass::Name && !tokens[tokens.size() - 2].possessive) {
+    tokens.back().cls = TokenClass::Name;
+    tokens.back().value.clear();
+  }
   // "Foreign Ministry", "Labour Party": capitalised words before an organisation cue word.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!lex.organization_cues.count(tokens[i].text)) continue;

@@ -76,6 +76,37 @@ TEST_CASE("direct attributions in both orders and with colons", "[attribution]")
   });
 }
 
+TEST_CASE("reported speech relayed by another outlet, inverted colons, particles", "[attribution]") {
+  check_rows({
+      {"OUTLET quoted NAME as saying", "“Prices will fall by spring,” the newspaper quoted chief executive Geoff Dixon as saying.",
+       "Prices", "Geoff Dixon"},
+      {"OUTLET quoted an unnamed source as saying", "“Prices will fall by spring,” Reuters quoted an official as saying.",
+       "Prices", "an official"},
+      {"OUTLET quoted NAME as saying: quote", "The agency quoted Geoff Dixon as saying: “Prices will fall by spring.”",
+       "Prices", "Geoff Dixon"},
+      {"Said NAME: quote (inverted)", "The squad trained on Monday. Said coach Ana Lima: “We are ready for anyone.”",
+       "ready", "Ana Lima"},
+      {"verb with a particle", "“The figures do not add up,” points out Olympian Steve Cram.", "figures", "Steve Cram"},
+      {"verb with a particle before the name", "“That is simply untrue,” pointed out Ana Lima.", "untrue", "Ana Lima"},
+  });
+}
+
+TEST_CASE("possessors and roles before names", "[attribution]") {
+  check_rows({
+      {"the OUTLET's NAME", "“It will win the prize,” said the Observer’s Ana Lima.", "prize", "Ana Lima"},
+      {"several-word possessor", "“We will fight the takeover,” Shareholders United’s Sean Bones told the BBC.",
+       "takeover", "Sean Bones"},
+      {"role noun before a name is a title, not an unnamed source",
+       "“He did a great job,” said Wales coach Mike Ruddock.", "great job", "Mike Ruddock"},
+      {"profession before a name", "“It was a dream,” said Hollywood producer Rui Costa.", "dream", "Rui Costa"},
+      {"a demonym as surname", "“Sideways should win,” said critic Philip French.", "Sideways", "Philip French"},
+      {"a pronoun reaches the name, not the role before it",
+       "Hip-hop producer Kanye West spoke at length. “I hear the drums first,” he said.", "drums", "Kanye West"},
+      {"a role word standing alone is a source, not a person",
+       "“The figures are wrong,” said a senior producer.", "figures", "a senior producer"},
+  });
+}
+
 TEST_CASE("speech verbs in all tenses", "[attribution]") {
   const char* verbs[] = {"said", "says", "told the BBC", "added", "noted", "warned", "wrote", "tweeted",
                          "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained"};
