@@ -121,6 +121,23 @@ TEST_CASE("Turtle uses the standard vocabularies and full IRIs for offsets", "[e
   CHECK(ttl.find("_:") == std::string::npos);  // never blank nodes
 }
 
+TEST_CASE("literals with quote marks and line breaks stay in the short escaped form", "[export][rdf]") {
+  // Serd 0.30 writes a long string ("""...""") for such text, and one ending in a quote mark
+  // comes out unreadable; fuzz_exporters found it on a date field of six quote marks.
+  Document doc = sample_doc();
+  doc.title = "He said \"no\"\nand left \"";
+  doc.date = "\"\"\"";
+  QuoteGraph g;
+  g.add(doc, sample_quotes().quotes);
+  std::ostringstream out;
+  std::string error;
+  REQUIRE(write_rdf(g, out, RdfOptions{}, &error));
+  const std::string ttl = out.str();
+  CHECK(ttl.find("\"\"\"") == std::string::npos);
+  CHECK(ttl.find("schema:headline \"He said \\\"no\\\"\\nand left \\\"\"") != std::string::npos);
+  CHECK(ttl.find("schema:datePublished \"\\\"\\\"\\\"\"") != std::string::npos);
+}
+
 TEST_CASE("N-Triples are one triple per line with full IRIs", "[export][rdf]") {
   QuoteGraph g;
   g.add(sample_doc(), sample_quotes().quotes);

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 #include <serd/serd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -44,7 +45,10 @@ void must_be_rdf(const std::string& rdf, SerdSyntax syntax) {
   serd_reader_set_strict(reader, true);
   const SerdStatus status = serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(rdf.c_str()));
   serd_reader_free(reader);
-  if (status != SERD_SUCCESS) std::abort();
+  if (status != SERD_SUCCESS) {
+    std::fwrite(rdf.data(), 1, rdf.size(), stderr);  // what Serd could not read, for the report
+    std::abort();
+  }
 }
 
 }  // namespace
