@@ -219,6 +219,7 @@ class DocumentRun {
     for (const auto& c : candidates) {
       if (c.begin < covered) continue;
       covered = c.end;
+      bool speaking = false;
       const Phrase phrase = analyse_phrase(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
       Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
       if (phrase.kind == PhraseKind::Pronoun) {
@@ -227,16 +228,24 @@ class DocumentRun {
       } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
         Phrase with_appos = phrase;
         if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
-        m.entity = entity_for(with_appos, c.begin, /*introduces_name=*/false);
+        const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
+        speaking = position != SpeakerPosition::None;
+        // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
+        // company or a place; with a title or honorific ("Lord Butler said") it is a person.
+        const bool introduces = position == SpeakerPosition::AfterVerb ||
+                                (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
+        m.entity = entity_for(with_appos, c.begin, introduces);
       } else {
         continue;  // organisations and countries are not tracked as speakers here
       }
-      // The first person, descriptor or pronoun of a sentence is taken as its subject.
+      // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
+      // is whoever a speech verb names as speaking in it.
       const std::size_t s = sentence_start(c.begin);
       if (s != current_sentence) {
         current_sentence = s;
         m.subject = m.entity >= 0;
       }
+      if (speaking) m.subject = m.entity >= 0;
       mentions_.push_back(m);
     }
   }
@@ -254,6 +263,49 @@ class DocumentRun {
     if (word.size() >= sizeof lower) return false;
     word.copy(lower, word.size());
     return rules_.mention_starters.count(std::string(lower, word.size())) > 0;
+  }
+
+  // A word of lower-case letters ending at `end` (after `begin`), or "".
+  std::string_view word_before(std::size_t begin, std::size_t end) const {
+    while (end > begin && text_[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > begin && text_[start - 1] >= 'a' && text_[start - 1] <= 'z') --start;
+    return std::string_view(text_).substr(start, end - start);
+  }
+
+  // A name a speech verb presents as speaking: right after the verb ("…, said Andrew Pearson,
+  // boss of Workshare"), or, as the sentence's first mention, right before it past an
+  // apposition ("Michelle, a mother of twins, said"; not "Blinken said Lavrov repeated …",
+  // where Lavrov's verb is reported). Not after "told" or "asked": their object listens.
+  enum class SpeakerPosition { None, AfterVerb, BeforeVerb };
+  SpeakerPosition speaker_position(std::size_t begin, std::size_t end, bool first_in_sentence) const {
+    const std::string_view before = word_before(begin >= 20 ? begin - 20 : 0, begin);
+    if (!before.empty() && lex_.speech_verb_forms.count(std::string(before)) &&
+        before.rfind("tell", 0) != 0 && before != "told" && before.rfind("ask", 0) != 0) {
+      // Inverted only after a comma, a closing mark or at the start of a sentence: in
+      // "Blinken said Lavrov repeated …" the name after "said" is not the one speaking.
+      std::size_t v = static_cast<std::size_t>(before.data() - text_.data());
+      while (v > 0 && text_[v - 1] == ' ') --v;
+      const unsigned char c = v > 0 ? static_cast<unsigned char>(text_[v - 1]) : '.';
+      // And only when the name ends its clause ("…, said Andrew Pearson, boss of …"): in
+      // "…, said Exeem was the next evolution" the name starts the reported clause.
+      const char after = end < text_.size() ? text_[end] : '.';
+      const bool ends_clause = after == ',' || after == '.' || after == ';' || after == ':' || after == '\n';
+      if (ends_clause && (c == ',' || c == '"' || c == 0x9D /* ” */ || v == sentence_start(v) || v == 0))
+        return SpeakerPosition::AfterVerb;
+    }
+    if (!first_in_sentence) return SpeakerPosition::None;
+    std::size_t j = end;
+    if (j < text_.size() && text_[j] == ',') {  // ", a mother of twins,"
+      const std::size_t next = text_.find_first_of(",.\n", j + 1);
+      if (next == std::string::npos || text_[next] != ',' || next - j > 80) return SpeakerPosition::None;
+      j = next + 1;
+    }
+    while (j < text_.size() && text_[j] == ' ') ++j;
+    std::size_t k = j;
+    while (k < text_.size() && text_[k] >= 'a' && text_[k] <= 'z') ++k;
+    return k > j && lex_.speech_verb_forms.count(text_.substr(j, k - j)) ? SpeakerPosition::BeforeVerb
+                                                                        : SpeakerPosition::None;
   }
 
   int add_entity(Entity e) {

@@ -134,6 +134,7 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   std::sort(speech_verbs.begin(), speech_verbs.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });
   speech_verbs.erase(std::unique(speech_verbs.begin(), speech_verbs.end()), speech_verbs.end());
+  speech_verb_forms.insert(speech_verbs.begin(), speech_verbs.end());
   return ok;
 }
 

@@ -12,6 +12,7 @@ namespace quotegraph::detail {
 
 struct Lexicon {
   std::vector<std::string> speech_verbs;             // every form, lower case
+  std::unordered_set<std::string> speech_verb_forms; // the same, for lookups
   std::unordered_set<std::string> titles;            // lower case, words or phrases
   std::unordered_map<std::string, bool> descriptors; // head noun (lower case) -> written source?
   std::unordered_map<std::string, std::string> countries;  // form -> country

@@ -91,6 +91,22 @@ TEST_CASE("reported speech relayed by another outlet, inverted colons, particles
   });
 }
 
+TEST_CASE("whoever a speech verb presents as speaking is what a later pronoun refers to", "[attribution]") {
+  check_rows({
+      {"inverted mid-sentence: '..., said NAME, role, ...'",
+       "The problem, said Andrew Pearson, boss of Workshare, is cost. “We need more staff,” he said.", "staff",
+       "Andrew Pearson"},
+      {"a title and a surname before the verb", "Lord Butler said the rules were weak. “It has to change,” he said.",
+       "change", "Butler"},
+      {"not the subject of the reported clause",
+       "Tomas Berg said Ana Lima repeated the demand. “We see the troops,” he said.", "troops", "Tomas Berg"},
+      {"not a name that starts the reported clause after an apposition",
+       "Ana Lima, a researcher, said Exeem was the future. “It will win,” she said.", "win", "Ana Lima"},
+      {"a lone capitalised word before a verb is not taken for a person",
+       "Westminster said the vote was close. “It is over,” he said.", "over", ""},
+  });
+}
+
 TEST_CASE("possessors and roles before names", "[attribution]") {
   check_rows({
       {"the OUTLET's NAME", "“It will win the prize,” said the Observer’s Ana Lima.", "prize", "Ana Lima"},
