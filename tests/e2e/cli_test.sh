@@ -58,13 +58,13 @@ check "docs: new speech verb and title" grep -q '"speaker":"Eva Berg".*"role":"O
 "$Q" --print-data rules.txt > my-rules.txt
 python3 - <<'PY'
 s = open("my-rules.txt").read()
-rule = r"rule after.quoted_as_saying  after  0.9  ^\h*,?\h*(?<speaker>{SPEAKER})\h+was\h+quoted\h+as\h+(?<cue>saying)"
+rule = r"rule after.was_quoted_as_saying  after  0.9  ^\h*,?\h*(?<speaker>{SPEAKER})\h+was\h+quoted\h+as\h+(?<cue>saying)"
 s = s.replace("rule after.cue_speaker", rule + "\nrule after.cue_speaker", 1)
 open("my-rules.txt", "w").write(s)
 PY
 printf 'T\n\n“We will not pay,” the minister was quoted as saying.\n' > ex/x.txt
 "$Q" --rules my-rules.txt ex --jsonl rule.jsonl -q
-check "docs: added rule fires" grep -q '"rule":"after.quoted_as_saying"' rule.jsonl
+check "docs: added rule fires" grep -q '"rule":"after.was_quoted_as_saying"' rule.jsonl
 
 # docs/rdf.md: every SPARQL example runs on the samples' Turtle and agrees with the JSONL.
 "$Q" "$project/samples" --turtle g.ttl --jsonl s.jsonl -q
