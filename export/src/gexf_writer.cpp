@@ -41,12 +41,6 @@ void value(std::ostream& out, const char* key, const std::string& v) {
   if (!v.empty()) out << "          <attvalue for=\"" << key << "\" value=\"" << xml_escape(v) << "\"/>\n";
 }
 
-std::string number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
-
 }  // namespace
 
 bool write_gexf(const QuoteGraph& graph, std::ostream& out) {
@@ -80,7 +74,7 @@ bool write_gexf(const QuoteGraph& graph, std::ostream& out) {
   graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
     out << "      <edge id=\"e" << number_of_edge++ << "\" source=\"" << xml_escape(graph.vertex(source).id)
         << "\" target=\"" << xml_escape(graph.vertex(target).id) << "\" label=\"" << to_string(e.kind)
-        << "\" weight=\"" << number(e.weight) << "\"";
+        << "\" weight=\"" << detail::format_number(e.weight) << "\"";
     // An appearance happens on its article's date; a statement is said when it first appears.
     std::string start = gexf_date(e.date);
     if (e.kind == EdgeKind::Said) start = gexf_date(graph.vertex(target).first_date);
@@ -92,7 +86,7 @@ bool write_gexf(const QuoteGraph& graph, std::ostream& out) {
       value(out, "quote_id", e.quote_id);
       value(out, "start_offset", std::to_string(e.start));
       value(out, "end_offset", std::to_string(e.end));
-      value(out, "confidence", number(e.confidence));
+      value(out, "confidence", detail::format_number(e.confidence));
       value(out, "rule", e.rule);
     }
     out << "        </attvalues>\n      </edge>\n";

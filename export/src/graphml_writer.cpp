@@ -79,12 +79,6 @@ void data(std::ostream& out, const char* key, std::string_view value) {
   out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
 }
 
-std::string number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
-
 }  // namespace
 
 bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
@@ -120,13 +114,13 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     out << "    <edge id=\"e" << edge_number++ << "\" source=\"" << nmtoken(graph.vertex(source).id)
         << "\" target=\"" << nmtoken(graph.vertex(target).id) << "\">\n";
     data(out, "edge_type", to_string(e.kind));
-    data(out, "weight", number(e.weight));
+    data(out, "weight", detail::format_number(e.weight));
     data(out, "edge_role", e.role);
     if (e.kind == EdgeKind::AppearsIn) {
       data(out, "quote_id", e.quote_id);
       data(out, "start", std::to_string(e.start));
       data(out, "end", std::to_string(e.end));
-      data(out, "confidence", number(e.confidence));
+      data(out, "confidence", detail::format_number(e.confidence));
       data(out, "rule", e.rule);
       data(out, "edge_date", e.date);
     }

@@ -1,6 +1,7 @@
 // What the GraphML and GEXF writers say about a vertex: its attributes as (key, value) pairs
 // and its colour, so the two formats cannot drift apart. Internal header.
 #pragma once
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +9,13 @@
 #include "quotegraph/quote_graph.h"
 
 namespace quotegraph::detail {
+
+// A weight or confidence as both formats write it: shortest of 6 significant digits.
+inline std::string format_number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6g", v);
+  return buffer;
+}
 
 struct Rgb {
   int r, g, b;
