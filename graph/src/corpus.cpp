@@ -191,8 +191,14 @@ std::string normalise_statement(std::string_view text) {
   return out;
 }
 
+namespace {
+std::string statement_id_of_words(std::string_view speaker_id, const std::string& words) {
+  return "statement:" + hash_id(std::string(speaker_id) + '\n' + words);
+}
+}  // namespace
+
 std::string statement_id(std::string_view speaker_id, std::string_view text) {
-  return "statement:" + hash_id(std::string(speaker_id) + '\n' + normalise_statement(text));
+  return statement_id_of_words(speaker_id, normalise_statement(text));
 }
 
 void resolve_corpus(Corpus& corpus) {
@@ -241,7 +247,7 @@ void resolve_corpus(Corpus& corpus) {
       else if (is_org(q)) q.speaker_id = "org:" + final_key(org, organization_key(q.speaker));
       q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, organization_key(q.organization));
       const std::string words = normalise_statement(q.text);
-      q.statement_id = statement_id(q.speaker_id, q.text);
+      q.statement_id = statement_id_of_words(q.speaker_id, words);
       q.conflicting_speakers.clear();
       const bool named = !q.speaker_id.empty() && !q.anonymous;
       if (named && std::count(words.begin(), words.end(), ' ') >= 5) speakers_of_words[words].insert(q.speaker_id);
