@@ -259,10 +259,7 @@ class DocumentRun {
     while (end < text_.size() && is_ascii_alnum(static_cast<unsigned char>(text_[end]))) ++end;
     const std::string_view word = std::string_view(text_).substr(pos, end - pos);
     if (end < text_.size() && (text_[end] == '\'' || text_.compare(end, 3, "’") == 0)) return true;
-    char lower[24];
-    if (word.size() >= sizeof lower) return false;
-    word.copy(lower, word.size());
-    return rules_.mention_starters.count(std::string(lower, word.size())) > 0;
+    return word.size() < 24 && rules_.mention_starters.count(std::string(word)) > 0;
   }
 
   // A word of lower-case letters ending at `end` (after `begin`), or "".
