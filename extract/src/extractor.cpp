@@ -176,19 +176,22 @@ class DocumentRun {
 
   // ---- mentions and entities ---------------------------------------------------------------
   void find_mentions() {
-    struct Candidate {
-      std::size_t begin, end, name_begin, name_end;
-      Group appos;
-      MentionKind kind;
-    };
-    std::vector<Candidate> candidates;
     // Every mention starts a word, so the patterns (anchored) are tried at word starts only:
     // a scan from every byte would cost each pattern a match attempt per byte of the text.
+    // At each word start the longest match of any pattern is taken, and the words it covers
+    // are not tried again: a mention starting inside an accepted one would be dropped anyway.
     std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
     // Mentions are only looked back to, or looked up in an attribution's context, which ends
     // at most kContextBytes after the last quote: the text beyond is never needed.
     const std::size_t scan_end = std::min(text_.size(), spans_.back().close_end + kContextBytes);
+    std::size_t covered = 0;
+    std::size_t current_sentence = std::string::npos;
+    std::size_t line_end = 0;
     for (std::size_t pos = 0; pos < scan_end; ++pos) {
+      if (pos < covered) {
+        pos = covered - 1;
+        continue;
+      }
       const unsigned char c = static_cast<unsigned char>(text_[pos]);
       if (!(is_ascii_alnum(c) || c >= 0xC0)) continue;
       if (pos > 0) {
@@ -196,58 +199,66 @@ class DocumentRun {
         if (before < 0x80 ? is_ascii_alnum(before) : is_word_cp(cp_before(text_, pos))) continue;
       }
       if (!may_start_mention(pos)) continue;
+      if (pos >= line_end) {
+        line_end = text_.find('\n', pos);
+        if (line_end == std::string::npos) line_end = text_.size();
+      }
+      const std::string_view line = std::string_view(text_).substr(0, line_end);
+      MentionCandidate best;
       for (std::size_t k = 0; k < rules_.mentions.size(); ++k) {
         const MentionRule& rule = rules_.mentions[k];
         if (pos < resume[k] || !rule.pattern->may_start_with(c)) continue;
-        const MatchResult r = rule.pattern->match(text_, pos, scratch_);
+        const MatchResult r = rule.pattern->match(line, pos, scratch_);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
         if (r != MatchResult::Match) continue;
         const Group whole = scratch_.group(0);
         resume[k] = std::max(whole.end, whole.begin + 1);
-        if (inside_quote(whole.begin, whole.end)) continue;
+        if (whole.end <= best.end || inside_quote(whole.begin, whole.end)) continue;
         const Group name = rule.name_group >= 0 ? scratch_.group(rule.name_group) : whole;
         const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
-        candidates.push_back({whole.begin, whole.end, name.begin, name.end, appos, rule.kind});
+        best = {whole.begin, whole.end, name.begin, name.end, appos, rule.kind};
       }
+      if (best.end == 0) continue;
+      covered = best.end;
+      add_mention(best, current_sentence);
     }
-    // Longest first at each position; a candidate overlapping an accepted one is dropped.
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    std::size_t covered = 0;
-    std::size_t current_sentence = std::string::npos;
-    for (const auto& c : candidates) {
-      if (c.begin < covered) continue;
-      covered = c.end;
-      bool speaking = false;
-      const Phrase phrase = analyse_phrase(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
-      Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
-      if (phrase.kind == PhraseKind::Pronoun) {
-        if (phrase.pronoun == "we") continue;
-        m.entity = resolve_pronoun(phrase.pronoun, c.begin);
-      } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
-        Phrase with_appos = phrase;
-        if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
-        const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
-        speaking = position != SpeakerPosition::None;
-        // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
-        // company or a place; with a title or honorific ("Lord Butler said") it is a person.
-        const bool introduces = position == SpeakerPosition::AfterVerb ||
-                                (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
-        m.entity = entity_for(with_appos, c.begin, introduces);
-      } else {
-        continue;  // organisations and countries are not tracked as speakers here
-      }
-      // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
-      // is whoever a speech verb names as speaking in it.
-      const std::size_t s = sentence_start(c.begin);
-      if (s != current_sentence) {
-        current_sentence = s;
-        m.subject = m.entity >= 0;
-      }
-      if (speaking) m.subject = m.entity >= 0;
-      mentions_.push_back(m);
+  }
+
+  struct MentionCandidate {
+    std::size_t begin = 0, end = 0, name_begin = 0, name_end = 0;
+    Group appos;
+    MentionKind kind = MentionKind::Person;
+  };
+
+  void add_mention(const MentionCandidate& c, std::size_t& current_sentence) {
+    bool speaking = false;
+    const Phrase phrase = analyse_phrase(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
+    Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
+    if (phrase.kind == PhraseKind::Pronoun) {
+      if (phrase.pronoun == "we") return;
+      m.entity = resolve_pronoun(phrase.pronoun, c.begin);
+    } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+      Phrase with_appos = phrase;
+      if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
+      const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
+      speaking = position != SpeakerPosition::None;
+      // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
+      // company or a place; with a title or honorific ("Lord Butler said") it is a person.
+      const bool introduces = position == SpeakerPosition::AfterVerb ||
+                              (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
+      m.entity = entity_for(with_appos, c.begin, introduces);
+    } else {
+      return;  // organisations and countries are not tracked as speakers here
     }
+    // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
+    // is whoever a speech verb names as speaking in it.
+    const std::size_t s = sentence_start(c.begin);
+    if (s != current_sentence) {
+      current_sentence = s;
+      m.subject = m.entity >= 0;
+    }
+    if (speaking) m.subject = m.entity >= 0;
+    mentions_.push_back(m);
   }
 
   // A word start where a mention can begin: capitalised, a number, a possessive or one of the
@@ -259,7 +270,7 @@ class DocumentRun {
     while (end < text_.size() && is_ascii_alnum(static_cast<unsigned char>(text_[end]))) ++end;
     const std::string_view word = std::string_view(text_).substr(pos, end - pos);
     if (end < text_.size() && (text_[end] == '\'' || text_.compare(end, 3, "’") == 0)) return true;
-    return word.size() < 24 && rules_.mention_starters.count(std::string(word)) > 0;
+    return rules_.is_mention_starter(word);
   }
 
   // A word of lower-case letters ending at `end` (after `begin`), or "".

@@ -202,16 +202,28 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       const std::string word = trim(words.substr(start, bar - start));
       if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
         return fail("MENTION_STARTERS must be lower-case words separated by '|', not '" + word + "'");
-      mention_starters.insert(word);
+      add_mention_starter(word);
       start = bar + 1;
     }
     for (const auto& title : lexicon.titles) {
       std::string first = title.substr(0, title.find(' '));
       for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      mention_starters.insert(first);
+      add_mention_starter(first);
     }
   }
   return true;
+}
+
+void RuleSet::add_mention_starter(const std::string& word) {
+  if (word.empty() || word[0] < 'a' || word[0] > 'z' || word.size() >= 32) return;
+  mention_starters_.insert(word);
+  starter_lengths_[word[0] - 'a'] |= std::uint32_t{1} << word.size();
+}
+
+bool RuleSet::is_mention_starter(std::string_view word) const {
+  if (word.empty() || word[0] < 'a' || word[0] > 'z' || word.size() >= 32) return false;
+  if (!((starter_lengths_[word[0] - 'a'] >> word.size()) & 1)) return false;
+  return mention_starters_.count(std::string(word)) > 0;
 }
 
 }  // namespace quotegraph::detail

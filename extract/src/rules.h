@@ -2,6 +2,7 @@
 // Format: docs/rules.md. Macros ({NAME}) come from `define` lines and from the lexicons
 // ({@speech_verbs}, {@titles}, {@descriptors}).
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,12 +44,19 @@ struct RuleSet {
   // Lower-case words a mention may start with (the MENTION_STARTERS macro plus the first word
   // of every title); mentions are otherwise looked for only at capitalised words, numbers and
   // possessives. Without the macro, every word start is tried.
-  std::unordered_set<std::string> mention_starters;
   bool mention_starters_given = false;
+  bool is_mention_starter(std::string_view lower_case_word) const;
 
   // Parses and compiles `text`; `file_name` is used in messages ("rules.txt:12: ...").
   bool load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,
             std::string* error);
+
+ private:
+  void add_mention_starter(const std::string& word);
+  std::unordered_set<std::string> mention_starters_;
+  // Bit n of [letter - 'a'] is set when a starter of that first letter has n bytes: most words
+  // are ruled out by it without hashing.
+  std::uint32_t starter_lengths_[26] = {};
 };
 
 }  // namespace quotegraph::detail
