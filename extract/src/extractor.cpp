@@ -236,9 +236,14 @@ class DocumentRun {
     Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
     if (phrase.kind == PhraseKind::Pronoun) {
       if (phrase.pronoun == "we") return;
-      m.entity = resolve_pronoun(phrase.pronoun, c.begin);
+      // Only a pronoun that starts its sentence, the one most likely to be its subject, teaches
+      // gender: in "Jane Russell said she was impressed when he discussed the role" the "he" is
+      // somebody else.
+      m.entity = resolve_pronoun(phrase.pronoun, c.begin, sentence_start(c.begin) != current_sentence);
     } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+      if (names_a_thing(phrase, c.name_begin)) return;
       Phrase with_appos = phrase;
+      drop_capitalised_common_word(with_appos, c.name_begin);
       if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
       const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
       speaking = position != SpeakerPosition::None;
@@ -251,14 +256,68 @@ class DocumentRun {
       return;  // organisations and countries are not tracked as speakers here
     }
     // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
-    // is whoever a speech verb names as speaking in it.
+    // is whoever a speech verb names as speaking in it. A common word capitalised because it
+    // opens the sentence does not take the place ("Dance teacher Eve Trew told").
     const std::size_t s = sentence_start(c.begin);
-    if (s != current_sentence) {
+    const bool lone_opening_word = m.entity < 0 && phrase.kind == PhraseKind::Person && phrase.name.size() == 1 &&
+                                   c.begin == c.name_begin && is_sentence_initial(c.begin) &&
+                                   occurs_as_lower_case_word(phrase.name.front());
+    if (s != current_sentence && !lone_opening_word) {
       current_sentence = s;
       m.subject = m.entity >= 0;
     }
     if (speaking) m.subject = m.entity >= 0;
     mentions_.push_back(m);
+  }
+
+  // "Like Kazaa, Exeem ...", "Boxing Day": a sentence's first word is capitalised whatever it
+  // is, so a name that starts a sentence loses its first word when the document also writes
+  // that word in lower case (as a common word, not a name).
+  void drop_capitalised_common_word(Phrase& p, std::size_t begin) const {
+    if (p.kind != PhraseKind::Person || p.name.size() < 2) return;
+    const std::string& first = p.name.front();
+    if (text_.compare(begin, first.size(), first) != 0 || !is_sentence_initial(begin)) return;
+    if (!occurs_as_lower_case_word(first)) return;
+    p.name.erase(p.name.begin());
+  }
+
+  // "the Middle East", "the Carling Cup", "the 1989 Children Act": a capitalised name right
+  // after "the" is a place, an event or a law, not a person (people's names take no article;
+  // "the prime minister, Tony Blair" has a title in between).
+  bool names_a_thing(const Phrase& p, std::size_t begin) const {
+    if (p.kind != PhraseKind::Person || !p.role.empty() || p.gender) return false;
+    std::size_t j = begin;
+    auto skip_back = [&](auto is_part) {
+      while (j > 0 && text_[j - 1] == ' ') --j;
+      const std::size_t end = j;
+      while (j > 0 && is_part(text_[j - 1])) --j;
+      return end - j;
+    };
+    skip_back([](char ch) { return ch >= '0' && ch <= '9'; });  // a year: "the 1989 Children Act"
+    const std::size_t length = skip_back([](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+    if (length != 3) return false;
+    return (text_.compare(j, 3, "the") == 0 || text_.compare(j, 3, "The") == 0) &&
+           (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(text_[j - 1])));
+  }
+
+  bool is_sentence_initial(std::size_t pos) const {
+    std::size_t j = pos;
+    while (j > 0 && (text_[j - 1] == ' ' || text_[j - 1] == '"' || text_[j - 1] == '\'')) --j;
+    if (j >= 3 && (text_.compare(j - 3, 3, "\xE2\x80\x9C") == 0 || text_.compare(j - 3, 3, "\xE2\x80\x98") == 0)) j -= 3;
+    return j == 0 || text_[j - 1] == '\n' || sentence_start(pos) == pos;
+  }
+
+  bool occurs_as_lower_case_word(const std::string& word) const {
+    if (word.empty() || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+    std::string lower = word;
+    lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+    for (std::size_t at = text_.find(lower); at != std::string::npos; at = text_.find(lower, at + 1)) {
+      const std::size_t end = at + lower.size();
+      const bool starts = at == 0 || !is_ascii_alnum(static_cast<unsigned char>(text_[at - 1]));
+      const bool ends = end == text_.size() || !is_ascii_alnum(static_cast<unsigned char>(text_[end]));
+      if (starts && ends) return true;
+    }
+    return false;
   }
 
   // A word start where a mention can begin: capitalised, a number, a possessive or one of the
@@ -453,7 +512,7 @@ class DocumentRun {
   }
 
   // he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
-  int resolve_pronoun(const std::string& pronoun, std::size_t pos) {
+  int resolve_pronoun(const std::string& pronoun, std::size_t pos, bool learns_gender = true) {
     return latest_entity(pos, kPronounReach, true, [&](Entity& e) {
       if (pronoun == "he/she") return e.kind == PhraseKind::Person;
       if (pronoun == "they") return e.plural || e.kind == PhraseKind::Organization;
@@ -461,7 +520,7 @@ class DocumentRun {
       if (pronoun != "he" && pronoun != "she") return false;  // "we": the writer's side, unresolved
       const char g = pronoun == "he" ? 'm' : 'f';
       const bool agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
-      if (agrees && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
+      if (agrees && learns_gender && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
       return agrees;
     });
   }
@@ -565,6 +624,8 @@ class DocumentRun {
   SpeakerMatch speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
                               std::size_t quote_pos, bool confident_rule) {
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    if (names_a_thing(p, begin)) return {};
+    drop_capitalised_common_word(p, begin);
     SpeakerMatch match;
     match.certainty = certainty_of(p);
     if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {

@@ -170,6 +170,31 @@ TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker",
   });
 }
 
+TEST_CASE("sentence subjects: capitalised common words, things named with 'the', pronoun gender", "[attribution]") {
+  check_rows({
+      {"a common word capitalised at the sentence start is not the subject",
+       "Chess teacher Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said. "
+       "Fewer of them play chess now.",
+       "too busy", "Ines Duarte"},
+      {"the same word holds the subject's place when the document never writes it in lower case",
+       "Chess teacher Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
+       "too busy", ""},
+      {"a sentence-initial common word is not a first name",
+       "Johan Pouwelse studies file sharing. Like Kazaa, the new network needs moderators, and it works like a "
+       "club. “The moderators are the difference,” he said.",
+       "moderators are", "Johan Pouwelse"},
+      {"a name after 'the' is a place or an event, not the subject",
+       "In the Middle East, Tomas Berg met the families. “Peace costs less,” he said.",
+       "Peace costs", "Tomas Berg"},
+      {"a name after 'the' and a year is a law",
+       "Under the 1998 Water Act, Ana Lima must publish the figures. “We will,” she said.",
+       "We will", "Ana Lima"},
+      {"a pronoun inside a clause does not teach the subject its gender",
+       "Jo Kerr was impressed when he discussed the role with her. “It was a gift,” she said.",
+       "a gift", "Jo Kerr"},
+  });
+}
+
 TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
   check_rows({
       {"subject with a verb before the fragment", "Olaf Berg called the talks “useful and frank,” but left early.",
