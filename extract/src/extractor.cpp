@@ -281,8 +281,8 @@ class DocumentRun {
     p.name.erase(p.name.begin());
   }
 
-  // "the Middle East", "the Carling Cup", "the 1989 Children Act": a capitalised name right
-  // after "the" is a place, an event or a law, not a person (people's names take no article;
+  // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
+  // after an article is a place, an event or a law, not a person (people's names take none;
   // "the prime minister, Tony Blair" has a title in between).
   bool names_a_thing(const Phrase& p, std::size_t begin) const {
     if (p.kind != PhraseKind::Person || !p.role.empty() || p.gender) return false;
@@ -295,8 +295,8 @@ class DocumentRun {
     };
     skip_back([](char ch) { return ch >= '0' && ch <= '9'; });  // a year: "the 1989 Children Act"
     const std::size_t length = skip_back([](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
-    if (length != 3) return false;
-    return (text_.compare(j, 3, "the") == 0 || text_.compare(j, 3, "The") == 0) &&
+    const std::string_view article = std::string_view(text_).substr(j, length);
+    return (article == "the" || article == "The" || article == "a" || article == "A" || article == "an" || article == "An") &&
            (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(text_[j - 1])));
   }
 
@@ -428,7 +428,10 @@ class DocumentRun {
     if (p.name.size() > e.name.size()) e.name = p.name;  // "Blinken" learns "Antony Blinken"
     e.display = join_words(e.name);
     e.key = normalise_key(e.display);
-    if (e.role.empty()) e.role = p.role;
+    // A fuller form of the same role replaces it ("director" -> "race director").
+    const bool fuller_role = p.role.size() > e.role.size() &&
+                             p.role.compare(p.role.size() - e.role.size(), e.role.size(), e.role) == 0;
+    if (e.role.empty() || fuller_role) e.role = p.role;
     if (e.organization.empty()) e.organization = p.organization;
     if (!e.gender) e.gender = p.gender;
     return found;
@@ -444,6 +447,7 @@ class DocumentRun {
       // names the person the text is about: the latest subject, as a pronoun would.
       if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun("he/she", pos);
       if (earlier >= 0) return earlier;
+      if (p.head == "year-old") return -1;  // "the 23-year-old" with nobody before: not a source
     }
     Phrase described = p;
     if (described.organization.empty()) described.organization = organization_named_before(p.role, pos);

@@ -10,6 +10,7 @@ enum class TokenClass { Name, Title, Country, Organization, Honorific, Stop, Con
 struct Token {
   std::string text;       // without a possessive ’s
   bool possessive = false;
+  std::string possessive_mark;  // "’s" or "'s" as written
   TokenClass cls = TokenClass::Other;
   std::string value;      // canonical country / organisation name
   std::size_t span = 1;   // words covered by a phrase match starting here
@@ -33,6 +34,15 @@ bool is_determiner(const std::string& lower) {
   for (const char* d : words)
     if (lower == d) return true;
   return false;
+}
+
+bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
+
+// "23-year-old"
+bool is_age(const std::string& w) {
+  std::size_t digits = 0;
+  while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
+  return digits >= 1 && digits <= 3 && w.compare(digits, std::string::npos, "-year-old") == 0;
 }
 
 std::vector<Token> tokenize(std::string_view phrase) {
@@ -60,6 +70,7 @@ std::vector<Token> tokenize(std::string_view phrase) {
         if (t.text.size() > n && t.text.compare(t.text.size() - n, n, suffix) == 0) {
           t.text.resize(t.text.size() - n);
           t.possessive = true;
+          t.possessive_mark = suffix;
         }
       }
       if (!t.text.empty()) tokens.push_back(std::move(t));
@@ -74,6 +85,7 @@ std::string join(const std::vector<Token>& tokens, std::size_t from, std::size_t
   for (std::size_t k = from; k < to; ++k) {
     if (k > from) out += ' ';
     out += tokens[k].text;
+    if (k + 1 < to) out += tokens[k].possessive_mark;  // "Data Commissioner’s Office"
   }
   return out;
 }
@@ -165,6 +177,24 @@ std::string role_between(const std::vector<Token>& tokens, std::size_t from, std
   return join(tokens, first, std::min(end, to));
 }
 
+// Lower-case words before the title or the name are part of the role: "race director",
+// "union leader", "asbestosis sufferer", "former prime minister".
+void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, std::string& role) {
+  std::size_t first_title = name_begin;
+  for (std::size_t k = 0; k < name_begin; ++k)
+    if (tokens[k].cls == TokenClass::Title) { first_title = k; break; }
+  std::size_t from = first_title;
+  while (from > 0 && tokens[from - 1].cls == TokenClass::Other && !tokens[from - 1].possessive &&
+         !starts_upper(tokens[from - 1].text))
+    --from;
+  if (from == first_title) return;
+  if (role.empty()) {
+    if (first_title == name_begin) role = join(tokens, from, name_begin);
+    return;
+  }
+  role = join(tokens, from, first_title) + " " + role;
+}
+
 std::string first_organization(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
   // A possessor ("Russia’s UN ambassador") speaks for the whole phrase.
   for (std::size_t k = from; k < to; ++k)
@@ -212,10 +242,26 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       return p;
     }
   }
-  const std::string last_lower = to_lower_ascii(tokens.back().text);
+  // "the 23-year-old": a person named by age, like a pronoun for the latest subject.
+  if (tokens.size() == 2 && first_lower == "the" && is_age(tokens[1].text)) {
+    p.kind = PhraseKind::Descriptor;
+    p.descriptor = std::string(text);
+    p.head = "year-old";
+    p.definite = true;
+    return p;
+  }
+  // "a spokesman for Dell", "an analyst at Barclays Capital": the noun before the preposition
+  // is the head, the words after it name the organisation.
+  std::size_t head_index = tokens.size() - 1;
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
+    if (is_organisation_preposition(tokens[k].text) && lex.descriptors.count(to_lower_ascii(tokens[k - 1].text))) {
+      head_index = k - 1;
+      break;
+    }
+  const std::string last_lower = to_lower_ascii(tokens[head_index].text);
   const auto head = lex.descriptors.find(last_lower);
-  const bool lower_head = !starts_upper(tokens.back().text);
-  if (head != lex.descriptors.end() && lower_head && !tokens.back().possessive) {
+  const bool lower_head = !starts_upper(tokens[head_index].text);
+  if (head != lex.descriptors.end() && lower_head && !tokens[head_index].possessive) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
     while (!p.descriptor.empty() && (p.descriptor.back() == ',' || p.descriptor.back() == ' '))
@@ -227,6 +273,11 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
+    if (p.organization.empty() && head_index + 2 < tokens.size()) {  // an organisation the lexicon does not know
+      std::size_t k = head_index + 2;
+      if (tokens[k].text == "the") ++k;
+      if (k < tokens.size() && starts_upper(tokens[k].text)) p.organization = join(tokens, k, tokens.size());
+    }
     const std::size_t from = is_determiner(first_lower) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
@@ -264,6 +315,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
         p.gender = g->second;
     }
     p.role = role_between(tokens, 0, name_begin);
+    add_role_words(tokens, name_begin, p.role);
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     return p;

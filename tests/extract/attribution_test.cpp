@@ -223,6 +223,12 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       {"title phrase with of", "“No deal,” said President Ana Lima of Brazil.", "Ana Lima", "President", "Brazil"},
       {"possessive organisation", "“No deal,” Russia’s UN ambassador Ivan Petrov said.", "Ivan Petrov",
        "ambassador", "Russia"},
+      {"lower-case words before a title are part of the role", "“No deal,” said union leader Rosa Pinto.",
+       "Rosa Pinto", "union leader", ""},
+      {"lower-case role words before a name, no title", "“No deal,” said asbestosis sufferer Tom Hale.",
+       "Tom Hale", "asbestosis sufferer", ""},
+      {"an age and role words", "“No deal,” said 20-year-old politics student Nick Vale.", "Nick Vale",
+       "20-year-old politics student", ""},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
@@ -248,6 +254,38 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
     CHECK(q.organization == "Treasury");
     CHECK(q.speaker_id.rfind("anon:test:", 0) == 0);
   }
+}
+
+TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
+  struct Row3 {
+    const char* phenomenon;
+    std::string text, speaker, organization;
+  };
+  const std::vector<Row3> rows = {
+      {"for ORG", "“Sales are up,” a spokesman for Kettle Foods said.", "a spokesman for Kettle Foods", "Kettle Foods"},
+      {"at ORG, several words", "“Rates will rise,” said an analyst at Wood Hill Capital.",
+       "an analyst at Wood Hill Capital", "Wood Hill Capital"},
+      {"for the ORG with a possessive inside", "“We will look into it,” a spokeswoman for the Data Commissioner’s Office said.",
+       "a spokeswoman for the Data Commissioner’s Office", "Data Commissioner’s Office"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      REQUIRE(quotes.quotes.size() == 1);
+      CHECK(quotes.quotes[0].speaker == row.speaker);
+      CHECK(quotes.quotes[0].organization == row.organization);
+      CHECK(quotes.quotes[0].anonymous);
+    }
+  }
+}
+
+TEST_CASE("a person named by age is the latest subject, or nobody", "[attribution]") {
+  check_rows({
+      {"the 23-year-old after a named subject",
+       "Ana Molina beat the top seed in straight sets. “Bring it on,” said the 23-year-old.", "Bring it on",
+       "Ana Molina"},
+      {"the 23-year-old with nobody before", "“Bring it on,” said the 23-year-old.", "Bring it on", ""},
+  });
 }
 
 TEST_CASE("written sources and title mentions", "[attribution]") {
