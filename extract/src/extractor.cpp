@@ -611,6 +611,18 @@ class DocumentRun {
     }
   }
 
+  // "port's chief executive" -> "chief executive", "their lawyer" -> "lawyer": whose role it is
+  // is not part of it.
+  static std::string without_possessor(const std::string& role) {
+    const std::size_t space = role.find(' ');
+    if (space == std::string::npos) return role;
+    const std::string first = to_lower_ascii(role.substr(0, space));
+    const bool possessor = first == "his" || first == "her" || first == "their" || first == "its" || first == "our" ||
+                           (first.size() > 2 && first.compare(first.size() - 2, 2, "'s") == 0) ||
+                           (first.size() > 4 && first.compare(first.size() - 4, 4, "\xE2\x80\x99s") == 0);
+    return possessor ? role.substr(space + 1) : role;
+  }
+
   struct SpeakerMatch {
     int entity = -1;
     double certainty = 1.0;  // multiplies the rule's confidence
@@ -635,11 +647,31 @@ class DocumentRun {
     if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
       if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) {
         match.entity = m->entity;
+        Entity& e = entities_[m->entity];
+        if (appos_end > appos_begin && e.kind == PhraseKind::Person && (e.role.empty() || e.organization.empty())) {
+          Phrase learnt;  // "Kirsten Pfeifer from the Consumer Electronics Association told"
+          analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, learnt);
+          if (e.role.empty()) e.role = learnt.role;
+          if (e.organization.empty()) e.organization = learnt.organization;
+        }
         return match;
       }
     }
-    if (appos_end > appos_begin)
-      analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, p);
+    if (appos_end > appos_begin) {
+      const std::string_view appos = std::string_view(text_).substr(appos_begin, appos_end - appos_begin);
+      Phrase named = analyse_phrase(appos, lex_);
+      const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 &&
+                          appos.find(" and ") == std::string_view::npos;  // not "Technology and Intellectual Property"
+      if (p.kind == PhraseKind::Descriptor && a_name) {
+        // "The port's chief executive, Rui Costa, said": the role first, the name in apposition.
+        if (named.role.empty()) named.role = without_possessor(p.role);
+        if (named.organization.empty()) named.organization = p.organization;
+        p = std::move(named);
+        match.certainty = certainty_of(p);
+      } else {
+        analyse_apposition(appos, lex_, p);
+      }
+    }
     switch (p.kind) {
       case PhraseKind::Pronoun: match.entity = resolve_pronoun(p.pronoun, std::min(begin, quote_pos)); break;
       case PhraseKind::Organization: match.entity = confident_rule ? entity_for(p, begin, true) : -1; break;

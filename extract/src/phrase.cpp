@@ -329,10 +329,33 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
 void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into) {
   auto tokens = tokenize(appos);
   classify(tokens, lex);
-  const std::string role = role_between(tokens, 0, tokens.size());
-  if (role.empty()) return;  // "Lavrov, meanwhile, said": no title, nothing to learn
+  // "Group Economist at Halifax", "Director General of the British Chambers of Commerce (BCC)",
+  // "from the Local Government Association": the organisation after a preposition, whether the
+  // lexicon knows it or not; the role is what comes before it.
+  std::size_t role_end = tokens.size();
+  std::string organization;
+  for (std::size_t k = 0; k + 1 < tokens.size() && organization.empty(); ++k) {
+    const std::string& w = tokens[k].text;
+    if (tokens[k].cls == TokenClass::Title || (w != "at" && w != "with" && w != "for" && w != "of" && w != "from"))
+      continue;
+    std::size_t first = tokens[k + 1].text == "the" ? k + 2 : k + 1;
+    std::size_t last = first;  // one past the last capitalised word of the name
+    for (std::size_t j = first; j < tokens.size(); ++j) {
+      if (starts_upper(tokens[j].text)) last = j + 1;
+      else if (!is_connector(tokens[j].text) && tokens[j].text != "and" && tokens[j].text != "&") break;
+      if (tokens[j].possessive) break;
+    }
+    if (last == first) continue;
+    const std::string known = first_organization(tokens, first, last);
+    const bool whole = known.size() && tokens[first].span == last - first;
+    organization = whole ? known : join(tokens, first, last);
+    role_end = k;
+  }
+  const std::string role = role_between(tokens, 0, role_end);
+  if (role.empty() && organization.empty()) return;  // "Lavrov, meanwhile, said": nothing to learn
   if (into.role.empty()) into.role = role;
-  if (into.organization.empty()) into.organization = first_organization(tokens, 0, tokens.size());
+  if (into.organization.empty())
+    into.organization = organization.empty() ? first_organization(tokens, 0, tokens.size()) : organization;
 }
 
 }  // namespace quotegraph::detail

@@ -229,6 +229,14 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "Tom Hale", "asbestosis sufferer", ""},
       {"an age and role words", "“No deal,” said 20-year-old politics student Nick Vale.", "Nick Vale",
        "20-year-old politics student", ""},
+      {"the organisation a person is from, no commas",
+       "“No deal,” Rui Costa from the Harbour Workers Association told reporters.", "Rui Costa", "",
+       "Harbour Workers Association"},
+      {"apposition with a preposition: role before it, organisation after it",
+       "“No deal,” Rui Costa, chief economist at Tall Tree Partners, said.", "Rui Costa", "chief economist",
+       "Tall Tree Partners"},
+      {"apposition before the name, comma before the verb",
+       "The port's chief executive, Rui Costa, said: “No deal.”", "Rui Costa", "chief executive", ""},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
