@@ -120,6 +120,7 @@ class DocumentRun {
     find_mentions();
     attributions_.assign(spans_.size(), Attribution{});
     for (std::size_t i = 0; i < spans_.size(); ++i) attribute(i);
+    lead_in_speakers();
     continue_speakers();
     emit();
   }
@@ -713,6 +714,67 @@ class DocumentRun {
         attributions_[i - 1].rule = "continuation.paragraph";
       }
     }
+  }
+
+  // "Mr Herren says EduVision already has plans. “We plan to put a solar panel at the school.”"
+  // A full quote with no attribution of its own that opens a sentence (or a paragraph) right
+  // after a sentence, free of quotation marks, in which somebody says something in reported
+  // speech, is theirs: the quote goes on with what they were saying.
+  void lead_in_speakers() {
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      const QuoteSpan& q = spans_[i];
+      if (attributions_[i].entity >= 0 || q.continues_previous || is_partial(i)) continue;
+      std::size_t end = q.open;
+      while (end > 0 && is_space_cp(static_cast<unsigned char>(text_[end - 1]))) --end;
+      if (end == 0 || (text_[end - 1] != '.' && text_[end - 1] != '!' && text_[end - 1] != '?')) continue;
+      const std::size_t begin = sentence_start(end - 1);
+      if (i > 0 && spans_[i - 1].close_end > begin) continue;  // a quote in that sentence: continuations decide
+      for (const Mention& m : mentions_) {
+        if (m.begin < begin || !m.subject || m.entity < 0) continue;
+        if (m.begin >= end) break;
+        const Entity& e = entities_[m.entity];
+        if (e.kind == PhraseKind::Organization || e.written) break;
+        std::string cue;
+        if (!reports_speech(m.end, end, &cue)) break;
+        Attribution& a = attributions_[i];
+        a.entity = m.entity;
+        a.rule = "lead_in.reported_speech";
+        a.cue = cue;
+        a.confidence = 0.6;
+        break;
+      }
+    }
+  }
+
+  // Whether a speech verb follows the subject ending at `from` (right after it or after an
+  // apposition between commas, with at most two words before it: "has said", "also told"), with
+  // words reported after it before `end`: "Dan Jolin, reviews editor of Empire, says classic
+  // shows have a built-in audience". Not "asked" (a question is not what the quote goes on with)
+  // and not a participle.
+  bool reports_speech(std::size_t from, std::size_t end, std::string* cue) const {
+    std::size_t pos = from;
+    while (pos < end && text_[pos] == ' ') ++pos;
+    if (pos < end && text_[pos] == ',') {
+      const std::size_t close = text_.find(',', pos + 1);
+      if (close == std::string::npos || close >= end || close - pos > 150) return false;
+      pos = close + 1;
+    }
+    for (int words = 0; words < 3 && pos < end; ++words) {
+      while (pos < end && text_[pos] == ' ') ++pos;
+      std::size_t w = pos;
+      while (w < end && (text_[w] >= 'a' && text_[w] <= 'z')) ++w;
+      if (w == pos || (w < end && text_[w] != ' ')) return false;  // only plain lower-case words
+      const std::string word = text_.substr(pos, w - pos);
+      pos = w;
+      if (!lex_.speech_verb_forms.count(word)) continue;
+      if (word.rfind("ask", 0) == 0 || (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0)) return false;
+      std::size_t reported = 0;  // words after the verb
+      for (std::size_t k = pos; k + 1 < end; ++k)
+        if (text_[k] == ' ' && text_[k + 1] != ' ') ++reported;
+      *cue = word;
+      return reported >= 3;
+    }
+    return false;
   }
 
   bool is_previous_paragraph(const QuoteSpan& prev, const QuoteSpan& q) const {

@@ -287,6 +287,31 @@ TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
   }
 }
 
+TEST_CASE("a quote after reported speech goes on with what its speaker was saying", "[attribution]") {
+  check_rows({
+      {"reported speech in the paragraph before",
+       "Ines Duarte, head of the Lisbon chess club, says children learn the game faster than adults.\n\n"
+       "“They have no fear of losing.”",
+       "no fear", "Ines Duarte"},
+      {"reported speech in the sentence before, same paragraph",
+       "But Mr Berg says the council already has plans to build more. “We will start in the spring.”",
+       "start in the spring", "Berg"},
+      {"a pronoun subject and an auxiliary",
+       "Tomas Berg arrived late. He had told the council the plans were ready. “We will start in the spring.”",
+       "start in the spring", "Tomas Berg"},
+      {"a question is not what the quote goes on with",
+       "Ines Duarte asked whether the club would survive. “Nobody knows.”", "Nobody knows", ""},
+      {"a participle does not report speech",
+       "Ines Duarte left the club, saying the rent was too high. “Nobody knows.”", "Nobody knows", ""},
+      {"the speech verb must follow the subject, not a later name",
+       "At the fair in Lisbon, Velora announced that its players would ship in spring. “Nobody knows.”",
+       "Nobody knows", ""},
+      {"reported speech between two quotes: the quote goes on with the reported speech",
+       "“We lost,” said Tomas Berg. Ines Duarte said the team had played well. “Nobody knows.”", "Nobody knows",
+       "Ines Duarte"},
+  });
+}
+
 TEST_CASE("a person named by age is the latest subject, or nobody", "[attribution]") {
   check_rows({
       {"the 23-year-old after a named subject",
