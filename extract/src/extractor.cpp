@@ -253,8 +253,21 @@ class DocumentRun {
       const bool introduces = position == SpeakerPosition::AfterVerb ||
                               (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
       m.entity = entity_for(with_appos, c.begin, introduces);
+      // "Macrovision says its new technology ...": a lone word speaking that nobody introduced
+      // as a person is most likely a company, which a later "it" or "the firm" refers to.
+      if (m.entity < 0 && position == SpeakerPosition::BeforeVerb && with_appos.kind == PhraseKind::Person &&
+          with_appos.name.size() == 1 && with_appos.role.empty()) {
+        Phrase company;
+        company.kind = PhraseKind::Organization;
+        company.organization = with_appos.name.front();
+        note_organization_subject(c.begin, company);
+      }
     } else {
-      return;  // organisations and countries are not tracked as speakers here
+      // Organisations are not sentence subjects for he and she, but one that opens its sentence
+      // is what a later "it" or "the ministry" refers to.
+      if (phrase.kind == PhraseKind::Organization && sentence_start(c.begin) != current_sentence && !is_country(phrase.organization))
+        note_organization_subject(c.begin, phrase);
+      return;
     }
     // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
     // is whoever a speech verb names as speaking in it. A common word capitalised because it
@@ -269,6 +282,51 @@ class DocumentRun {
     }
     if (speaking) m.subject = m.entity >= 0;
     mentions_.push_back(m);
+  }
+
+  bool is_country(const std::string& name) const {
+    const auto found = lex_.countries.find(name);
+    return found != lex_.countries.end() && found->second == name;
+  }
+
+  // "it" that no subject took: the latest of a written source mentioned anywhere ("according to
+  // a confidential concept paper ... “…,” it says") and an organisation that opened a sentence.
+  int antecedent_of_it(std::size_t pos) const {
+    std::size_t written_at = 0;
+    int written = -1;
+    for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
+      if (it->begin >= pos || it->entity < 0) continue;
+      if (pos - it->begin > kPronounReach) break;
+      if (entities_[it->entity].written) {
+        written = it->entity, written_at = it->begin;
+        break;
+      }
+    }
+    const int organization = organization_subject_before(pos, "");
+    if (organization < 0) return written;
+    std::size_t organization_at = 0;
+    for (const auto& [at, entity] : organization_subjects_)
+      if (entity == organization && at < pos) organization_at = at;
+    return written >= 0 && written_at > organization_at ? written : organization;
+  }
+
+  void note_organization_subject(std::size_t pos, const Phrase& organization) {
+    const int entity = entity_for(organization, pos, true);
+    if (entity >= 0) organization_subjects_.push_back({pos, entity});
+  }
+
+  // The latest organisation that opened a sentence before `pos`, within reach; when `noun` is
+  // an organisation cue word ("ministry" for "Finance Ministry"), one whose name has it.
+  int organization_subject_before(std::size_t pos, const std::string& noun) const {
+    std::string cue = noun;
+    if (!cue.empty()) cue[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cue[0])));
+    const bool of_a_kind = lex_.organization_cues.count(cue) > 0;
+    for (auto it = organization_subjects_.rbegin(); it != organization_subjects_.rend(); ++it) {
+      if (it->first >= pos) continue;
+      if (pos - it->first > kPronounReach) break;
+      if (!of_a_kind || entities_[it->second].display.find(cue) != std::string::npos) return it->second;
+    }
+    return -1;
   }
 
   // "Like Kazaa, Exeem ...", "Boxing Day": a sentence's first word is capitalised whatever it
@@ -448,7 +506,7 @@ class DocumentRun {
       // names the person the text is about: the latest subject, as a pronoun would.
       if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun("he/she", pos);
       if (earlier >= 0) return earlier;
-      if (p.head == "year-old") return -1;  // "the 23-year-old" with nobody before: not a source
+      if (p.epithet) return -1;  // "the 23-year-old" with nobody before: not a source
     }
     Phrase described = p;
     if (described.organization.empty()) described.organization = organization_named_before(p.role, pos);
@@ -641,6 +699,13 @@ class DocumentRun {
   SpeakerMatch speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
                               std::size_t quote_pos, bool confident_rule) {
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    const bool with_article = text_.compare(begin, 4, "the ") == 0 || text_.compare(begin, 4, "The ") == 0;
+    if (with_article && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
+      // "“…,” the FA said": a name with an article speaking is an organisation.
+      if (!confident_rule) return {};
+      p.kind = PhraseKind::Organization;
+      p.organization = join_words(p.name);
+    }
     if (names_a_thing(p, begin)) return {};
     drop_capitalised_common_word(p, begin);
     SpeakerMatch match;
@@ -674,7 +739,17 @@ class DocumentRun {
       }
     }
     switch (p.kind) {
-      case PhraseKind::Pronoun: match.entity = resolve_pronoun(p.pronoun, std::min(begin, quote_pos)); break;
+      case PhraseKind::Pronoun:
+        match.entity = resolve_pronoun(p.pronoun, std::min(begin, quote_pos));
+        if (match.entity < 0 && p.pronoun == "it") match.entity = antecedent_of_it(std::min(begin, quote_pos));
+        break;
+      case PhraseKind::None:
+        // "the firm", "the ministry" (the rule file's ORGANIZATION_NOUN): the organisation that
+        // opened a sentence before, one of that kind if the noun names a kind of organisation.
+        if (p.name.empty() && p.role.empty() && end - begin > 4 && (text_.compare(begin, 4, "the ") == 0 || text_.compare(begin, 4, "The ") == 0))
+          match.entity = organization_subject_before(begin, text_.substr(begin + 4, end - begin - 4));
+        if (match.entity >= 0) match.certainty = 0.9;
+        break;
       case PhraseKind::Organization: match.entity = confident_rule ? entity_for(p, begin, true) : -1; break;
       case PhraseKind::Person:
       case PhraseKind::Descriptor: match.entity = entity_for(p, begin, confident_rule); break;
@@ -856,6 +931,7 @@ class DocumentRun {
   std::vector<QuoteSpan> spans_;
   std::vector<std::size_t> sentence_starts_;
   std::vector<Mention> mentions_;
+  std::vector<std::pair<std::size_t, int>> organization_subjects_;  // position, entity
   std::vector<Entity> entities_;
   std::vector<Attribution> attributions_;
 };

@@ -141,16 +141,27 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
   // "Foreign Ministry", "Labour Party": capitalised words before an organisation cue word.
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!lex.organization_cues.count(tokens[i].text)) continue;
-    std::size_t first = i;
-    while (first > 0 && (tokens[first - 1].cls == TokenClass::Name ||
-                         tokens[first - 1].cls == TokenClass::Title ||
-                         tokens[first - 1].cls == TokenClass::Country) &&
-           starts_upper(tokens[first - 1].text))
+    auto capitalised = [&](std::size_t k) {
+      return (tokens[k].cls == TokenClass::Name || tokens[k].cls == TokenClass::Title ||
+              tokens[k].cls == TokenClass::Country) && starts_upper(tokens[k].text);
+    };
+    auto joins = [&](std::size_t k) { return tokens[k].text == "and" || tokens[k].text == "&"; };
+    std::size_t first = i;  // "Finance and Economy Ministry", "Information Commissioner’s Office"
+    while (first > 0 && (capitalised(first - 1) || (first >= 2 && joins(first - 1) && capitalised(first - 2))))
       --first;
+    // "Department of Trade and Industry", "Ministry for Foreign Affairs": the name goes on after
+    // "of", "for" or "and" (not past a possessive: "Deutsche Bank’s Simon Champion").
+    std::size_t last = i;
+    while (!tokens[last].possessive && last + 2 < tokens.size() &&
+           (tokens[last + 1].text == "of" || tokens[last + 1].text == "for" || joins(last + 1)) && capitalised(last + 2)) {
+      last += 2;
+      while (!tokens[last].possessive && last + 1 < tokens.size() && capitalised(last + 1)) ++last;
+    }
     tokens[first].cls = TokenClass::Organization;
-    tokens[first].value = join(tokens, first, i + 1);
-    tokens[first].span = i + 1 - first;
-    for (std::size_t k = first + 1; k <= i; ++k) tokens[k].cls = TokenClass::Organization, tokens[k].span = 0;
+    tokens[first].value = join(tokens, first, last + 1);
+    tokens[first].span = last + 1 - first;
+    for (std::size_t k = first + 1; k <= last; ++k) tokens[k].cls = TokenClass::Organization, tokens[k].span = 0;
+    i = last;
   }
 }
 
@@ -210,7 +221,7 @@ std::string first_organization(const std::vector<Token>& tokens, std::size_t fro
 // American, Russian, Chinese, British, Israeli: the adjective (and noun) of a country name.
 bool is_demonym(const std::string& form, const std::string& country) {
   if (form == country || form.size() < 4) return false;
-  for (const char* suffix : {"an", "ese", "ish", "i", "ch", "ic", "man", "woman", "on"}) {
+  for (const char* suffix : {"an", "ese", "ish", "i", "ch", "ic", "man", "woman", "on", "-born"}) {
     const std::size_t n = std::string_view(suffix).size();
     if (form.size() > n && form.compare(form.size() - n, n, suffix) == 0) return true;
   }
@@ -243,11 +254,14 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     }
   }
   // "the 23-year-old": a person named by age, like a pronoun for the latest subject.
-  if (tokens.size() == 2 && first_lower == "the" && is_age(tokens[1].text)) {
+  // "the Dutchman", "the Uruguayan-born": a person named by an origin the lexicon does not list.
+  if (tokens.size() == 2 && first_lower == "the" &&
+      (is_age(tokens[1].text) || (starts_upper(tokens[1].text) && !tokens[1].possessive && is_demonym(tokens[1].text, "")))) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
-    p.head = "year-old";
+    p.head = to_lower_ascii(tokens[1].text);
     p.definite = true;
+    p.epithet = true;
     return p;
   }
   // "a spokesman for Dell", "an analyst at Barclays Capital": the noun before the preposition

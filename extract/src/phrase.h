@@ -24,6 +24,7 @@ struct Phrase {
   bool written = false;           // a document rather than a person
   bool plural = false;
   bool nationality = false;       // "the American": the earlier person from that country
+  bool epithet = false;           // "the 23-year-old", "the Dutchman": an earlier person or nobody
   std::string pronoun;            // lower case, for pronouns
 };
 

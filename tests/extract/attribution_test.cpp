@@ -312,12 +312,54 @@ TEST_CASE("a quote after reported speech goes on with what its speaker was sayin
   });
 }
 
-TEST_CASE("a person named by age is the latest subject, or nobody", "[attribution]") {
+TEST_CASE("organisations as speakers: with their article, and as 'it' or 'the firm' later", "[attribution]") {
+  struct Row4 {
+    const char* phenomenon;
+    std::string text, quote, speaker;
+  };
+  const std::vector<Row4> rows = {
+      {"the ORG said", "“We reject the claims,” the Foreign Ministry said.", "reject", "Foreign Ministry"},
+      {"an organisation name going on after 'of' and 'and'", "“No comment,” the Department of Trade and Industry said.",
+       "No comment", "Department of Trade and Industry"},
+      {"an unknown single name with its article", "“No further action will be taken,” the FRU said.", "further action",
+       "FRU"},
+      {"it: the organisation that opened a sentence before",
+       "The Harbour Workers Association welcomed the proposal. “This is the best of both worlds,” it said.",
+       "both worlds", "Harbour Workers Association"},
+      {"the firm: a lone name that spoke before and was never introduced as a person",
+       "Velora says its new player will ship in spring. “It is designed for the mass market,” said the firm.",
+       "mass market", "Velora"},
+      {"the ministry: an organisation of that kind",
+       "The Harbour Workers Association met on Monday. The Finance Ministry said it would wait. "
+       "“Growth will be slow,” the ministry said.",
+       "Growth", "Finance Ministry"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == row.speaker);
+      CHECK(q->speaker_id.rfind("org:", 0) == 0);
+      CHECK_FALSE(q->anonymous);
+    }
+  }
+  SECTION("no organisation before: 'the firm' names nobody") {
+    const auto quotes = run("“It is designed for the mass market,” said the firm.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker.empty());
+  }
+}
+
+TEST_CASE("a person named by age or origin is the latest subject, or nobody", "[attribution]") {
   check_rows({
       {"the 23-year-old after a named subject",
        "Ana Molina beat the top seed in straight sets. “Bring it on,” said the 23-year-old.", "Bring it on",
        "Ana Molina"},
       {"the 23-year-old with nobody before", "“Bring it on,” said the 23-year-old.", "Bring it on", ""},
+      {"an origin the lexicon does not list",
+       "Martin Vos praised his players after the draw. “We had the initiative,” said the Dutchman.", "initiative",
+       "Martin Vos"},
   });
 }
 
