@@ -242,7 +242,16 @@ class DocumentRun {
       // somebody else.
       m.entity = resolve_pronoun(phrase.pronoun, c.begin, sentence_start(c.begin) != current_sentence);
     } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
-      if (names_a_thing(phrase, c.name_begin)) return;
+      if (names_a_thing(phrase, c.name_begin)) {
+        // "…, the OECD said": a name with an article that speaks is an organisation.
+        if (speaker_position(c.name_begin, c.end, true) != SpeakerPosition::None) {
+          Phrase named;
+          named.kind = PhraseKind::Organization;
+          named.organization = join_words(phrase.name);
+          note_organization_subject(c.begin, named);
+        }
+        return;
+      }
       Phrase with_appos = phrase;
       drop_capitalised_common_word(with_appos, c.name_begin);
       if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
@@ -264,8 +273,10 @@ class DocumentRun {
       }
     } else {
       // Organisations are not sentence subjects for he and she, but one that opens its sentence
-      // is what a later "it" or "the ministry" refers to.
-      if (phrase.kind == PhraseKind::Organization && sentence_start(c.begin) != current_sentence && !is_country(phrase.organization))
+      // or speaks is what a later "it" or "the ministry" refers to.
+      if (phrase.kind == PhraseKind::Organization && !is_country(phrase.organization) &&
+          (sentence_start(c.begin) != current_sentence ||
+           speaker_position(c.name_begin, c.end, true) != SpeakerPosition::None))  // "…, the OECD said."
         note_organization_subject(c.begin, phrase);
       return;
     }
@@ -289,7 +300,7 @@ class DocumentRun {
     return found != lex_.countries.end() && found->second == name;
   }
 
-  // "it" that no subject took: the latest of a written source mentioned anywhere ("according to
+  // "it" that no subject took: the later of a written source mentioned anywhere ("according to
   // a confidential concept paper ... “…,” it says") and an organisation that opened a sentence.
   int antecedent_of_it(std::size_t pos) const {
     std::size_t written_at = 0;
@@ -297,7 +308,8 @@ class DocumentRun {
     for (auto it = mentions_.rbegin(); it != mentions_.rend(); ++it) {
       if (it->begin >= pos || it->entity < 0) continue;
       if (pos - it->begin > kPronounReach) break;
-      if (entities_[it->entity].written) {
+      // Not the document an organisation spoke "in" ("Marsh said in a statement").
+      if (entities_[it->entity].written && word_before(it->begin >= 12 ? it->begin - 12 : 0, it->begin) != "in") {
         written = it->entity, written_at = it->begin;
         break;
       }
