@@ -87,6 +87,10 @@ TEST_CASE("reported speech relayed by another outlet, inverted colons, particles
       {"Said NAME: quote (inverted)", "The squad trained on Monday. Said coach Ana Lima: “We are ready for anyone.”",
        "ready", "Ana Lima"},
       {"verb with a particle", "“The figures do not add up,” points out Olympian Steve Cram.", "figures", "Steve Cram"},
+      {"NAME: quote in a list of reactions", "The match ended 2-0.\n\n- Harbour FC boss Ana Lima: “We were lucky.”",
+       "lucky", "Ana Lima"},
+      {"a lone word before a colon is a heading, not a speaker", "The match ended 2-0.\n\nUpdate: “Roads are closed.”",
+       "Roads", ""},
       {"verb with a particle before the name", "“That is simply untrue,” pointed out Ana Lima.", "untrue", "Ana Lima"},
   });
 }
