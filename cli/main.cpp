@@ -15,6 +15,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <variant>
@@ -251,51 +255,75 @@ class Outputs {
            !config_.ntriples.empty() || !config_.dot.empty();
   }
 
-  // Writes one output to a temporary name, renamed into place once complete.
+  // Writes one output to a temporary name, renamed into place once complete. Safe to call from
+  // several threads at once; `order` places the output's line in the summary.
   template <typename Write>
-  void write(const std::string& path, const char* what, Write write_to) {
-    if (path.empty() || failed_) return;
+  void write(int order, const std::string& path, const char* what, Write write_to) {
+    if (path.empty()) return;
     OutputFile file(path);
     std::string error;
     if (!file.ok() || !write_to(file.stream(), &error) || !file.commit(&error)) {
       const int write_errno = errno;
       if (file.failed_on_closed_pipe()) return;  // quotegraph ... | head: the reader has enough
       if (error.empty()) error = std::string("write failed: ") + std::strerror(write_errno);
+      const std::lock_guard<std::mutex> lock(mutex_);
       std::cerr << "quotegraph: " << path << ": " << error << "\n";
       failed_ = true;
       return;
     }
-    if (path != "-") written_.push_back(std::string(what) + ": " + path);
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (path != "-") just_written_.emplace_back(order, std::string(what) + ": " + path);
   }
 
   // The outputs made from the whole corpus (finished: in document-id order), resolved across
-  // documents.
+  // documents. With more than one thread they are written side by side: the JSONL while the
+  // graph is built, then the graph's formats, each to its own file, so the bytes are the same
+  // whatever the number of threads.
   void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
     quotegraph::resolve_corpus(corpus);
-    write(config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {
-      quotegraph::JsonlWriter writer(out);
-      for (const auto& r : corpus.documents())
-        if (!writer.write(r.document, r.quotes)) return false;
-      return true;
+    Tasks tasks(config_.threads);
+    tasks.run([&] {
+      write(0, config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {
+        quotegraph::JsonlWriter writer(out);
+        for (const auto& r : corpus.documents())
+          if (!writer.write(r.document, r.quotes)) return false;
+        return true;
+      });
     });
-    if (config_.graphml.empty() && config_.gexf.empty() && config_.turtle.empty() && config_.ntriples.empty() &&
-        config_.dot.empty())
-      return;
-    const quotegraph::QuoteGraph graph = quotegraph::build_graph(corpus, config_.graph);
-    *vertices = graph.vertex_count();
-    *edges = graph.edge_count();
-    write(config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(graph, out); });
-    write(config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); });
-    for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
-      const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
-      write(turtle ? config_.turtle : config_.ntriples, turtle ? "Turtle" : "N-Triples",
-            [&](std::ostream& out, std::string* error) {
-              quotegraph::RdfOptions options = config_.rdf;
-              options.syntax = syntax;
-              return quotegraph::write_rdf(graph, out, options, error);
-            });
+    if (!config_.graphml.empty() || !config_.gexf.empty() || !config_.turtle.empty() || !config_.ntriples.empty() ||
+        !config_.dot.empty()) {
+      const quotegraph::QuoteGraph graph = quotegraph::build_graph(corpus, config_.graph);
+      *vertices = graph.vertex_count();
+      *edges = graph.edge_count();
+      if (!config_.graphml.empty())
+        tasks.run([&] { write(1, config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(graph, out); }); });
+      if (!config_.gexf.empty())
+        tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); }); });
+      if (!config_.dot.empty())
+        tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); }); });
+      for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
+        const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
+        if ((turtle ? config_.turtle : config_.ntriples).empty()) continue;
+        tasks.run([&, syntax, turtle] {
+          write(turtle ? 3 : 4, turtle ? config_.turtle : config_.ntriples, turtle ? "Turtle" : "N-Triples",
+                [&](std::ostream& out, std::string* error) {
+                  quotegraph::RdfOptions options = config_.rdf;
+                  options.syntax = syntax;
+                  return quotegraph::write_rdf(graph, out, options, error);
+                });
+        });
+      }
+      tasks.wait();  // before the graph goes
     }
-    write(config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); });
+    tasks.wait();
+    list_written();
+  }
+
+  // Adds the outputs written since the last call to the summary, in their fixed order.
+  void list_written() {
+    std::sort(just_written_.begin(), just_written_.end());
+    for (auto& [order, line] : just_written_) written_.push_back(std::move(line));
+    just_written_.clear();
   }
 
   void note_written(const std::string& line) { written_.push_back(line); }
@@ -303,9 +331,74 @@ class Outputs {
   const std::vector<std::string>& written() const { return written_; }
 
  private:
+  // A queue of writing jobs for `threads` threads: the caller's own (in wait()) and threads - 1
+  // helpers, each taking the next job when it is free.
+  class Tasks {
+   public:
+    explicit Tasks(unsigned threads) {
+      for (unsigned k = 1; k < threads; ++k) helpers_.emplace_back([this] { help(); });
+    }
+    ~Tasks() {
+      wait();
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        closing_ = true;
+      }
+      changed_.notify_all();
+      for (auto& t : helpers_) t.join();
+    }
+    void run(std::function<void()> job) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        jobs_.push_back(std::move(job));
+        ++unfinished_;
+      }
+      changed_.notify_one();
+    }
+    // Does queued jobs on the calling thread, then waits until every job is done.
+    void wait() {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (unfinished_ > 0) {
+        if (jobs_.empty()) {
+          changed_.wait(lock);
+          continue;
+        }
+        do_next(lock);
+      }
+    }
+
+   private:
+    void help() {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (true) {
+        changed_.wait(lock, [this] { return closing_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;  // closing
+        do_next(lock);
+      }
+    }
+    void do_next(std::unique_lock<std::mutex>& lock) {
+      auto job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      job();
+      lock.lock();
+      --unfinished_;
+      changed_.notify_all();
+    }
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::function<void()>> jobs_;
+    std::size_t unfinished_ = 0;
+    bool closing_ = false;
+    std::vector<std::thread> helpers_;
+  };
+
   const Config& config_;
+  std::mutex mutex_;
   bool failed_ = false;
   std::vector<std::string> written_;
+  std::vector<std::pair<int, std::string>> just_written_;
 };
 
 void report_duplicates(const std::vector<std::string>& messages) {
@@ -409,12 +502,13 @@ int run_merge(const Config& config) {
   std::size_t vertices = 0, edges = 0;
   report_duplicates(corpus.finish());
   // A merged partial is in document-id order, so merging it again changes nothing.
-  outputs.write(config.partial, "partial result", [&](std::ostream& out, std::string*) {
+  outputs.write(0, config.partial, "partial result", [&](std::ostream& out, std::string*) {
     quotegraph::PartialWriter writer(out);
     for (const auto& r : corpus.documents())
       if (!writer.write(r.document, r.quotes)) return false;
     return true;
   });
+  outputs.list_written();
   if (outputs.wants_corpus() && !outputs.failed()) outputs.write_corpus_outputs(corpus, &vertices, &edges);
   return report(config, progress, outputs, vertices, edges);
 }
