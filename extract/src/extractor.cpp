@@ -200,7 +200,7 @@ class DocumentRun {
         if (before < 0x80 ? is_ascii_alnum(before) : is_word_cp(cp_before(text_, pos))) continue;
       }
       if (!may_start_mention(pos)) continue;
-      if (pos >= line_end) {
+      if (pos >= line_end) {  // a mention never runs over a line break, whatever the pattern
         line_end = text_.find('\n', pos);
         if (line_end == std::string::npos) line_end = text_.size();
       }
@@ -369,6 +369,10 @@ class DocumentRun {
     const std::string_view article = std::string_view(text_).substr(j, length);
     return (article == "the" || article == "The" || article == "a" || article == "A" || article == "an" || article == "An") &&
            (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(text_[j - 1])));
+  }
+
+  bool starts_with_the(std::size_t pos) const {
+    return text_.compare(pos, 4, "the ") == 0 || text_.compare(pos, 4, "The ") == 0;
   }
 
   bool is_sentence_initial(std::size_t pos) const {
@@ -711,8 +715,7 @@ class DocumentRun {
   SpeakerMatch speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
                               std::size_t quote_pos, bool confident_rule) {
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
-    const bool with_article = text_.compare(begin, 4, "the ") == 0 || text_.compare(begin, 4, "The ") == 0;
-    if (with_article && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
+    if (starts_with_the(begin) && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
       // "“…,” the FA said": a name with an article speaking is an organisation.
       if (!confident_rule) return {};
       p.kind = PhraseKind::Organization;
@@ -758,7 +761,7 @@ class DocumentRun {
       case PhraseKind::None:
         // "the firm", "the ministry" (the rule file's ORGANIZATION_NOUN): the organisation that
         // opened a sentence before, one of that kind if the noun names a kind of organisation.
-        if (p.name.empty() && p.role.empty() && end - begin > 4 && (text_.compare(begin, 4, "the ") == 0 || text_.compare(begin, 4, "The ") == 0))
+        if (p.name.empty() && p.role.empty() && end - begin > 4 && starts_with_the(begin))
           match.entity = organization_subject_before(begin, text_.substr(begin + 4, end - begin - 4));
         if (match.entity >= 0) match.certainty = 0.9;
         break;
