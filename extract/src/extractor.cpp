@@ -686,6 +686,24 @@ class DocumentRun {
     }
   }
 
+  // Whether every word is capitalised or a name particle: "Rui Costa", "Dr John E. Kelly", not
+  // "who will make her comeback in the Sydney International" or "Technology and Intellectual
+  // Property".
+  static bool only_names(std::string_view words) {
+    std::size_t pos = 0;
+    while (pos < words.size()) {
+      while (pos < words.size() && words[pos] == ' ') ++pos;
+      std::size_t end = words.find(' ', pos);
+      if (end == std::string_view::npos) end = words.size();
+      const std::string_view word = words.substr(pos, end - pos);
+      if (!word.empty() && !is_upper_cp(cp_at(word, 0)) && word != "de" && word != "van" && word != "von" &&
+          word != "bin" && word != "al" && word != "la" && word != "le" && word != "da" && word != "di")
+        return false;
+      pos = end;
+    }
+    return true;
+  }
+
   // "port's chief executive" -> "chief executive", "their lawyer" -> "lawyer": whose role it is
   // is not part of it.
   static std::string without_possessor(const std::string& role) {
@@ -741,8 +759,7 @@ class DocumentRun {
     if (appos_end > appos_begin) {
       const std::string_view appos = std::string_view(text_).substr(appos_begin, appos_end - appos_begin);
       Phrase named = analyse_phrase(appos, lex_);
-      const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 &&
-                          appos.find(" and ") == std::string_view::npos;  // not "Technology and Intellectual Property"
+      const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && only_names(appos);
       if (p.kind == PhraseKind::Descriptor && a_name) {
         // "The port's chief executive, Rui Costa, said": the role first, the name in apposition.
         if (named.role.empty()) named.role = without_possessor(p.role);

@@ -361,6 +361,8 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
     }
     if (last == first) continue;
     const std::string known = first_organization(tokens, first, last);
+    // "a teacher from Ohio": after "from", only what is known to be an organisation or a country.
+    if (w == "from" && known.empty()) continue;
     const bool whole = known.size() && tokens[first].span == last - first;
     organization = whole ? known : join(tokens, first, last);
     role_end = k;
