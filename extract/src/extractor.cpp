@@ -287,7 +287,9 @@ class DocumentRun {
     const bool lone_opening_word = m.entity < 0 && phrase.kind == PhraseKind::Person && phrase.name.size() == 1 &&
                                    c.begin == c.name_begin && is_sentence_initial(c.begin) &&
                                    occurs_as_lower_case_word(phrase.name.front());
-    if (s != current_sentence && !lone_opening_word) {
+    // Nor does the document somebody spoke in ("the ministry said in a statement").
+    const bool spoken_in = phrase.written && word_before(c.begin >= 12 ? c.begin - 12 : 0, c.begin) == "in";
+    if (s != current_sentence && !lone_opening_word && !spoken_in) {
       current_sentence = s;
       m.subject = m.entity >= 0;
     }
@@ -624,9 +626,37 @@ class DocumentRun {
     if (q.open > kContextBytes) b = std::max(b, q.open - kContextBytes);
     *before_begin = std::min(b, q.open);
     std::size_t e = std::min(sentence_end(q.close_end), q.paragraph_end);
+    // “Why now?” Nina Park asked. — a question or exclamation mark ends the quote, not the
+    // sentence its attribution is in, when a short clause follows (not “…?” Mr Blair said he
+    // would not respond to …, a sentence of its own).
+    if (q.end > q.begin && (text_[q.end - 1] == '?' || text_[q.end - 1] == '!')) {
+      std::size_t j = q.close_end;
+      while (j < e && text_[j] == ' ') ++j;
+      if (j == e && e < q.paragraph_end) {
+        const std::size_t clause_end = std::min(text_.find_first_of(".,;:!?\n", e), q.paragraph_end);
+        if (std::count(text_.begin() + e, text_.begin() + clause_end, ' ') <= 5 && has_finite_speech_verb(e, clause_end))
+          e = std::min(sentence_end(e), q.paragraph_end);
+      }
+    }
     if (i + 1 < spans_.size() && spans_[i + 1].open < e) e = spans_[i + 1].open;
     e = std::min(e, q.close_end + kContextBytes);
     *after_end = std::max(e, q.close_end);
+  }
+
+  // Whether [begin, end) has a speech verb that is not a participle ("asked", not "responding").
+  bool has_finite_speech_verb(std::size_t begin, std::size_t end) const {
+    std::size_t pos = begin;
+    while (pos < end) {
+      while (pos < end && !(text_[pos] >= 'a' && text_[pos] <= 'z')) ++pos;
+      std::size_t w = pos;
+      while (w < end && text_[w] >= 'a' && text_[w] <= 'z') ++w;
+      const std::string word = text_.substr(pos, w - pos);
+      if (!word.empty() && lex_.speech_verb_forms.count(word) &&
+          !(word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0))
+        return true;
+      pos = w;
+    }
+    return false;
   }
 
   void attribute(std::size_t i) {

@@ -38,6 +38,10 @@ bool is_determiner(const std::string& lower) {
 
 bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
 
+bool is_source_qualifier(const std::string& w) {
+  return w == "familiar" || w == "close" || w == "briefed" || w == "involved";
+}
+
 // "23-year-old"
 bool is_age(const std::string& w) {
   std::size_t digits = 0;
@@ -266,9 +270,12 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   }
   // "a spokesman for Dell", "an analyst at Barclays Capital": the noun before the preposition
   // is the head, the words after it name the organisation.
+  // So is the noun before "familiar with", "close to", "briefed on" ("a source familiar with the
+  // matter").
   std::size_t head_index = tokens.size() - 1;
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
-    if (is_organisation_preposition(tokens[k].text) && lex.descriptors.count(to_lower_ascii(tokens[k - 1].text))) {
+    if ((is_organisation_preposition(tokens[k].text) || is_source_qualifier(tokens[k].text)) &&
+        lex.descriptors.count(to_lower_ascii(tokens[k - 1].text))) {
       head_index = k - 1;
       break;
     }
@@ -287,7 +294,8 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
-    if (p.organization.empty() && head_index + 2 < tokens.size()) {  // an organisation the lexicon does not know
+    if (p.organization.empty() && head_index + 2 < tokens.size() &&
+        is_organisation_preposition(tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
       std::size_t k = head_index + 2;
       if (tokens[k].text == "the") ++k;
       if (k < tokens.size() && starts_upper(tokens[k].text)) p.organization = join(tokens, k, tokens.size());

@@ -87,6 +87,10 @@ TEST_CASE("reported speech relayed by another outlet, inverted colons, particles
       {"Said NAME: quote (inverted)", "The squad trained on Monday. Said coach Ana Lima: “We are ready for anyone.”",
        "ready", "Ana Lima"},
       {"verb with a particle", "“The figures do not add up,” points out Olympian Steve Cram.", "figures", "Steve Cram"},
+      {"question mark closing the quote, attribution after it", "“Why now?” Nina Park asked.", "Why now", "Nina Park"},
+      {"question mark closing the quote, a sentence of its own after it",
+       "Tom Reed spoke first. “Why now?” Nina Park said she would not answer questions about the report.", "Why now",
+       ""},
       {"According to NAME, quote", "According to Mark Lee, “the plan is dead.”", "plan is dead", "Mark Lee"},
       {"a quote signed with a dash", "The fans were asked.\n\n“We are ready” – Maria Gomez", "We are ready",
        "Maria Gomez"},
@@ -361,6 +365,12 @@ TEST_CASE("organisations as speakers: with their article, and as 'it' or 'the fi
       CHECK_FALSE(q->anonymous);
     }
   }
+  SECTION("'it' after a statement the organisation spoke in") {
+    const auto quotes = run("“We will appeal,” the Interior Ministry said in a statement. “The ruling is wrong,” it added.");
+    const Quote* q = find_quote(quotes, "ruling");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == "Interior Ministry");
+  }
   SECTION("no organisation before: 'the firm' names nobody") {
     const auto quotes = run("“It is designed for the mass market,” said the firm.");
     REQUIRE(quotes.quotes.size() == 1);
@@ -378,6 +388,22 @@ TEST_CASE("a person named by age or origin is the latest subject, or nobody", "[
        "Martin Vos praised his players after the draw. “We had the initiative,” said the Dutchman.", "initiative",
        "Martin Vos"},
   });
+}
+
+TEST_CASE("what makes an unnamed source a source may follow it", "[attribution]") {
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"“It is a mess,” a source familiar with the matter told Reuters.", "a source familiar with the matter"},
+      {"“It is a mess,” two people familiar with the talks said.", "two people familiar with the talks"},
+      {"“It is a mess,” an official close to the negotiations said.", "an official close to the negotiations"},
+  };
+  for (const auto& [text, speaker] : rows) {
+    SECTION(text) {
+      const auto quotes = run(text);
+      REQUIRE(quotes.quotes.size() == 1);
+      CHECK(quotes.quotes[0].anonymous);
+      CHECK(quotes.quotes[0].speaker == speaker);
+    }
+  }
 }
 
 TEST_CASE("written sources and title mentions", "[attribution]") {
