@@ -78,7 +78,11 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
     return read_data_file(directory, name, &text, error);
   };
   auto note_phrase = [&](const std::string& s) {
-    longest_phrase = std::max(longest_phrase, word_count(s));
+    const std::size_t words = word_count(s);
+    if (words > 1) {
+      std::size_t& most = phrase_starts[to_lower_ascii(s.substr(0, s.find(' ')))];
+      most = std::max(most, words);
+    }
   };
 
   if (!read("speech_verbs.txt")) return false;
@@ -136,6 +140,11 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   speech_verbs.erase(std::unique(speech_verbs.begin(), speech_verbs.end()), speech_verbs.end());
   speech_verb_forms.insert(speech_verbs.begin(), speech_verbs.end());
   return ok;
+}
+
+std::size_t Lexicon::longest_phrase_from(const std::string& first_word) const {
+  const auto found = phrase_starts.find(to_lower_ascii(first_word));
+  return found == phrase_starts.end() ? 1 : found->second;
 }
 
 }  // namespace quotegraph::detail

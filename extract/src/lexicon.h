@@ -21,7 +21,10 @@ struct Lexicon {
   std::unordered_map<std::string, char> honorifics;  // word -> 'm', 'f' or '-'
   std::unordered_map<std::string, char> first_names; // name -> 'm' or 'f'
   std::unordered_set<std::string> stopwords;
-  std::size_t longest_phrase = 1;                    // in words, over all phrase tables
+  // Lower-case first word of a several-word title, country or organisation -> the most words
+  // of an entry starting with it: phrases are looked up only where one can start.
+  std::unordered_map<std::string, std::size_t> phrase_starts;
+  std::size_t longest_phrase_from(const std::string& first_word) const;
 
   // Reads every lexicon file from `directory` when given and present there, else from the
   // built-in copy. Returns false and sets `error` (file:line: reason) on a malformed file.

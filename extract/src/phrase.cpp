@@ -99,7 +99,7 @@ std::string join(const std::vector<Token>& tokens, std::size_t from, std::size_t
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
   for (std::size_t i = 0; i < tokens.size();) {
     bool found = false;
-    for (std::size_t n = std::min(lex.longest_phrase, tokens.size() - i); n >= 1 && !found; --n) {
+    for (std::size_t n = std::min(lex.longest_phrase_from(tokens[i].text), tokens.size() - i); n >= 1 && !found; --n) {
       const std::string words = join(tokens, i, i + n);
       // A possessive may only end the phrase ("Russia’s", not "Russia’s UN").
       bool inner_possessive = false;
