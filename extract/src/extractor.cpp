@@ -833,7 +833,12 @@ class DocumentRun {
       if (q.continues_previous) {
         rule = "continuation.paragraph", confidence = 0.9;
       } else if (prev.paragraph_begin == q.paragraph_begin) {
-        rule = "continuation.interrupted", confidence = 0.85;
+        // A fragment woven into a later sentence that names somebody before it is as often
+        // that person's words, or a scare quote, as the previous speaker's: kept, but with a
+        // confidence that says so ("But “the Americans were much more reticent.”" keeps 0.85).
+        const std::size_t s = sentence_start(q.open);
+        const bool fragment_after_a_name = is_partial(i) && s > prev.open && mention_between(s, q.open);
+        rule = "continuation.interrupted", confidence = fragment_after_a_name ? 0.5 : 0.85;
       } else if (paragraph_open(q) == q.open && prev.paragraph_end < q.paragraph_begin &&
                  is_previous_paragraph(prev, q)) {
         rule = "continuation.next_paragraph", confidence = 0.7;
@@ -912,6 +917,12 @@ class DocumentRun {
       return reported >= 3;
     }
     return false;
+  }
+
+  bool mention_between(std::size_t begin, std::size_t end) const {
+    const auto it = std::lower_bound(mentions_.begin(), mentions_.end(), begin,
+                                     [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+    return it != mentions_.end() && it->begin < end;
   }
 
   bool is_previous_paragraph(const QuoteSpan& prev, const QuoteSpan& q) const {

@@ -390,6 +390,22 @@ TEST_CASE("a person named by age or origin is the latest subject, or nobody", "[
   });
 }
 
+TEST_CASE("a fragment in a later sentence continues the speaker with a confidence that tells", "[attribution]") {
+  SECTION("nobody named before the fragment: the previous speaker, confidently") {
+    const auto quotes = run("“The draft was fine,” said one diplomat. But “the others were reticent.”");
+    const Quote* q = find_quote(quotes, "reticent");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == "one diplomat");
+    CHECK(q->confidence >= 0.8);
+  }
+  SECTION("somebody named before the fragment: kept, with low confidence") {
+    const auto quotes = run("“The draft was fine,” said Ines Duarte. Vince Moore also branded it “fantasy economics”.");
+    const Quote* q = find_quote(quotes, "fantasy");
+    REQUIRE(q != nullptr);
+    CHECK(q->confidence <= 0.6);
+  }
+}
+
 TEST_CASE("what makes an unnamed source a source may follow it", "[attribution]") {
   const std::vector<std::pair<std::string, std::string>> rows = {
       {"“It is a mess,” a source familiar with the matter told Reuters.", "a source familiar with the matter"},
