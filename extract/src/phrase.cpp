@@ -38,6 +38,15 @@ bool is_determiner(const std::string& lower) {
 
 bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
 
+bool is_calendar_word(const std::string& w) {
+  static const char* const words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                      "Sunday", "January", "February", "March", "April", "May", "June",
+                                      "July", "August", "September", "October", "November", "December"};
+  for (const char* c : words)
+    if (w == c) return true;
+  return false;
+}
+
 bool is_source_qualifier(const std::string& w) {
   return w == "familiar" || w == "close" || w == "briefed" || w == "involved";
 }
@@ -133,6 +142,11 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     else if (starts_upper(t.text)) t.cls = TokenClass::Name;
     ++i;
   }
+  // "Theresa May", "Mike Friday": a month or a weekday that ends the phrase right after a name
+  // is that person's surname.
+  if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Stop && is_calendar_word(tokens.back().text) &&
+      tokens[tokens.size() - 2].cls == TokenClass::Name && !tokens[tokens.size() - 2].possessive)
+    tokens.back().cls = TokenClass::Name;
   // "Philip French", "Michael Jordan": a capitalised country word that ends the phrase right
   // after a name is that person's surname. (Not a title word: "Simon Champion" would gain a
   // surname, but "EC President" and "Salford MP", roles standing alone, would become people.)
