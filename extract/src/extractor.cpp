@@ -478,6 +478,14 @@ class DocumentRun {
     }
   }
 
+  // The latest person whose surname is `surname`, or -1.
+  int person_named(const std::string& surname) const {
+    for (std::size_t k = entities_.size(); k-- > 0;)
+      if (entities_[k].kind == PhraseKind::Person && !entities_[k].name.empty() && entities_[k].name.back() == surname)
+        return static_cast<int>(k);
+    return -1;
+  }
+
   int person_for(const Phrase& p, bool introduces_name) {
     int found = -1;
     const std::string& last = p.name.back();
@@ -764,7 +772,9 @@ class DocumentRun {
                               std::size_t quote_pos, bool confident_rule) {
     Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
     if (starts_with_the(begin) && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
-      // "“…,” the FA said": a name with an article speaking is an organisation.
+      // "“…,” the FA said": a name with an article speaking is an organisation, unless it is
+      // somebody named before ("the Oscar-nominated Owen told reporters").
+      if (const int known = person_named(p.name.back()); known >= 0) return {known, 0.9};
       if (!confident_rule) return {};
       p.kind = PhraseKind::Organization;
       p.organization = join_words(p.name);

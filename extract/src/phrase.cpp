@@ -337,6 +337,18 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   }
   // A possessive name is somebody else's ("Blinken’s effort"), not the speaker.
   if (name_end > name_begin && tokens[name_end - 1].possessive) name_begin = name_end;
+  // "Brian Taylor of Wells Fargo", "Mr Skeens of Brownsville": the name is before "of", and
+  // what follows is where the person is from.
+  std::size_t from_begin = name_begin, from_end = name_end;
+  if (name_begin >= 2 && tokens[name_begin - 1].text == "of" && tokens[name_begin - 2].cls == TokenClass::Name &&
+      !tokens[name_begin - 2].possessive) {
+    name_end = name_begin - 1;
+    name_begin = name_end;
+    while (name_begin > 0 && tokens[name_begin - 1].cls == TokenClass::Name && !tokens[name_begin - 1].possessive)
+      --name_begin;
+  } else {
+    from_begin = from_end = 0;
+  }
   for (std::size_t k = 0; k < name_begin; ++k) {
     if (tokens[k].cls == TokenClass::Honorific) {
       const char g = lex.honorifics.at(tokens[k].text);
@@ -354,6 +366,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     add_role_words(tokens, name_begin, p.role);
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
+    if (p.organization.empty() && from_end > from_begin) p.organization = join(tokens, from_begin, from_end);
     return p;
   }
   p.organization = first_organization(tokens, 0, tokens.size());
