@@ -634,16 +634,16 @@ class DocumentRun {
     if (q.open > kContextBytes) b = std::max(b, q.open - kContextBytes);
     *before_begin = std::min(b, q.open);
     std::size_t e = std::min(sentence_end(q.close_end), q.paragraph_end);
-    // “Why now?” Nina Park asked. — a question or exclamation mark ends the quote, not the
-    // sentence its attribution is in, when a short clause follows (not “…?” Mr Blair said he
-    // would not respond to …, a sentence of its own).
-    if (q.end > q.begin && (text_[q.end - 1] == '?' || text_[q.end - 1] == '!')) {
+    // “Why now?” Nina Park asked. / “…the best of both worlds.” Paul Goosens, head of Preventon,
+    // told the BBC. — a quote that ends its own sentence may still be followed by a sentence
+    // that is nothing but its attribution.
+    const char last = q.end > q.begin ? text_[q.end - 1] : 0;
+    if (last == '?' || last == '!' || last == '.') {
       std::size_t j = q.close_end;
       while (j < e && text_[j] == ' ') ++j;
       if (j == e && e < q.paragraph_end) {
-        const std::size_t clause_end = std::min(text_.find_first_of(".,;:!?\n", e), q.paragraph_end);
-        if (std::count(text_.begin() + e, text_.begin() + clause_end, ' ') <= 5 && has_finite_speech_verb(e, clause_end))
-          e = std::min(sentence_end(e), q.paragraph_end);
+        const std::size_t attribution_end = attribution_sentence_end(e, q.paragraph_end);
+        if (attribution_end != std::string::npos) e = attribution_end;
       }
     }
     if (i + 1 < spans_.size() && spans_[i + 1].open < e) e = spans_[i + 1].open;
@@ -651,19 +651,47 @@ class DocumentRun {
     *after_end = std::max(e, q.close_end);
   }
 
-  // Whether [begin, end) has a speech verb that is not a participle ("asked", not "responding").
-  bool has_finite_speech_verb(std::size_t begin, std::size_t end) const {
-    std::size_t pos = begin;
-    while (pos < end) {
-      while (pos < end && !(text_[pos] >= 'a' && text_[pos] <= 'z')) ++pos;
+  // The end of the sentence starting at `start` when it is only an attribution: a speaker, a
+  // speech verb that is not a participle, and after it nothing reported — the end, whom it was
+  // told ("told the BBC News website") or a short adjunct ("said in a statement"); at most 14
+  // words and no quotation mark. "Nina Park asked." and "Paul Goosens, head of Preventon, told
+  // the BBC." are; "Organisers say all funds will go to charity." is not. npos otherwise.
+  std::size_t attribution_sentence_end(std::size_t start, std::size_t paragraph_end) const {
+    const std::size_t end = std::min(sentence_end(start), paragraph_end);
+    std::size_t words = 0, after_verb = 0;
+    std::string verb;
+    for (std::size_t pos = start; pos < end;) {
+      std::size_t len;
+      const char32_t c = decode_utf8(text_, pos, len);
+      if (is_quote_mark_cp(c) && c != 0x2019 && c != '\'') return std::string::npos;
+      if (!is_word_cp(c)) {
+        pos += len;
+        continue;
+      }
       std::size_t w = pos;
-      while (w < end && text_[w] >= 'a' && text_[w] <= 'z') ++w;
+      while (w < end && is_word_cp(cp_at(text_, w))) {
+        decode_utf8(text_, w, len);
+        w += len;
+      }
       const std::string word = text_.substr(pos, w - pos);
-      if (!word.empty() && lex_.speech_verb_forms.count(word) &&
-          !(word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0))
-        return true;
       pos = w;
+      if (++words > 14) return std::string::npos;
+      if (verb.empty()) {
+        if (words > 1 && lex_.speech_verb_forms.count(word) && !(word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0))
+          verb = word;
+        continue;
+      }
+      const bool tells = verb.rfind("tel", 0) == 0 || verb == "told";
+      if (++after_verb == 1 && !tells && !is_adjunct_start(word)) return std::string::npos;
+      if (after_verb > 6) return std::string::npos;
     }
+    return verb.empty() ? std::string::npos : end;
+  }
+
+  static bool is_adjunct_start(const std::string& word) {
+    for (const char* w : {"in", "on", "at", "during", "after", "before", "when", "while", "as", "from", "to", "via",
+                          "through", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently"})
+      if (word == w) return true;
     return false;
   }
 
@@ -677,7 +705,8 @@ class DocumentRun {
     if (after_usable && q.end > q.begin && text_[q.end - 1] == '.') {
       std::size_t j = q.close_end;
       while (j < after_end && text_[j] == ' ') ++j;
-      if (j < after_end && is_upper_cp(cp_at(text_, j))) after_usable = false;
+      if (j < after_end && is_upper_cp(cp_at(text_, j)))
+        after_usable = attribution_sentence_end(j, q.paragraph_end) != std::string::npos;
     }
     for (const auto& rule : rules_.rules) {
       std::size_t from, to;
