@@ -282,10 +282,8 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.epithet = true;
     return p;
   }
-  // "a spokesman for Dell", "an analyst at Barclays Capital": the noun before the preposition
-  // is the head, the words after it name the organisation.
-  // So is the noun before "familiar with", "close to", "briefed on" ("a source familiar with the
-  // matter").
+  // The head noun may be followed by its organisation ("a spokesman for Dell", "an analyst at
+  // Barclays Capital") or by what makes it a source ("a source familiar with the matter").
   std::size_t head_index = tokens.size() - 1;
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
     if ((is_organisation_preposition(tokens[k].text) || is_source_qualifier(tokens[k].text)) &&
@@ -339,7 +337,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   if (name_end > name_begin && tokens[name_end - 1].possessive) name_begin = name_end;
   // "Brian Taylor of Wells Fargo", "Mr Skeens of Brownsville": the name is before "of", and
   // what follows is where the person is from.
-  std::size_t from_begin = name_begin, from_end = name_end;
+  std::size_t origin_begin = name_begin, origin_end = name_end;
   if (name_begin >= 2 && tokens[name_begin - 1].text == "of" && tokens[name_begin - 2].cls == TokenClass::Name &&
       !tokens[name_begin - 2].possessive) {
     name_end = name_begin - 1;
@@ -347,7 +345,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     while (name_begin > 0 && tokens[name_begin - 1].cls == TokenClass::Name && !tokens[name_begin - 1].possessive)
       --name_begin;
   } else {
-    from_begin = from_end = 0;
+    origin_begin = origin_end = 0;
   }
   for (std::size_t k = 0; k < name_begin; ++k) {
     if (tokens[k].cls == TokenClass::Honorific) {
@@ -366,7 +364,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     add_role_words(tokens, name_begin, p.role);
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
-    if (p.organization.empty() && from_end > from_begin) p.organization = join(tokens, from_begin, from_end);
+    if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);
     return p;
   }
   p.organization = first_organization(tokens, 0, tokens.size());
@@ -385,8 +383,7 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
   std::string organization;
   for (std::size_t k = 0; k + 1 < tokens.size() && organization.empty(); ++k) {
     const std::string& w = tokens[k].text;
-    if (tokens[k].cls == TokenClass::Title || (w != "at" && w != "with" && w != "for" && w != "of" && w != "from"))
-      continue;
+    if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(w) || w == "of")) continue;
     std::size_t first = tokens[k + 1].text == "the" ? k + 2 : k + 1;
     std::size_t last = first;  // one past the last capitalised word of the name
     for (std::size_t j = first; j < tokens.size(); ++j) {
