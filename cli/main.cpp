@@ -15,9 +15,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <condition_variable>
-#include <deque>
-#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -25,6 +22,7 @@
 #include <vector>
 
 #include "ordered_pool.h"
+#include "task_queue.h"
 #include "output_file.h"
 #include "quotegraph/corpus.h"
 #include "quotegraph/dot_writer.h"
@@ -281,7 +279,7 @@ class Outputs {
   // whatever the number of threads.
   void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
     quotegraph::resolve_corpus(corpus);
-    Tasks tasks(config_.threads);
+    TaskQueue tasks(config_.threads);
     tasks.run([&] {
       write(0, config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {
         quotegraph::JsonlWriter writer(out);
@@ -331,69 +329,6 @@ class Outputs {
   const std::vector<std::string>& written() const { return written_; }
 
  private:
-  // A queue of writing jobs for `threads` threads: the caller's own (in wait()) and threads - 1
-  // helpers, each taking the next job when it is free.
-  class Tasks {
-   public:
-    explicit Tasks(unsigned threads) {
-      for (unsigned k = 1; k < threads; ++k) helpers_.emplace_back([this] { help(); });
-    }
-    ~Tasks() {
-      wait();
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        closing_ = true;
-      }
-      changed_.notify_all();
-      for (auto& t : helpers_) t.join();
-    }
-    void run(std::function<void()> job) {
-      {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        jobs_.push_back(std::move(job));
-        ++unfinished_;
-      }
-      changed_.notify_one();
-    }
-    // Does queued jobs on the calling thread, then waits until every job is done.
-    void wait() {
-      std::unique_lock<std::mutex> lock(mutex_);
-      while (unfinished_ > 0) {
-        if (jobs_.empty()) {
-          changed_.wait(lock);
-          continue;
-        }
-        do_next(lock);
-      }
-    }
-
-   private:
-    void help() {
-      std::unique_lock<std::mutex> lock(mutex_);
-      while (true) {
-        changed_.wait(lock, [this] { return closing_ || !jobs_.empty(); });
-        if (jobs_.empty()) return;  // closing
-        do_next(lock);
-      }
-    }
-    void do_next(std::unique_lock<std::mutex>& lock) {
-      auto job = std::move(jobs_.front());
-      jobs_.pop_front();
-      lock.unlock();
-      job();
-      lock.lock();
-      --unfinished_;
-      changed_.notify_all();
-    }
-
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<std::function<void()>> jobs_;
-    std::size_t unfinished_ = 0;
-    bool closing_ = false;
-    std::vector<std::thread> helpers_;
-  };
-
   const Config& config_;
   std::mutex mutex_;
   bool failed_ = false;
