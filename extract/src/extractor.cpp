@@ -808,6 +808,11 @@ class DocumentRun {
       p.kind = PhraseKind::Organization;
       p.organization = join_words(p.name);
     }
+    if (p.kind == PhraseKind::None && is_calendar_word(std::string_view(text_).substr(begin, end - begin))) {
+      // "“…,” May wrote on his website": Brian May, named before.
+      const int known = person_named(text_.substr(begin, end - begin));
+      return known >= 0 ? SpeakerMatch{known, 0.95} : SpeakerMatch{};
+    }
     if (names_a_thing(p, begin)) return {};
     drop_capitalised_common_word(p, begin);
     SpeakerMatch match;

@@ -38,15 +38,6 @@ bool is_determiner(const std::string& lower) {
 
 bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
 
-bool is_calendar_word(const std::string& w) {
-  static const char* const words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                      "Sunday", "January", "February", "March", "April", "May", "June",
-                                      "July", "August", "September", "October", "November", "December"};
-  for (const char* c : words)
-    if (w == c) return true;
-  return false;
-}
-
 bool is_source_qualifier(const std::string& w) {
   return w == "familiar" || w == "close" || w == "briefed" || w == "involved";
 }
@@ -247,6 +238,15 @@ bool is_demonym(const std::string& form, const std::string& country) {
 }
 
 }  // namespace
+
+bool is_calendar_word(std::string_view w) {
+  static const char* const words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                      "Sunday", "January", "February", "March", "April", "May", "June",
+                                      "July", "August", "September", "October", "November", "December"};
+  for (const char* c : words)
+    if (w == c) return true;
+  return false;
+}
 
 Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   Phrase p;

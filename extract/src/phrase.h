@@ -30,6 +30,10 @@ struct Phrase {
 
 Phrase analyse_phrase(std::string_view phrase, const Lexicon& lexicon);
 
+// A month or a weekday: never a name alone, except as the surname of somebody named before
+// ("Theresa May", "Mike Friday").
+bool is_calendar_word(std::string_view word);
+
 // Role and organisation from an apposition ("Russia’s foreign minister").
 void analyse_apposition(std::string_view appos, const Lexicon& lexicon, Phrase& into);
 
