@@ -817,7 +817,9 @@ class DocumentRun {
     drop_capitalised_common_word(p, begin);
     SpeakerMatch match;
     match.certainty = certainty_of(p);
-    if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end) {
+    const std::string_view appos_text = std::string_view(text_).substr(appos_begin, appos_end - appos_begin);
+    const bool appos_is_name = appos_end > appos_begin && only_names(appos_text);
+    if (const Mention* m = mention_at(begin); m && m->entity >= 0 && m->end == end && !appos_is_name) {
       if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) {
         match.entity = m->entity;
         Entity& e = entities_[m->entity];
@@ -831,11 +833,15 @@ class DocumentRun {
       }
     }
     if (appos_end > appos_begin) {
-      const std::string_view appos = std::string_view(text_).substr(appos_begin, appos_end - appos_begin);
+      const std::string_view appos = appos_text;
       Phrase named = analyse_phrase(appos, lex_);
-      const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && only_names(appos);
-      if (p.kind == PhraseKind::Descriptor && a_name) {
-        // "The port's chief executive, Rui Costa, said": the role first, the name in apposition.
+      const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && appos_is_name;
+      // (A role with one capitalised word taken for a name counts too: "Shadow chief secretary".)
+      const bool role_first = p.kind == PhraseKind::Descriptor || p.kind == PhraseKind::Organization ||
+                              (p.kind == PhraseKind::Person && !p.role.empty() && p.name.size() == 1);
+      if (role_first && a_name) {
+        // "The port's chief executive, Rui Costa, said", "shadow chief secretary to the
+        // Treasury, George Osborne, said": the role first, the name in apposition.
         if (named.role.empty()) named.role = without_possessor(p.role);
         if (named.organization.empty()) named.organization = p.organization;
         p = std::move(named);

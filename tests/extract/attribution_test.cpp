@@ -275,6 +275,11 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       {"apposition with a preposition: role before it, organisation after it",
        "“No deal,” Rui Costa, chief economist at Tall Tree Partners, said.", "Rui Costa", "chief economist",
        "Tall Tree Partners"},
+      {"an organisation before the name in apposition: the name speaks",
+       "Responding to the speech, shadow chief secretary to the Treasury, Georgina Oswald, said: “No deal.”",
+       "Georgina Oswald", "", "Treasury"},
+      {"a role and its organisation before the name in apposition",
+       "The shadow education secretary, Tim Colley, said: “No deal.”", "Tim Colley", "shadow education secretary", ""},
       {"apposition before the name, comma before the verb",
        "The port's chief executive, Rui Costa, said: “No deal.”", "Rui Costa", "chief executive", ""},
   };
