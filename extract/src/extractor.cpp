@@ -805,8 +805,8 @@ class DocumentRun {
       // somebody named before ("the Oscar-nominated Owen told reporters").
       if (const int known = person_named(p.name.back()); known >= 0) return {known, 0.9};
       if (!confident_rule) return {};
-      p.kind = PhraseKind::Organization;
-      p.organization = join_words(p.name);
+      p.kind = PhraseKind::Organization;  // the organisation the phrase names, else the name
+      if (p.organization.empty()) p.organization = join_words(p.name);
     }
     if (p.kind == PhraseKind::None && is_calendar_word(std::string_view(text_).substr(begin, end - begin))) {
       // "“…,” May wrote on his website": Brian May, named before.

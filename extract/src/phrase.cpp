@@ -259,12 +259,15 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.pronoun = first_lower;
     return p;
   }
-  // "the American", "the Russian": a demonym standing for a person mentioned before.
-  if (tokens.size() == 2 && first_lower == "the" && !tokens[1].possessive) {
-    if (auto c = lex.countries.find(tokens[1].text); c != lex.countries.end() && is_demonym(tokens[1].text, c->second)) {
+  // "the American", "the Russian", "the 27-year-old Austrian": a demonym standing for a person
+  // mentioned before.
+  bool only_lower_between = true;
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k) only_lower_between &= !starts_upper(tokens[k].text);
+  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between && !tokens.back().possessive) {
+    if (auto c = lex.countries.find(tokens.back().text); c != lex.countries.end() && is_demonym(tokens.back().text, c->second)) {
       p.kind = PhraseKind::Descriptor;
       p.descriptor = std::string(text);
-      p.head = to_lower_ascii(tokens[1].text);
+      p.head = to_lower_ascii(tokens.back().text);
       p.definite = true;
       p.nationality = true;
       p.organization = c->second;
