@@ -438,7 +438,12 @@ class DocumentRun {
       if (ends_clause && (c == ',' || c == '"' || c == 0x9D /* ” */ || v == sentence_start(v) || v == 0))
         return SpeakerPosition::AfterVerb;
     }
-    if (!first_in_sentence) return SpeakerPosition::None;
+    // Before the verb: as the sentence's first mention, or after a comma ending the reported
+    // clause ("BT is moving to a new strategy, Andrew Burke told the forum.").
+    std::size_t b = begin;
+    while (b > 0 && text_[b - 1] == ' ') --b;
+    const bool after_clause = b > 0 && text_[b - 1] == ',';
+    if (!first_in_sentence && !after_clause) return SpeakerPosition::None;
     std::size_t j = end;
     if (j < text_.size() && text_[j] == ',') {  // ", a mother of twins,"
       const std::size_t next = text_.find_first_of(",.\n", j + 1);
