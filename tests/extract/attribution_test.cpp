@@ -68,6 +68,7 @@ TEST_CASE("direct attributions in both orders and with colons", "[attribution]")
       {"NAME said, quote", "Maria Olsen said, “The budget is balanced.”", "budget", "Maria Olsen"},
       {"NAME told reporters, quote", "Maria Olsen told reporters on Monday, “The budget is balanced.”",
        "budget", "Maria Olsen"},
+      {"an ampersand inside a name", "“Prices are falling,” said R&Q.", "Prices", "R&Q"},
       {"question mark and lower-case cue", "“Who pays for this?” asked Tomas Berg.", "Who pays", "Tomas Berg"},
       {"according to NAME", "The deal was “dead on arrival,” according to Tomas Berg.", "dead on arrival",
        "Tomas Berg"},
