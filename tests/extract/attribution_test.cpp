@@ -58,6 +58,27 @@ void check_rows(const std::vector<Row>& rows) {
   }
 }
 
+// Rows whose speaker is an unnamed source or an organisation: the kind of id it gets, and its
+// organisation when the row gives one.
+struct SourceRow {
+  const char* phenomenon;
+  std::string text, quote, speaker, organization;  // organization "": not checked
+};
+
+void check_sources(const std::vector<SourceRow>& rows, const std::string& id_prefix, bool anonymous) {
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == row.speaker);
+      CHECK(q->speaker_id.rfind(id_prefix, 0) == 0);
+      CHECK(q->anonymous == anonymous);
+      if (!row.organization.empty()) CHECK(q->organization == row.organization);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("direct attributions in both orders and with colons", "[attribution]") {
@@ -314,26 +335,17 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
 }
 
 TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
-  struct Row3 {
-    const char* phenomenon;
-    std::string text, speaker, organization;
-  };
-  const std::vector<Row3> rows = {
-      {"for ORG", "“Sales are up,” a spokesman for Kettle Foods said.", "a spokesman for Kettle Foods", "Kettle Foods"},
-      {"at ORG, several words", "“Rates will rise,” said an analyst at Wood Hill Capital.",
-       "an analyst at Wood Hill Capital", "Wood Hill Capital"},
-      {"for the ORG with a possessive inside", "“We will look into it,” a spokeswoman for the Data Commissioner’s Office said.",
-       "a spokeswoman for the Data Commissioner’s Office", "Data Commissioner’s Office"},
-  };
-  for (const auto& row : rows) {
-    SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      REQUIRE(quotes.quotes.size() == 1);
-      CHECK(quotes.quotes[0].speaker == row.speaker);
-      CHECK(quotes.quotes[0].organization == row.organization);
-      CHECK(quotes.quotes[0].anonymous);
-    }
-  }
+  check_sources(
+      {
+          {"for ORG", "“Sales are up,” a spokesman for Kettle Foods said.", "Sales", "a spokesman for Kettle Foods",
+           "Kettle Foods"},
+          {"at ORG, several words", "“Rates will rise,” said an analyst at Wood Hill Capital.", "Rates",
+           "an analyst at Wood Hill Capital", "Wood Hill Capital"},
+          {"for the ORG with a possessive inside",
+           "“We will look into it,” a spokeswoman for the Data Commissioner’s Office said.", "look into",
+           "a spokeswoman for the Data Commissioner’s Office", "Data Commissioner’s Office"},
+      },
+      "anon:", true);
 }
 
 TEST_CASE("a quote after reported speech goes on with what its speaker was saying", "[attribution]") {
@@ -362,40 +374,29 @@ TEST_CASE("a quote after reported speech goes on with what its speaker was sayin
 }
 
 TEST_CASE("organisations as speakers: with their article, and as 'it' or 'the firm' later", "[attribution]") {
-  struct Row4 {
-    const char* phenomenon;
-    std::string text, quote, speaker;
-  };
-  const std::vector<Row4> rows = {
-      {"the ORG said", "“We reject the claims,” the Foreign Ministry said.", "reject", "Foreign Ministry"},
-      {"an organisation name going on after 'of' and 'and'", "“No comment,” the Department of Trade and Industry said.",
-       "No comment", "Department of Trade and Industry"},
-      {"an unknown single name with its article", "“No further action will be taken,” the FRU said.", "further action",
-       "FRU"},
-      {"it: the organisation that opened a sentence before",
-       "The Harbour Workers Association welcomed the proposal. “This is the best of both worlds,” it said.",
-       "both worlds", "Harbour Workers Association"},
-      {"it: an organisation with its article that spoke before, not a document it spoke in",
-       "Growth will slow next year, the WBCA said in a report. “Recovery will come in 2027,” it added.", "Recovery",
-       "WBCA"},
-      {"the firm: a lone name that spoke before and was never introduced as a person",
-       "Velora says its new player will ship in spring. “It is designed for the mass market,” said the firm.",
-       "mass market", "Velora"},
-      {"the ministry: an organisation of that kind",
-       "The Harbour Workers Association met on Monday. The Finance Ministry said it would wait. "
-       "“Growth will be slow,” the ministry said.",
-       "Growth", "Finance Ministry"},
-  };
-  for (const auto& row : rows) {
-    SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker == row.speaker);
-      CHECK(q->speaker_id.rfind("org:", 0) == 0);
-      CHECK_FALSE(q->anonymous);
-    }
-  }
+  check_sources(
+      {
+          {"the ORG said", "“We reject the claims,” the Foreign Ministry said.", "reject", "Foreign Ministry", "Foreign Ministry"},
+          {"an organisation name going on after 'of' and 'and'", "“No comment,” the Department of Trade and Industry said.",
+           "No comment", "Department of Trade and Industry",
+           "Department of Trade and Industry"},
+          {"an unknown single name with its article", "“No further action will be taken,” the FRU said.", "further action",
+           "FRU", "FRU"},
+          {"it: the organisation that opened a sentence before",
+           "The Harbour Workers Association welcomed the proposal. “This is the best of both worlds,” it said.",
+           "both worlds", "Harbour Workers Association", "Harbour Workers Association"},
+          {"it: an organisation with its article that spoke before, not a document it spoke in",
+           "Growth will slow next year, the WBCA said in a report. “Recovery will come in 2027,” it added.", "Recovery",
+           "WBCA", "WBCA"},
+          {"the firm: a lone name that spoke before and was never introduced as a person",
+           "Velora says its new player will ship in spring. “It is designed for the mass market,” said the firm.",
+           "mass market", "Velora", "Velora"},
+          {"the ministry: an organisation of that kind",
+           "The Harbour Workers Association met on Monday. The Finance Ministry said it would wait. "
+           "“Growth will be slow,” the ministry said.",
+           "Growth", "Finance Ministry", "Finance Ministry"},
+      },
+      "org:", false);
   SECTION("'it' after a statement the organisation spoke in") {
     const auto quotes = run("“We will appeal,” the Interior Ministry said in a statement. “The ruling is wrong,” it added.");
     const Quote* q = find_quote(quotes, "ruling");
