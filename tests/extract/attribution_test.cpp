@@ -137,6 +137,8 @@ TEST_CASE("reported speech relayed by another outlet, inverted colons, particles
       {"a lone word before a colon is a heading, not a speaker", "The match ended 2-0.\n\nUpdate: “Roads are closed.”",
        "Roads", ""},
       {"verb with a particle before the name", "“That is simply untrue,” pointed out Ana Lima.", "untrue", "Ana Lima"},
+      {"'hit back', though 'hit' alone is no speech verb", "The minister, Carl Hunt, hit back: “That is nonsense.”",
+       "nonsense", "Carl Hunt"},
   });
 }
 
