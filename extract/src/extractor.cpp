@@ -244,12 +244,8 @@ class DocumentRun {
     } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
       if (names_a_thing(phrase, c.name_begin)) {
         // "…, the OECD said": a name with an article that speaks is an organisation.
-        if (speaker_position(c.name_begin, c.end, true) != SpeakerPosition::None) {
-          Phrase named;
-          named.kind = PhraseKind::Organization;
-          named.organization = join_words(phrase.name);
-          note_organization_subject(c.begin, named);
-        }
+        if (speaker_position(c.name_begin, c.end, true) != SpeakerPosition::None)
+          note_organization_subject(c.begin, organization_named(join_words(phrase.name)));
         return;
       }
       Phrase with_appos = phrase;
@@ -266,10 +262,7 @@ class DocumentRun {
       // as a person is most likely a company, which a later "it" or "the firm" refers to.
       if (m.entity < 0 && position == SpeakerPosition::BeforeVerb && with_appos.kind == PhraseKind::Person &&
           with_appos.name.size() == 1 && with_appos.role.empty()) {
-        Phrase company;
-        company.kind = PhraseKind::Organization;
-        company.organization = with_appos.name.front();
-        note_organization_subject(c.begin, company);
+        note_organization_subject(c.begin, organization_named(with_appos.name.front()));
       }
     } else {
       // Organisations are not sentence subjects for he and she, but one that opens its sentence
@@ -288,14 +281,16 @@ class DocumentRun {
                                    c.begin == c.name_begin && is_sentence_initial(c.begin) &&
                                    occurs_as_lower_case_word(phrase.name.front());
     // Nor does the document somebody spoke in ("the ministry said in a statement").
-    const bool spoken_in = phrase.written && word_before(c.begin >= 12 ? c.begin - 12 : 0, c.begin) == "in";
-    if (s != current_sentence && !lone_opening_word && !spoken_in) {
+    if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(c.begin))) {
       current_sentence = s;
       m.subject = m.entity >= 0;
     }
     if (speaking) m.subject = m.entity >= 0;
     mentions_.push_back(m);
   }
+
+  // A document somebody spoke in ("said in a statement"): right after "in".
+  bool spoken_in(std::size_t pos) const { return word_before(pos >= 12 ? pos - 12 : 0, pos) == "in"; }
 
   bool is_country(const std::string& name) const {
     const auto found = lex_.countries.find(name);
@@ -311,7 +306,7 @@ class DocumentRun {
       if (it->begin >= pos || it->entity < 0) continue;
       if (pos - it->begin > kPronounReach) break;
       // Not the document an organisation spoke "in" ("Marsh said in a statement").
-      if (entities_[it->entity].written && word_before(it->begin >= 12 ? it->begin - 12 : 0, it->begin) != "in") {
+      if (entities_[it->entity].written && !spoken_in(it->begin)) {
         written = it->entity, written_at = it->begin;
         break;
       }
@@ -322,6 +317,13 @@ class DocumentRun {
     for (const auto& [at, entity] : organization_subjects_)
       if (entity == organization && at < pos) organization_at = at;
     return written >= 0 && written_at > organization_at ? written : organization;
+  }
+
+  static Phrase organization_named(const std::string& name) {
+    Phrase p;
+    p.kind = PhraseKind::Organization;
+    p.organization = name;
+    return p;
   }
 
   void note_organization_subject(std::size_t pos, const Phrase& organization) {
@@ -682,7 +684,7 @@ class DocumentRun {
       pos = w;
       if (++words > 14) return std::string::npos;
       if (verb.empty()) {
-        if (words > 1 && lex_.speech_verb_forms.count(word) && !(word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0))
+        if (words > 1 && lex_.speech_verb_forms.count(word) && !is_participle(word))
           verb = word;
         continue;
       }
@@ -691,6 +693,11 @@ class DocumentRun {
       if (after_verb > 6) return std::string::npos;
     }
     return verb.empty() ? std::string::npos : end;
+  }
+
+  // "saying", "responding": a speech verb's form that introduces, not reports.
+  static bool is_participle(const std::string& word) {
+    return word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0;
   }
 
   static bool is_adjunct_start(const std::string& word) {
@@ -964,7 +971,7 @@ class DocumentRun {
       const std::string word = text_.substr(pos, w - pos);
       pos = w;
       if (!lex_.speech_verb_forms.count(word)) continue;
-      if (word.rfind("ask", 0) == 0 || (word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0)) return false;
+      if (word.rfind("ask", 0) == 0 || is_participle(word)) return false;
       std::size_t reported = 0;  // words after the verb
       for (std::size_t k = pos; k + 1 < end; ++k)
         if (text_[k] == ' ' && text_[k + 1] != ' ') ++reported;
