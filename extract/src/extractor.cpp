@@ -182,6 +182,10 @@ class DocumentRun {
     // At each word start the longest match of any pattern is taken, and the words it covers
     // are not tried again: a mention starting inside an accepted one would be dropped anyway.
     std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
+    // For a rule whose prefilter looks for a lexicon word ahead: the next such word found from
+    // `searched_from`, kept until the scan passes it (each word is looked up once).
+    std::vector<std::size_t> searched_from(rules_.mentions.size(), std::string::npos);
+    std::vector<std::size_t> next_word(rules_.mentions.size(), 0);
     // Mentions are only looked back to, or looked up in an attribution's context, which ends
     // at most kContextBytes after the last quote: the text beyond is never needed.
     const std::size_t scan_end = std::min(text_.size(), spans_.back().close_end + kContextBytes);
@@ -208,7 +212,8 @@ class DocumentRun {
       MentionCandidate best;
       for (std::size_t k = 0; k < rules_.mentions.size(); ++k) {
         const MentionRule& rule = rules_.mentions[k];
-        if (pos < resume[k] || !rule.pattern->may_start_with(c)) continue;
+        if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, searched_from, next_word))
+          continue;
         const MatchResult r = rule.pattern->match(line, pos, scratch_);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
         if (r != MatchResult::Match) continue;
@@ -223,6 +228,19 @@ class DocumentRun {
       covered = best.end;
       add_mention(best, current_sentence);
     }
+  }
+
+  bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, std::vector<std::size_t>& searched_from,
+                        std::vector<std::size_t>& next_word) const {
+    const Prefilter& prefilter = rules_.mentions[k].prefilter;
+    if (prefilter.kind != Prefilter::Kind::WordWithin) return prefilter.may_match(line, pos);
+    if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
+      searched_from[k] = pos;
+      next_word[k] = prefilter.next_word(line, pos);
+    } else if (pos == next_word[k]) {  // the word found is this one: find the next after it
+      next_word[k] = prefilter.next_word(line, pos);
+    }
+    return prefilter.within_reach(line, pos, next_word[k]);
   }
 
   struct MentionCandidate {
@@ -720,6 +738,9 @@ class DocumentRun {
       if (j < after_end && is_upper_cp(cp_at(text_, j)))
         after_usable = attribution_sentence_end(j, q.paragraph_end) != std::string::npos;
     }
+    // What each word list's prefilter found in each context, for the rules that share it.
+    struct ContextTest { const WordSet* words; std::size_t from, to; bool passed; };
+    std::vector<ContextTest> tested;
     for (const auto& rule : rules_.rules) {
       std::size_t from, to;
       if (rule.context == RuleContext::After) {
@@ -733,6 +754,14 @@ class DocumentRun {
       }
       if (to <= from) continue;
       const std::string_view context = std::string_view(text_).substr(from, to - from);
+      if (rule.prefilter.kind == Prefilter::Kind::Contains) {
+        auto test = std::find_if(tested.begin(), tested.end(), [&](const ContextTest& t) {
+          return t.words == rule.prefilter.words.get() && t.from == from && t.to == to;
+        });
+        if (test == tested.end())
+          test = tested.insert(tested.end(), {rule.prefilter.words.get(), from, to, rule.prefilter.context_may_match(context)});
+        if (!test->passed) continue;
+      }
       std::size_t start = 0;
       for (int attempt = 0; attempt < 4 && start < context.size(); ++attempt) {
         const MatchResult r = rule.pattern->match(context, start, scratch_);

@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "quotegraph/utf8.h"
+
 namespace quotegraph::detail {
 namespace {
 
@@ -144,8 +146,12 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       macros[name] = expanded;
       continue;
     }
+    if (keyword == "prefilter") {
+      if (const std::string why = add_prefilter(rest, lexicon); !why.empty()) return fail(why);
+      continue;
+    }
     if (keyword != "rule" && keyword != "mention")
-      return fail("expected 'define', 'rule' or 'mention', found '" + keyword + "'");
+      return fail("expected 'define', 'rule', 'mention' or 'prefilter', found '" + keyword + "'");
     const std::string id = take_field(rest);
     const std::string where = take_field(rest);
     std::string confidence_text;
@@ -202,28 +208,194 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       const std::string word = trim(words.substr(start, bar - start));
       if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
         return fail("MENTION_STARTERS must be lower-case words separated by '|', not '" + word + "'");
-      add_mention_starter(word);
+      mention_starters_.insert(word);
       start = bar + 1;
     }
     for (const auto& title : lexicon.titles) {
       std::string first = title.substr(0, title.find(' '));
       for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      add_mention_starter(first);
+      mention_starters_.insert(first);
     }
   }
   return true;
 }
 
-void RuleSet::add_mention_starter(const std::string& word) {
-  if (word.empty() || word[0] < 'a' || word[0] > 'z' || word.size() >= 32) return;
-  mention_starters_.insert(word);
-  starter_lengths_[word[0] - 'a'] |= std::uint32_t{1} << word.size();
+std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
+  const std::string ids = take_field(fields), kind_name = take_field(fields);
+  Prefilter prefilter;
+  if (kind_name == "within") {
+    prefilter.kind = Prefilter::Kind::WordWithin;
+    const std::string count = take_field(fields);
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 3)
+      return "prefilter " + ids + ": 'within' needs a number of words";
+    prefilter.within = std::stoul(count);
+  } else if (kind_name == "before-comma") {
+    prefilter.kind = Prefilter::Kind::WordBeforeComma;
+  } else if (kind_name == "contains") {
+    prefilter.kind = Prefilter::Kind::Contains;
+  } else {
+    return "prefilter " + ids + ": kind must be 'within N', 'before-comma' or 'contains', not '" + kind_name + "'";
+  }
+  // The words: a lexicon, then any words of the line's own.
+  const std::string list = take_field(fields);
+  std::vector<std::string> entries;
+  if (list == "@titles") entries.assign(lexicon.titles.begin(), lexicon.titles.end());
+  else if (list == "@descriptors") for (const auto& entry : lexicon.descriptors) entries.push_back(entry.first);
+  else if (list == "@speech_verbs") entries = lexicon.speech_verbs;
+  else return "prefilter " + ids + ": expected @titles, @descriptors or @speech_verbs, not '" + list + "'";
+  for (std::string word = take_field(fields); !word.empty(); word = take_field(fields)) entries.push_back(word);
+  std::shared_ptr<const WordSet>& words = prefilter_words_[kind_name + " " + list + trim(fields)];
+  if (!words) {
+    auto set = std::make_shared<WordSet>();
+    // A space in an entry stands for any horizontal space: a several-word entry starts a word
+    // with its first word and ends one with its last. `contains` looks at runs of letters, so
+    // it keeps an entry's first run of letters ("re-elected" -> "re").
+    for (const std::string& entry : entries) {
+      std::string word;
+      if (prefilter.kind == Prefilter::Kind::WordWithin) word = entry.substr(0, entry.find(' '));
+      else if (prefilter.kind == Prefilter::Kind::WordBeforeComma) word = entry.substr(entry.rfind(' ') + 1);
+      else word = entry.substr(0, std::find_if_not(entry.begin(), entry.end(), [](char c) {
+                                    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+                                  }) - entry.begin());
+      set->insert(to_lower_ascii(word));
+    }
+    words = std::move(set);
+  }
+  prefilter.words = words;
+  // The rules: ids separated by commas, each defined above this line.
+  std::size_t start = 0;
+  while (start <= ids.size()) {
+    const std::size_t comma = std::min(ids.find(',', start), ids.size());
+    const std::string id = ids.substr(start, comma - start);
+    start = comma + 1;
+    const bool for_mentions = prefilter.kind != Prefilter::Kind::Contains;
+    if (for_mentions) {
+      auto it = std::find_if(mentions.begin(), mentions.end(), [&](const MentionRule& m) { return m.id == id; });
+      if (it == mentions.end()) return "prefilter " + kind_name + ": no mention '" + id + "' above this line";
+      it->prefilter = prefilter;
+    } else {
+      auto it = std::find_if(rules.begin(), rules.end(), [&](const AttributionRule& r) { return r.id == id; });
+      if (it == rules.end()) return "prefilter contains: no rule '" + id + "' above this line";
+      it->prefilter = prefilter;
+    }
+  }
+  return "";
 }
 
-bool RuleSet::is_mention_starter(std::string_view word) const {
-  if (word.empty() || word[0] < 'a' || word[0] > 'z' || word.size() >= 32) return false;
-  if (!((starter_lengths_[word[0] - 'a'] >> word.size()) & 1)) return false;
-  return mention_starters_.count(std::string(word)) > 0;
+namespace {
+
+// The bytes of the horizontal space (PCRE2's \h) starting at line[i], or 0.
+std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(line[i]);
+  if (c == ' ' || c == '\t') return 1;
+  if (c < 0x80) return 0;
+  std::size_t length = 0;
+  const char32_t cp = decode_utf8(line, i, length);
+  const bool space = cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
+                     cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  return space ? length : 0;
+}
+
+char to_lower_ascii_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_ascii_letter_or_digit(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+// Both tests compare ASCII letters without case, as the patterns' (?i) does; a word with other
+// bytes is let through whenever the comparison could depend on their case.
+bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
+  if (kind == Kind::None) return true;
+  char lower[64];
+  std::size_t n = 0;
+  if (kind == Kind::WordBeforeComma) {
+    // No word, title or name a pattern of this kind reads before the comma contains one, so
+    // the first comma is the one after the lexicon word.
+    const std::size_t comma = line.find(',', pos);
+    if (comma == std::string_view::npos || comma + 1 >= line.size()) return false;
+    if (horizontal_space_at(line, comma + 1) == 0) return false;
+    std::size_t start = comma;
+    while (start > pos && line[start - 1] != ' ' && line[start - 1] != '\t') {
+      if (static_cast<unsigned char>(line[start - 1]) >= 0x80) return true;
+      --start;
+    }
+    if (comma - start > sizeof lower) return true;
+    for (std::size_t i = start; i < comma; ++i) lower[n++] = to_lower_ascii_char(line[i]);
+    return words->contains(std::string_view(lower, n));
+  }
+  return within_reach(line, pos, next_word(line, pos));
+}
+
+std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const {
+  // A word here follows horizontal space: words are split where the patterns' \h+ can split.
+  std::size_t i = from;
+  while (i < line.size()) {
+    while (i < line.size() && horizontal_space_at(line, i) == 0) ++i;
+    while (i < line.size()) {
+      const std::size_t space = horizontal_space_at(line, i);
+      if (space == 0) break;
+      i += space;
+    }
+    const std::size_t word_start = i;
+    // The lexicon word ends where the word's letters and digits end (or with the word).
+    char lower[64];
+    std::size_t n = 0;
+    for (; i < line.size() && horizontal_space_at(line, i) == 0; ++i) {
+      const unsigned char c = static_cast<unsigned char>(line[i]);
+      if (!is_ascii_letter_or_digit(c)) {
+        if (words->contains(std::string_view(lower, n))) return word_start;
+        if (c >= 0x80 && words->has_non_ascii()) return word_start;
+      }
+      if (n == sizeof lower) return word_start;
+      lower[n++] = to_lower_ascii_char(static_cast<char>(c));
+    }
+    if (words->contains(std::string_view(lower, n))) return word_start;
+  }
+  return line.size();
+}
+
+bool Prefilter::within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const {
+  // The words before it are plain words: none has , ; : ! ? ( ) ".
+  if (word_start >= line.size()) return false;
+  std::size_t words_after_first = 0;
+  for (std::size_t i = pos; i < word_start;) {
+    const std::size_t space = horizontal_space_at(line, i);
+    if (space) {
+      i += space;
+      if (horizontal_space_at(line, i) == 0 && ++words_after_first > within) return false;
+      continue;
+    }
+    if (std::string_view(",;:!?()\"").find(line[i]) != std::string_view::npos) return false;
+    ++i;
+  }
+  return true;
+}
+
+bool Prefilter::context_may_match(std::string_view context) const {
+  if (kind != Kind::Contains) return true;
+  char lower[64];
+  std::size_t n = 0;
+  for (std::size_t i = 0; i <= context.size(); ++i) {
+    const unsigned char c = i < context.size() ? static_cast<unsigned char>(context[i]) : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      if (n < sizeof lower) lower[n] = to_lower_ascii_char(static_cast<char>(c));
+      ++n;
+      continue;
+    }
+    if (c >= 0x80 && words->has_non_ascii()) return true;
+    if (n > 0 && n <= sizeof lower && words->contains(std::string_view(lower, n))) return true;
+    n = 0;
+  }
+  return false;
+}
+
+void WordSet::insert(std::string_view word) {
+  if (word.empty()) return;
+  views_.insert(*words_.insert(std::string(word)).first);
+  lengths_[static_cast<unsigned char>(word[0])] |= std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
+  for (char c : word) has_non_ascii_ = has_non_ascii_ || static_cast<unsigned char>(c) >= 0x80;
 }
 
 }  // namespace quotegraph::detail

@@ -2,7 +2,9 @@
 // Format: docs/rules.md. Macros ({NAME}) come from `define` lines and from the lexicons
 // ({@speech_verbs}, {@titles}, {@descriptors}).
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +15,53 @@
 #include "regex.h"
 
 namespace quotegraph::detail {
+
+// A set of words looked up at almost every word of a text: most words are ruled out by their
+// first byte and length before any hashing.
+class WordSet {
+ public:
+  void insert(std::string_view word);
+  bool contains(std::string_view word) const {
+    if (word.empty()) return false;
+    if (!((lengths_[static_cast<unsigned char>(word[0])] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
+    return views_.count(word) > 0;
+  }
+  // Whether a word has a byte outside ASCII (which the patterns may match in any case).
+  bool has_non_ascii() const { return has_non_ascii_; }
+
+ private:
+  std::unordered_set<std::string> words_;
+  std::unordered_set<std::string_view> views_;  // of words_, for lookups without a copy
+  // Bit n of [first byte] is set when a word starting with it has n bytes (31: 31 or more).
+  std::uint32_t lengths_[256] = {};
+  bool has_non_ascii_ = false;
+};
+
+// A cheap test run before a pattern, declared by a `prefilter` line of the rule file: it must
+// hold wherever the pattern can match, so skipping the pattern where it fails changes nothing
+// but the time (docs/rules.md).
+struct Prefilter {
+  enum class Kind {
+    None,
+    // Mentions, at a word start:
+    WordWithin,       // one of the `within` words after the first starts with a word of `words`
+    WordBeforeComma,  // the first comma ends a word of `words` and is followed by a space
+    // Attribution rules, in a quotation's context:
+    Contains,         // a word of `words` is in the context
+  };
+  Kind kind = Kind::None;
+  std::shared_ptr<const WordSet> words;  // rules with the same list share it
+  std::size_t within = 0;
+  // Whether a mention pattern may match at `pos` of `line` (a line of text, at a word start).
+  bool may_match(std::string_view line, std::size_t pos) const;
+  // WordWithin in two steps, so that a caller can keep the first for later positions: the
+  // start of the first word after `from` (and after horizontal space) that starts with a word
+  // of `words`, or line.size(); and whether the word at `word_start` is within reach of `pos`.
+  std::size_t next_word(std::string_view line, std::size_t from) const;
+  bool within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const;
+  // Contains: whether a run of ASCII letters in `context` is a word of `words`.
+  bool context_may_match(std::string_view context) const;
+};
 
 // Where a rule looks: the words after the closing mark up to the end of the sentence, the
 // sentence before the opening mark, or the end of an unclosed quote's own text.
@@ -26,6 +75,7 @@ struct AttributionRule {
   int speaker_group;  // required
   int cue_group;      // -1 if the rule has none
   int appos_group;    // an apposition giving role/organisation, -1 if none
+  Prefilter prefilter;
 };
 
 enum class MentionKind { Person, Descriptor, Pronoun };
@@ -36,6 +86,7 @@ struct MentionRule {
   std::unique_ptr<Pattern> pattern;  // anchored (\G): tried only where a word starts
   int name_group;   // the name (person) or -1: the whole match
   int appos_group;  // title phrase in apposition, or -1
+  Prefilter prefilter;
 };
 
 struct RuleSet {
@@ -45,18 +96,17 @@ struct RuleSet {
   // of every title); mentions are otherwise looked for only at capitalised words, numbers and
   // possessives. Without the macro, every word start is tried.
   bool mention_starters_given = false;
-  bool is_mention_starter(std::string_view lower_case_word) const;
+  bool is_mention_starter(std::string_view lower_case_word) const { return mention_starters_.contains(lower_case_word); }
 
   // Parses and compiles `text`; `file_name` is used in messages ("rules.txt:12: ...").
   bool load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,
             std::string* error);
 
  private:
-  void add_mention_starter(const std::string& word);
-  std::unordered_set<std::string> mention_starters_;
-  // Bit n of [letter - 'a'] is set when a starter of that first letter has n bytes: most words
-  // are ruled out by it without hashing.
-  std::uint32_t starter_lengths_[26] = {};
+  // Parses the rest of a `prefilter` line; returns why it is wrong, or "".
+  std::string add_prefilter(std::string fields, const Lexicon& lexicon);
+  std::map<std::string, std::shared_ptr<const WordSet>> prefilter_words_;  // by list and kind
+  WordSet mention_starters_;
 };
 
 }  // namespace quotegraph::detail

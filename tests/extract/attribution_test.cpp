@@ -1,6 +1,8 @@
 // Attribution rules on sentences written for these tests: one phenomenon per row.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -534,6 +536,112 @@ TEST_CASE("a rule file that does not compile is reported with file and line", "[
   CHECK(Extractor::create(options, &error) == nullptr);
   CHECK(error.find("bad_rules_test.txt:2:") != std::string::npos);
   std::remove(path.c_str());
+}
+
+// The rule file's `prefilter` lines only save time: they skip a pattern where a cheap word
+// test shows it cannot match. The same rules without them must find the same quotes, speakers,
+// roles and rules, here on sentences at the edges of each test (the BBC set is compared by
+// e2e:corpus).
+TEST_CASE("prefilters change nothing but the time", "[rules]") {
+  const std::string path = "no_prefilters_test.txt";
+  {
+    std::string without;
+    const std::string_view rules = builtin_data_file("rules.txt");
+    std::size_t pos = 0;
+    while (pos < rules.size()) {
+      std::size_t end = rules.find('\n', pos);
+      end = end == std::string_view::npos ? rules.size() : end + 1;
+      const std::string_view line = rules.substr(pos, end - pos);
+      if (line.rfind("prefilter", 0) != 0) without += line;
+      pos = end;
+    }
+    REQUIRE(without.size() < rules.size());
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    REQUIRE(f);
+    std::fputs(without.c_str(), f);
+    std::fclose(f);
+  }
+  std::string error;
+  ExtractorOptions options;
+  options.rules_file = path;
+  const auto plain = Extractor::create(options, &error);
+  REQUIRE(plain);
+  std::remove(path.c_str());
+  const std::vector<std::string> texts = {
+      // Mentions matter where a person is introduced in one sentence and quoted in another:
+      // the role comes from the introduction. Titles before the comma of an apposition: case,
+      // several words, a no-break space, no space after the comma, a particle, a title the
+      // lexicon does not have.
+      "Russia's FOREIGN MINISTER, Sergei Lavrov, met Blinken. “We will not move,” Lavrov said.",
+      "The deputy foreign minister, Andrei Rudenko, met them. “Nothing has changed,” Rudenko said.",
+      "The foreign\u00A0minister, Sergei Lavrov, arrived. “We will see,” Lavrov said.",
+      "The foreign minister,Sergei Lavrov arrived. “We will see,” Lavrov said.",
+      "Its chief executive, Ben van Beurden, arrived. “Prices will rise,” Van Beurden said.",
+      "But the paper's business editor, Jane Roe, said the banks could step in. “It is in trouble,” she said.",
+      "The club's kit man, Joe Bloggs, arrived. “The boots were muddy,” Bloggs said.",
+      // Descriptors introduced first, referred to later: the noun at the sixth word after the
+      // determiner and beyond it, after a comma, in capitals, with a possessive, a hyphen.
+      "One senior Western military intelligence official spoke. “The threat is real,” the official said.",
+      "A senior Western military intelligence official spoke to us.\n\n“The threat is real,” he said.",
+      "A very senior and rather well placed former official was there. “We are ready,” the official said.",
+      "A senior, well-placed official was there. “We are ready,” the official said.",
+      "A SENIOR OFFICIAL was there. “We are ready,” the official said.",
+      "A State Department spokesman's note was read. “Talks will resume,” the spokesman said.",
+      "One council diplomat left early. “It is over,” the diplomat said.",
+      "One council co-ordinator left early. “It is over,” the co-ordinator said.",
+      "The IMF set out its views in a short report.\n\n“The team stands ready to help,” it said.",
+      "According to a confidential concept paper, “the talks have failed.”",
+      // Speech verbs: upper case, hit back, none at all, after a no-break space, in the quote.
+      "Mr Smith SAID: “We won.”",
+      "The minister, Carl Hunt, hit back: “That is untrue.”",
+      "Carl Hunt thought about it. “That is untrue.”",
+      "“That is untrue,” Carl\u00A0Hunt\u00A0said.",
+      "“I am sure,” she insisted, “that we will win.”",
+      "“I am sure that we will win,” said Carl Hunt, “whatever they say,” he said.",
+  };
+  for (const std::string& text : texts) {
+    SECTION(text) {
+      const auto fast = run(text);
+      Document doc;
+      doc.id = "test";
+      doc.text = text;
+      DocumentQuotes slow;
+      plain->extract(doc, slow);
+      REQUIRE(fast.quotes.size() == slow.quotes.size());
+      REQUIRE_FALSE(fast.quotes.empty());
+      for (std::size_t i = 0; i < fast.quotes.size(); ++i) {
+        CHECK(fast.quotes[i].text == slow.quotes[i].text);
+        CHECK(fast.quotes[i].speaker == slow.quotes[i].speaker);
+        CHECK(fast.quotes[i].role == slow.quotes[i].role);
+        CHECK(fast.quotes[i].organization == slow.quotes[i].organization);
+        CHECK(fast.quotes[i].rule == slow.quotes[i].rule);
+        CHECK(fast.quotes[i].confidence == slow.quotes[i].confidence);
+      }
+    }
+  }
+}
+
+TEST_CASE("a prefilter line that names no rule or kind is reported with file and line", "[rules]") {
+  const std::string path = "bad_prefilter_test.txt";
+  std::string rules(builtin_data_file("rules.txt"));
+  for (const char* bad : {"prefilter no.such.rule contains @speech_verbs\n",
+                          "prefilter descriptor within seven @descriptors\n",
+                          "prefilter descriptor near @descriptors\n",
+                          "prefilter descriptor within 6 @nouns\n"}) {
+    SECTION(bad) {
+      std::FILE* f = std::fopen(path.c_str(), "w");
+      REQUIRE(f);
+      std::fputs((rules + bad).c_str(), f);
+      std::fclose(f);
+      std::string error;
+      ExtractorOptions options;
+      options.rules_file = path;
+      CHECK(Extractor::create(options, &error) == nullptr);
+      const std::size_t last_line = std::count(rules.begin(), rules.end(), '\n') + 1;
+      CHECK(error.find(path + ":" + std::to_string(last_line) + ": prefilter") != std::string::npos);
+      std::remove(path.c_str());
+    }
+  }
 }
 
 TEST_CASE("normalised keys fold case and diacritics", "[keys]") {
