@@ -345,6 +345,9 @@ TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
            "Kettle Foods"},
           {"at ORG, several words", "“Rates will rise,” said an analyst at Wood Hill Capital.", "Rates",
            "an analyst at Wood Hill Capital", "Wood Hill Capital"},
+          {"an organisation with a preposition inside, before the noun",
+           "“Delays are likely,” a Department for Transport spokeswoman said.", "Delays",
+           "a Department for Transport spokeswoman", "Department for Transport"},
           {"for the ORG with a possessive inside",
            "“We will look into it,” a spokeswoman for the Data Commissioner’s Office said.", "look into",
            "a spokeswoman for the Data Commissioner’s Office", "Data Commissioner’s Office"},
@@ -484,6 +487,12 @@ TEST_CASE("written sources and title mentions", "[attribution]") {
     const auto quotes = run("“All parties must stop firing,” the statement said.");
     REQUIRE(quotes.quotes.size() == 1);
     CHECK(quotes.quotes[0].speaker == "the statement");
+    CHECK(quotes.quotes[0].anonymous);
+  }
+  SECTION("a source's words are one noun phrase, not a phrase running over a preposition") {
+    const auto quotes = run("Its authors struck a tone of alarm in the report.\n\n“Nobody is in charge,” the report said.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "the report");
     CHECK(quotes.quotes[0].anonymous);
   }
   SECTION("the secretary refers to the person with that title") {
