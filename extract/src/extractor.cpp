@@ -731,13 +731,7 @@ class DocumentRun {
     context_bounds(i, &before_begin, &after_end);
     // A quote that ends its own sentence ("… aggressor.") is followed by a new sentence, not by
     // its attribution, unless the next word is lower case ("… it?” he asked).
-    bool after_usable = q.closed;
-    if (after_usable && q.end > q.begin && text_[q.end - 1] == '.') {
-      std::size_t j = q.close_end;
-      while (j < after_end && text_[j] == ' ') ++j;
-      if (j < after_end && is_upper_cp(cp_at(text_, j)))
-        after_usable = attribution_sentence_end(j, q.paragraph_end) != std::string::npos;
-    }
+    const bool after_usable = after_context_usable(q, after_end);
     // What each word list's prefilter found in each context, for the rules that share it.
     struct ContextTest { const WordSet* words; std::size_t from, to; bool passed; };
     std::vector<ContextTest> tested;
@@ -917,6 +911,7 @@ class DocumentRun {
   void continue_speakers() {
     for (std::size_t i = 1; i < spans_.size(); ++i) {
       if (attributions_[i].entity >= 0 || attributions_[i - 1].entity < 0) continue;
+      if (!spans_[i].continues_previous && has_own_speaker(i)) continue;
       const QuoteSpan& q = spans_[i];
       const QuoteSpan& prev = spans_[i - 1];
       const char* rule = nullptr;
@@ -947,6 +942,71 @@ class DocumentRun {
         attributions_[i - 1].rule = "continuation.paragraph";
       }
     }
+  }
+
+  // A quote that ends its own sentence ("… aggressor.") is followed by a new sentence, not by
+  // its attribution, unless the next word is lower case ("… it?” he asked) or the sentence is
+  // nothing but an attribution.
+  bool after_context_usable(const QuoteSpan& q, std::size_t after_end) const {
+    if (!q.closed) return false;
+    if (q.end > q.begin && text_[q.end - 1] == '.') {
+      std::size_t j = q.close_end;
+      while (j < after_end && text_[j] == ' ') ++j;
+      if (j < after_end && is_upper_cp(cp_at(text_, j)))
+        return attribution_sentence_end(j, q.paragraph_end) != std::string::npos;
+    }
+    return true;
+  }
+
+  // Whether a full quote comes with an attribution of its own that no rule could resolve and
+  // that names somebody new: "“…,” one trader told Reuters", "“…,” said its chairman", "A
+  // Treasury source said: “…”" — a speech verb next to the quote whose subject is a name, or
+  // starts with an indefinite determiner or "its". Such a quote is not the previous
+  // speaker's. A pronoun, "the youngster" or "his son" may well be the previous speaker: not
+  // counted.
+  bool has_own_speaker(std::size_t i) const {
+    if (is_partial(i)) return false;
+    std::size_t before_begin, after_end;
+    context_bounds(i, &before_begin, &after_end);
+    const QuoteSpan& q = spans_[i];
+    struct Word { std::size_t begin; std::string lower; };
+    auto words_of = [&](std::size_t from, std::size_t to) {
+      std::vector<Word> words;
+      std::size_t pos = from;
+      while (pos < to) {
+        while (pos < to && !is_ascii_alnum(static_cast<unsigned char>(text_[pos]))) ++pos;
+        std::size_t end = pos;
+        while (end < to && (is_ascii_alnum(static_cast<unsigned char>(text_[end])) || text_[end] == '-')) ++end;
+        if (end > pos) words.push_back({pos, to_lower_ascii(std::string_view(text_).substr(pos, end - pos))});
+        pos = end;
+      }
+      return words;
+    };
+    auto is_cue = [&](const Word& w) { return lex_.speech_verb_forms.count(w.lower) && !is_participle(w.lower); };
+    auto introduces_somebody = [&](const Word& first) {
+      static const char* const kNew[] = {"a", "an", "one", "another", "two", "three", "several", "some", "many",
+                                         "its"};
+      return is_upper_cp(cp_at(text_, first.begin)) ?
+                 !(first.lower == "he" || first.lower == "she" || first.lower == "they" || first.lower == "it" ||
+                   first.lower == "we" || first.lower == "the") :
+                 std::find(std::begin(kNew), std::end(kNew), first.lower) != std::end(kNew);
+    };
+    if (after_context_usable(q, after_end)) {
+      const std::vector<Word> after = words_of(q.close_end, after_end);
+      if (after.size() >= 2 && is_cue(after[0])) return introduces_somebody(after[1]);  // "said its chairman"
+      for (std::size_t k = 1; k < after.size() && k <= 4; ++k)  // "one trader told Reuters"
+        if (is_cue(after[k])) return introduces_somebody(after[0]);
+      return false;
+    }
+    // "One trader told Reuters: “…”": a short sentence of its own before the colon.
+    std::size_t end = q.open;
+    while (end > before_begin && text_[end - 1] == ' ') --end;
+    if (end == before_begin || text_[end - 1] != ':') return false;
+    const std::vector<Word> before = words_of(before_begin, end);
+    if (before.size() < 2 || before.size() > 6) return false;
+    for (std::size_t k = 1; k < before.size() && k <= 4; ++k)
+      if (is_cue(before[k])) return introduces_somebody(before[0]);
+    return false;
   }
 
   // "Mr Herren says EduVision already has plans. “We plan to put a solar panel at the school.”"

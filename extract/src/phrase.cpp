@@ -138,6 +138,16 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
   if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Stop && is_calendar_word(tokens.back().text) &&
       tokens[tokens.size() - 2].cls == TokenClass::Name && !tokens[tokens.size() - 2].possessive)
     tokens.back().cls = TokenClass::Name;
+  // "Mr King", "Stephen King", "John Major": a capitalised one-word title that ends the phrase
+  // right after an honorific or a known first name is a surname. ("EC President" and "Salford
+  // MP" stay roles: what comes before is not a first name.)
+  if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Title && tokens.back().span == 1 &&
+      starts_upper(tokens.back().text) && !tokens.back().possessive) {
+    const Token& before = tokens[tokens.size() - 2];
+    if (!before.possessive && (before.cls == TokenClass::Honorific ||
+                               (before.cls == TokenClass::Name && lex.first_names.count(before.text))))
+      tokens.back().cls = TokenClass::Name;
+  }
   // "Philip French", "Michael Jordan": a capitalised country word that ends the phrase right
   // after a name is that person's surname. (Not a title word: "Simon Champion" would gain a
   // surname, but "EC President" and "Salford MP", roles standing alone, would become people.)

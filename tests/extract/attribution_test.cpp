@@ -100,6 +100,32 @@ TEST_CASE("direct attributions in both orders and with colons", "[attribution]")
   });
 }
 
+TEST_CASE("a title word after an honorific or a first name is a surname", "[attribution]") {
+  check_rows({
+      {"honorific and title word", "“We are fine,” said Mr King.", "fine", "King"},
+      {"honorific and title word before the verb", "“We are fine,” Ms Bishop said.", "fine", "Bishop"},
+      {"first name and title word", "“We are fine,” said Paul King.", "fine", "Paul King"},
+      {"a title before a name stays a title", "“We are fine,” said Judge Maria Olsen.", "fine", "Maria Olsen"},
+  });
+}
+
+TEST_CASE("a quote with an unresolved attribution of its own does not continue the speaker before it",
+          "[attribution]") {
+  check_rows({
+      {"an indefinite subject after the quote",
+       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” one trader told us.",
+       "priced", ""},
+      {"a verb, then a name nobody introduced",
+       "“Rates will stay high,” said Maria Olsen. “It is a mess,” said its chairman, Sir Tomas Berg, later.",
+       "mess", ""},
+      {"a pronoun still continues",
+       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” she told us.",
+       "priced", "Maria Olsen"},
+      {"the next paragraph with no attribution still continues",
+       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in.”", "priced", "Maria Olsen"},
+  });
+}
+
 TEST_CASE("reported speech relayed by another outlet, inverted colons, particles", "[attribution]") {
   check_rows({
       {"OUTLET quoted NAME as saying", "“Prices will fall by spring,” the newspaper quoted chief executive Geoff Dixon as saying.",
