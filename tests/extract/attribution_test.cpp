@@ -113,8 +113,11 @@ TEST_CASE("a quote with an unresolved attribution of its own does not continue t
           "[attribution]") {
   check_rows({
       {"an indefinite subject after the quote",
-       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” one trader told us.",
+       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” one onlooker told us.",
        "priced", ""},
+      {"the same subject when the lexicon knows its noun: an unnamed source",
+       "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” one trader told us.",
+       "priced", "one trader"},
       {"a verb, then a name nobody introduced",
        "“Rates will stay high,” said Maria Olsen. “It is a mess,” said its chairman, Sir Tomas Berg, later.",
        "mess", ""},
