@@ -290,7 +290,16 @@ TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
        "The mayor, who spoke for an hour at the town hall, promised “a new bridge by spring.”", "new bridge",
        "The mayor"},
       {"no speech verb, no speaker", "The sign on the gate read “Keep out.”", "Keep out", ""},
+      {"a role subject with the name in apposition",
+       "Ruth Ames spoke first. The Kremlin spokesman, Ivan Lebed, told reporters the “operation” would go on.",
+       "operation", "Ivan Lebed"},
   });
+  SECTION("the role in front of the name in apposition is the speaker's") {
+    const auto quotes = run("The bank's chief economist, Ivan Lebed, said growth was “fragile.”");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "Ivan Lebed");
+    CHECK(quotes.quotes[0].role == "chief economist");
+  }
 }
 
 TEST_CASE("roles and organisations from titles and appositions", "[attribution]") {
