@@ -294,6 +294,23 @@ TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
        "Ruth Ames spoke first. The Kremlin spokesman, Ivan Lebed, told reporters the “operation” would go on.",
        "operation", "Ivan Lebed"},
   });
+  check_sources(
+      {
+          {"an organisation right before its speech verb",
+           "The Foreign Ministry said the visit was “constructive and useful.”", "constructive", "Foreign Ministry",
+           "Foreign Ministry"},
+          {"a known organisation", "The White House said the president would “not be deterred.”", "deterred",
+           "White House", "White House"},
+      },
+      "org:", false);
+  check_rows({
+      {"not when another clause with its own subject follows",
+       "Leeds have confirmed a bid for the striker - but chairman Tom Reid has called it “derisory”.", "derisory",
+       "Tom Reid"},
+      {"not a participle opening the sentence",
+       "Addressing claims that the law was weak, Mr Ames told the BBC: “The law is very clear.”", "very clear",
+       "Ames"},
+  });
   SECTION("the role in front of the name in apposition is the speaker's") {
     const auto quotes = run("The bank's chief economist, Ivan Lebed, said growth was “fragile.”");
     REQUIRE(quotes.quotes.size() == 1);
