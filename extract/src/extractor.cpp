@@ -243,6 +243,18 @@ class DocumentRun {
     return prefilter.within_reach(line, pos, next_word[k]);
   }
 
+  // Whether the clause after a mention says its source is not named: ", who asked not to be
+  // named", ", speaking on condition of anonymity".
+  bool asks_anonymity(std::size_t end) const {
+    if (text_.compare(end, 2, ", ") != 0) return false;
+    const std::size_t clause_end = std::min({text_.find(',', end + 2), sentence_end(end), end + 160});
+    const std::string clause = to_lower_ascii(std::string_view(text_).substr(end, clause_end - end));
+    for (const char* sign : {"not to be named", "anonymity", "anonymously", "not authori", "not be named",
+                             "to remain anonymous", "not to be identified"})
+      if (clause.find(sign) != std::string::npos) return true;
+    return false;
+  }
+
   struct MentionCandidate {
     std::size_t begin = 0, end = 0, name_begin = 0, name_end = 0;
     Group appos;
@@ -267,6 +279,11 @@ class DocumentRun {
         return;
       }
       Phrase with_appos = phrase;
+      // "The city's budget director, who asked not to be named, said": an unnamed source,
+      // somebody new, not an earlier mention ("the seventh seed, who …" is).
+      if (with_appos.kind == PhraseKind::Descriptor && with_appos.definite && !with_appos.epithet &&
+          !with_appos.nationality && asks_anonymity(c.end))
+        with_appos.definite = false;
       drop_capitalised_common_word(with_appos, c.name_begin);
       if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
       const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
@@ -798,9 +815,7 @@ class DocumentRun {
       std::size_t end = words.find(' ', pos);
       if (end == std::string_view::npos) end = words.size();
       const std::string_view word = words.substr(pos, end - pos);
-      if (!word.empty() && !is_upper_cp(cp_at(word, 0)) && word != "de" && word != "van" && word != "von" &&
-          word != "bin" && word != "al" && word != "la" && word != "le" && word != "da" && word != "di")
-        return false;
+      if (!word.empty() && !is_upper_cp(cp_at(word, 0)) && !is_name_particle(word)) return false;
       pos = end;
     }
     return true;

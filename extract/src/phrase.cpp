@@ -21,11 +21,7 @@ bool starts_upper(std::string_view s) {
 }
 
 bool is_connector(const std::string& w) {
-  static const char* const words[] = {"of", "to", "the", "for", "de", "da", "di", "van", "von",
-                                      "der", "den", "del", "al", "bin", "ibn", "la", "le"};
-  for (const char* c : words)
-    if (w == c) return true;
-  return false;
+  return w == "of" || w == "to" || w == "the" || w == "for" || is_name_particle(w);
 }
 
 bool is_determiner(const std::string& lower) {
@@ -255,6 +251,15 @@ bool is_calendar_word(std::string_view w) {
                                       "July", "August", "September", "October", "November", "December"};
   for (const char* c : words)
     if (w == c) return true;
+  return false;
+}
+
+bool is_name_particle(std::string_view word) {
+  // Keep in step with CONNECT in rules.txt.
+  static const char* const particles[] = {"de", "da", "di", "du", "dos", "das", "della", "van", "von", "der", "den",
+                                          "del", "ten", "ter", "zu", "al", "bin", "ibn", "la", "le"};
+  for (const char* particle : particles)
+    if (word == particle) return true;
   return false;
 }
 

@@ -30,6 +30,9 @@ struct Phrase {
 
 Phrase analyse_phrase(std::string_view phrase, const Lexicon& lexicon);
 
+// A lower-case word inside a name: "de" (Staffan de Mistura), "ten" (Erik ten Hag), "bin".
+bool is_name_particle(std::string_view word);
+
 // A month or a weekday: never a name alone, except as the surname of somebody named before
 // ("Theresa May", "Mike Friday").
 bool is_calendar_word(std::string_view word);

@@ -393,6 +393,26 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
   }
 }
 
+TEST_CASE("a definite source who asks not to be named is somebody new", "[attribution]") {
+  const auto quotes = run(
+      "Union leader Tom Reid said the offer was poor.\n\n"
+      "The city's budget director, who asked not to be named because talks were going on, said the gap was "
+      "“about $40 million.”\n\n“There is room to move,” the director said.");
+  REQUIRE(quotes.quotes.size() == 2);
+  for (const auto& q : quotes.quotes) {
+    CHECK(q.speaker == "The city's budget director");
+    CHECK(q.anonymous);
+  }
+}
+
+TEST_CASE("lower-case particles inside names", "[attribution]") {
+  check_rows({
+      {"ten", "Manager Erik ten Hag said the striker was “a key part” of his plans.", "key part", "Erik ten Hag"},
+      {"dos", "“We will win,” said Jose dos Santos.", "win", "Jose dos Santos"},
+      {"de", "“We will win,” said Staffan de Mistura.", "win", "Staffan de Mistura"},
+  });
+}
+
 TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
   check_sources(
       {
