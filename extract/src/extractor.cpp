@@ -1037,13 +1037,19 @@ class DocumentRun {
       if (end == 0 || (text_[end - 1] != '.' && text_[end - 1] != '!' && text_[end - 1] != '?')) continue;
       const std::size_t begin = sentence_start(end - 1);
       if (i > 0 && spans_[i - 1].close_end > begin) continue;  // a quote in that sentence: continuations decide
+      // The first person the sentence has reporting speech: its subject, or a later one ("Sales
+      // rose, but Ms Milanesi said it was difficult to say").
       for (const Mention& m : mentions_) {
-        if (m.begin < begin || !m.subject || m.entity < 0) continue;
+        if (m.begin < begin || m.entity < 0) continue;
         if (m.begin >= end) break;
         const Entity& e = entities_[m.entity];
-        if (e.kind == PhraseKind::Organization || e.written) break;
+        if (e.kind == PhraseKind::Organization || e.written) {
+          if (m.subject) break;
+          continue;
+        }
+        if (!m.subject && !opens_clause(begin, m.begin)) continue;
         std::string cue;
-        if (!reports_speech(m.end, end, &cue)) break;
+        if (!reports_speech(m.end, end, &cue)) continue;
         Attribution& a = attributions_[i];
         a.entity = m.entity;
         a.rule = "lead_in.reported_speech";
@@ -1052,6 +1058,18 @@ class DocumentRun {
         break;
       }
     }
+  }
+
+  // Whether the words before `pos` (in the sentence from `begin`) end a clause, so that what
+  // starts at `pos` is a new subject: "…, but Ms Milanesi said", "…; Mr Reid said".
+  bool opens_clause(std::size_t begin, std::size_t pos) const {
+    std::size_t end = pos;
+    while (end > begin && text_[end - 1] == ' ') --end;
+    if (end > begin && (text_[end - 1] == ';' || text_[end - 1] == ':')) return true;
+    std::size_t start = end;
+    while (start > begin && text_[start - 1] >= 'a' && text_[start - 1] <= 'z') --start;
+    const std::string_view word = std::string_view(text_).substr(start, end - start);
+    return word == "but" || word == "while" || word == "whereas" || word == "although" || word == "though";
   }
 
   // Whether a speech verb follows the subject ending at `from` (right after it or after an
@@ -1067,6 +1085,7 @@ class DocumentRun {
       if (close == std::string::npos || close >= end || close - pos > 150) return false;
       pos = close + 1;
     }
+    std::string previous;
     for (int words = 0; words < 3 && pos < end; ++words) {
       while (pos < end && text_[pos] == ' ') ++pos;
       std::size_t w = pos;
@@ -1074,8 +1093,13 @@ class DocumentRun {
       if (w == pos || (w < end && text_[w] != ' ')) return false;  // only plain lower-case words
       const std::string word = text_.substr(pos, w - pos);
       pos = w;
-      if (!lex_.speech_verb_forms.count(word)) continue;
-      if (word.rfind("ask", 0) == 0 || is_participle(word)) return false;
+      if (!lex_.speech_verb_forms.count(word)) {
+        previous = word;
+        continue;
+      }
+      // "Dr Fox was asked if …": who was asked is who answers.
+      const bool asked = word.rfind("ask", 0) == 0 && !(previous == "was" || previous == "were" || previous == "been");
+      if (asked || is_participle(word)) return false;
       std::size_t reported = 0;  // words after the verb
       for (std::size_t k = pos; k + 1 < end; ++k)
         if (text_[k] == ' ' && text_[k + 1] != ' ') ++reported;

@@ -439,6 +439,18 @@ TEST_CASE("a quote after reported speech goes on with what its speaker was sayin
       {"reported speech in the sentence before, same paragraph",
        "But Mr Berg says the council already has plans to build more. “We will start in the spring.”",
        "start in the spring", "Berg"},
+      {"reported speech in a clause after 'but'",
+       "Analyst Carla Mendes was there. Sales rose, but Ms Mendes said it was hard to say how fast that would go on. "
+       "“People have cameras already.”",
+       "cameras", "Carla Mendes"},
+      {"not a name after a preposition",
+       "A party spokesman played down differences with Mr Wyatt and said Mr Brown had a big role. "
+       "“This election is a choice.”",
+       "election", ""},
+      {"who was asked answers",
+       "Liam Fox was interviewed. Dr Fox was asked if he would say yes or no to the plan. "
+       "“I'm sure we would look at that sympathetically.”",
+       "sympathetically", "Liam Fox"},
       {"a pronoun subject and an auxiliary",
        "Tomas Berg arrived late. He had told the council the plans were ready. “We will start in the spring.”",
        "start in the spring", "Tomas Berg"},
