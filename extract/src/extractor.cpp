@@ -888,7 +888,8 @@ class DocumentRun {
       const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && appos_is_name;
       // (A role with one capitalised word taken for a name counts too: "Shadow chief secretary".)
       const bool role_first = p.kind == PhraseKind::Descriptor || p.kind == PhraseKind::Organization ||
-                              (p.kind == PhraseKind::Person && !p.role.empty() && p.name.size() == 1);
+                              (p.kind == PhraseKind::Person && !p.role.empty() && p.name.size() == 1) ||
+                              (p.kind == PhraseKind::None && !p.role.empty());  // "Detective Superintendent, Mick Deats"
       if (role_first && a_name) {
         // "The port's chief executive, Rui Costa, said", "shadow chief secretary to the
         // Treasury, George Osborne, said": the role first, the name in apposition.

@@ -258,11 +258,11 @@ TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker",
 TEST_CASE("sentence subjects: capitalised common words, things named with 'the', pronoun gender", "[attribution]") {
   check_rows({
       {"a common word capitalised at the sentence start is not the subject",
-       "Chess teacher Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said. "
+       "Chess lover Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said. "
        "Fewer of them play chess now.",
        "too busy", "Ines Duarte"},
       {"the same word holds the subject's place when the document never writes it in lower case",
-       "Chess teacher Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
+       "Chess lover Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
        "too busy", ""},
       {"a sentence-initial common word is not a first name",
        "Johan Pouwelse studies file sharing. Like Kazaa, the new network needs moderators, and it works like a "
@@ -337,6 +337,11 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       {"capitalised words, then role words, then the name: a person, not an organisation",
        "“No deal,” said England sevens coach Mike Friday.", "Mike Friday", "sevens coach", "United Kingdom"},
       {"a month as surname", "“No deal,” Home Secretary Theresa May said.", "Theresa May", "Home Secretary", ""},
+      {"a local title", "Councillor Sarah Green said: “This is a historic day.”", "Sarah Green", "Councillor", ""},
+      {"an arts title", "“We are very competitive,” said drummer Larry Mullen.", "Larry Mullen", "drummer", ""},
+      {"titles only, then the name between commas",
+       "Acting Detective Chief Superintendent, Mick Dale, said: “The network is down.”", "Mick Dale",
+       "Acting Detective Chief Superintendent", ""},
       {"NAME of ORG", "“No deal,” said Brian Tate of Wells Fargo in Minneapolis.", "Brian Tate", "", "Wells Fargo"},
       {"whose role it is, then the role and the name", "“No wedding plans yet,” said Aguilera’s agent Meg Profit.",
        "Meg Profit", "agent", ""},
@@ -352,7 +357,7 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "“We are ready,” says Dr. Jane Holt, a professor at Wexford University.", "Jane Holt", "professor",
        "Wexford University"},
       {"'from' a place is not an organisation", "“We are ready,” said Ann Jones, a teacher from Ohio.", "Ann Jones",
-       "", ""},
+       "teacher", ""},
       {"the organisation a person is from, no commas",
        "“No deal,” Rui Costa from the Harbour Workers Association told reporters.", "Rui Costa", "",
        "Harbour Workers Association"},
@@ -361,7 +366,7 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "Tall Tree Partners"},
       {"an organisation before the name in apposition: the name speaks",
        "Responding to the speech, shadow chief secretary to the Treasury, Georgina Oswald, said: “No deal.”",
-       "Georgina Oswald", "", "Treasury"},
+       "Georgina Oswald", "chief secretary to the Treasury", "Treasury"},
       {"a role and its organisation before the name in apposition",
        "The shadow education secretary, Tim Colley, said: “No deal.”", "Tim Colley", "shadow education secretary", ""},
       {"apposition before the name, comma before the verb",
