@@ -380,6 +380,12 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     }
     p.role = role_between(tokens, 0, name_begin);
     add_role_words(tokens, name_begin, p.role);
+    // "Sen. Tim Scott", "Gov. Ann Lee": an honorific that is also a title is the role.
+    for (std::size_t k = 0; k < name_begin && p.role.empty(); ++k) {
+      std::string word = to_lower_ascii(tokens[k].text);
+      if (!word.empty() && word.back() == '.') word.pop_back();
+      if (tokens[k].cls == TokenClass::Honorific && lex.titles.count(word) && word != "dr") p.role = tokens[k].text;
+    }
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);

@@ -338,6 +338,8 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "“No deal,” said England sevens coach Mike Friday.", "Mike Friday", "sevens coach", "United Kingdom"},
       {"a month as surname", "“No deal,” Home Secretary Theresa May said.", "Theresa May", "Home Secretary", ""},
       {"a local title", "Councillor Sarah Green said: “This is a historic day.”", "Sarah Green", "Councillor", ""},
+      {"an abbreviated title that is also an honorific", "“No deal,” said Sen. Tim Scott of South Carolina.",
+       "Tim Scott", "Sen.", "South Carolina"},
       {"an arts title", "“We are very competitive,” said drummer Larry Mullen.", "Larry Mullen", "drummer", ""},
       {"titles only, then the name between commas",
        "Acting Detective Chief Superintendent, Mick Dale, said: “The network is down.”", "Mick Dale",
