@@ -373,6 +373,9 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "The shadow education secretary, Tim Colley, said: “No deal.”", "Tim Colley", "shadow education secretary", ""},
       {"apposition before the name, comma before the verb",
        "The port's chief executive, Rui Costa, said: “No deal.”", "Rui Costa", "chief executive", ""},
+      {"a several-word possessor before the role in apposition, quoted in the next sentence",
+       "The Scottish National Party's Holyrood leader, Ann Reid, welcomed the move. She said: “No deal.”",
+       "Ann Reid", "leader", "Scottish National Party"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
