@@ -105,6 +105,7 @@ TEST_CASE("a title word after an honorific or a first name is a surname", "[attr
       {"honorific and title word", "“We are fine,” said Mr King.", "fine", "King"},
       {"honorific and title word before the verb", "“We are fine,” Ms Bishop said.", "fine", "Bishop"},
       {"first name and title word", "“We are fine,” said Paul King.", "fine", "Paul King"},
+      {"another first name the lexicon knows", "“We are fine,” said Stephen Bishop.", "fine", "Stephen Bishop"},
       {"a title before a name stays a title", "“We are fine,” said Judge Maria Olsen.", "fine", "Maria Olsen"},
   });
 }
