@@ -395,7 +395,12 @@ class DocumentRun {
   // after an article is a place, an event or a law, not a person (people's names take none;
   // "the prime minister, Tony Blair" has a title in between).
   bool names_a_thing(const Phrase& p, std::size_t begin) const {
-    if (p.kind != PhraseKind::Person || !p.role.empty() || p.gender) return false;
+    if (p.kind != PhraseKind::Person || !p.role.empty() || p.honorific) return false;
+    // "the Lib Dems David Laws", "the Conservative Party's John Smith": a first name after what
+    // names the group starts a person's name ("an Alan Shearer strike" stays a thing).
+    for (std::size_t k = 1; k + 1 < p.name.size(); ++k)
+      if (lex_.first_names.count(p.name[k])) return false;
+    if (!p.organization.empty() && p.name.size() >= 2 && lex_.first_names.count(p.name[0])) return false;
     std::size_t j = begin;
     auto skip_back = [&](auto is_part) {
       while (j > 0 && text_[j - 1] == ' ') --j;

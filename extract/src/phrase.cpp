@@ -367,6 +367,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   }
   for (std::size_t k = 0; k < name_begin; ++k) {
     if (tokens[k].cls == TokenClass::Honorific) {
+      p.honorific = true;
       const char g = lex.honorifics.at(tokens[k].text);
       if (g != '-') p.gender = g;
     }

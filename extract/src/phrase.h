@@ -17,6 +17,7 @@ struct Phrase {
   std::string role;
   std::string organization;       // canonical country or organisation name
   char gender = 0;                // 'm', 'f' or 0 when the phrase does not tell
+  bool honorific = false;         // "Mr", "Dr", "Sen." before the name: surely a person
   // Descriptors:
   std::string descriptor;         // the phrase as written ("a Pentagon spokesman")
   std::string head;               // head noun, lower case ("spokesman")

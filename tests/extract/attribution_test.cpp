@@ -265,6 +265,13 @@ TEST_CASE("sentence subjects: capitalised common words, things named with 'the',
       {"the same word holds the subject's place when the document never writes it in lower case",
        "Chess lover Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
        "too busy", ""},
+      {"a name used as a modifier after 'an' is no subject, even with a known first name",
+       "Boss Graeme Souness was pleased.\n\nAn own goal followed by an Alan Shearer strike won it. "
+       "“It gave us a great advantage,” he said.",
+       "great advantage", "Graeme Souness"},
+      {"a first name after the group's name starts a person",
+       "For the Lib Dems David Laws said: “The chancellor will tell us how well the economy is doing.”",
+       "chancellor", "David Laws"},
       {"a sentence-initial common word is not a first name",
        "Johan Pouwelse studies file sharing. Like Kazaa, the new network needs moderators, and it works like a "
        "club. “The moderators are the difference,” he said.",
