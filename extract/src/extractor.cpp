@@ -878,10 +878,12 @@ class DocumentRun {
       if (entities_[m->entity].kind != PhraseKind::Organization || confident_rule) {
         match.entity = m->entity;
         Entity& e = entities_[m->entity];
-        if (appos_end > appos_begin && e.kind == PhraseKind::Person && (e.role.empty() || e.organization.empty())) {
+        const bool courtesy_role = lex_.honorifics.count(e.role) > 0;  // "Dr", "Prof": an apposition says more
+        if (appos_end > appos_begin && e.kind == PhraseKind::Person &&
+            (e.role.empty() || courtesy_role || e.organization.empty())) {
           Phrase learnt;  // "Kirsten Pfeifer from the Consumer Electronics Association told"
           analyse_apposition(std::string_view(text_).substr(appos_begin, appos_end - appos_begin), lex_, learnt);
-          if (e.role.empty()) e.role = learnt.role;
+          if (e.role.empty() || (courtesy_role && !learnt.role.empty())) e.role = learnt.role;
           if (e.organization.empty()) e.organization = learnt.organization;
         }
         return match;

@@ -1,5 +1,8 @@
 #include "phrase.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -398,6 +401,29 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   return p;
 }
 
+// "a cardiologist who was not involved", "the study's lead author", "a rancher from Eagle Pass":
+// an apposition that is a noun phrase with an article names the person's role, whether the
+// titles lexicon has it or not: the lower-case words after the article (and a possessor), up
+// to a preposition, a relative pronoun or the end.
+std::string noun_phrase_role(const std::vector<Token>& tokens, std::size_t end) {
+  if (tokens.empty() || !is_determiner(to_lower_ascii(tokens[0].text))) return "";
+  std::size_t first = 1;
+  if (first < end && tokens[first].possessive) ++first;  // "the study's"
+  std::size_t last = first;
+  static const char* const stops[] = {"who", "which", "that", "whose", "and", "or", "but"};
+  while (last < end) {
+    const std::string& w = tokens[last].text;
+    const bool plain = !w.empty() && w.back() != '-' &&
+                       std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+    if (!plain || starts_upper(w) || tokens[last].possessive || is_connector(w) || is_organisation_preposition(w) ||
+        std::find(std::begin(stops), std::end(stops), w) != std::end(stops))
+      break;
+    ++last;
+  }
+  if (last == first || last - first > 4) return "";
+  return join(tokens, first, last);
+}
+
 void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into) {
   auto tokens = tokenize(appos);
   classify(tokens, lex);
@@ -424,9 +450,12 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
     organization = whole ? known : join(tokens, first, last);
     role_end = k;
   }
-  const std::string role = role_between(tokens, 0, role_end);
+  std::string role = role_between(tokens, 0, role_end);
+  if (role.empty()) role = noun_phrase_role(tokens, role_end);
   if (role.empty() && organization.empty()) return;  // "Lavrov, meanwhile, said": nothing to learn
-  if (into.role.empty()) into.role = role;
+  // An apposition's role says more than a courtesy title before the name: "Dr Sonia Patel, a
+  // cardiologist", "Prof Peter Kistler, the study's lead author".
+  if (into.role.empty() || (!role.empty() && lex.honorifics.count(into.role))) into.role = role;
   if (into.organization.empty())
     into.organization = organization.empty() ? first_organization(tokens, 0, tokens.size()) : organization;
 }
