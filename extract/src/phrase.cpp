@@ -323,7 +323,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.head = last_lower;
     p.written = head->second;
     p.definite = first_lower == "the";
-    p.plural = last_lower == "people" ||
+    p.plural = last_lower == "people" || last_lower == "family" ||  // a family speaks as "they"
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
