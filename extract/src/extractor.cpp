@@ -290,7 +290,8 @@ class DocumentRun {
       speaking = position != SpeakerPosition::None;
       // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
       // company or a place; with a title or honorific ("Lord Butler said") it is a person.
-      const bool introduces = position == SpeakerPosition::AfterVerb ||
+      // An honorific says person wherever the name stands ("Ms Berg was blunt.").
+      const bool introduces = position == SpeakerPosition::AfterVerb || with_appos.honorific ||
                               (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
       m.entity = entity_for(with_appos, c.begin, introduces);
       // "Macrovision says its new technology ...": a lone word speaking that nobody introduced

@@ -224,6 +224,8 @@ TEST_CASE("speech verbs in all tenses", "[attribution]") {
 
 TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
   check_rows({
+      {"an honorific and a surname introduce a person wherever they stand",
+       "Ms Berg was blunt. “We failed,” she admitted.", "failed", "Berg"},
       {"he resolves to the sentence subject before it",
        "Finance Minister Paul Brandt met the union. Brandt said taxes would rise.\n\n“We have no choice,” he said.",
        "no choice", "Paul Brandt"},
