@@ -368,7 +368,11 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   } else {
     origin_begin = origin_end = 0;
   }
-  for (std::size_t k = 0; k < name_begin; ++k) {
+  // Honorifics of this name, not of a possessor before it ("Mr Brown's Budget").
+  std::size_t own_from = 0;
+  for (std::size_t k = 0; k < name_begin; ++k)
+    if (tokens[k].possessive) own_from = k + 1;
+  for (std::size_t k = own_from; k < name_begin; ++k) {
     if (tokens[k].cls == TokenClass::Honorific) {
       p.honorific = true;
       const char g = lex.honorifics.at(tokens[k].text);

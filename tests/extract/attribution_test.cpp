@@ -226,6 +226,12 @@ TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker",
   check_rows({
       {"an honorific and a surname introduce a person wherever they stand",
        "Ms Berg was blunt. “We failed,” she admitted.", "failed", "Berg"},
+      {"a possessor's honorific is not the owned thing's",
+       "Tory leader Tom Hale has dismissed the plan.\n\nMr Brown's Budget was not about the country but “all about "
+       "the interests of the party,” the Tory leader said after welcoming the chancellor back. He went on to accuse "
+       "Mr Brown of giving with one hand. He urged the chancellor to admit dragging “millions of people into the "
+       "net” to pay tax.",
+       "millions", "Tom Hale"},
       {"he resolves to the sentence subject before it",
        "Finance Minister Paul Brandt met the union. Brandt said taxes would rise.\n\n“We have no choice,” he said.",
        "no choice", "Paul Brandt"},
