@@ -217,6 +217,8 @@ void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, st
          !starts_upper(tokens[from - 1].text))
     --from;
   if (from == first_title) return;
+  // "a defiant Tom Hale": after an indefinite article, lower-case words describe, not name a role.
+  if (first_title == name_begin && (tokens[from].text == "a" || tokens[from].text == "an")) return;
   if (role.empty()) {
     if (first_title == name_begin) role = join(tokens, from, name_begin);
     return;

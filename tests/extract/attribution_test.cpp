@@ -354,6 +354,8 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
        "“No deal,” said England sevens coach Mike Friday.", "Mike Friday", "sevens coach", "United Kingdom"},
       {"a month as surname", "“No deal,” Home Secretary Theresa May said.", "Theresa May", "Home Secretary", ""},
       {"a local title", "Councillor Sarah Green said: “This is a historic day.”", "Sarah Green", "Councillor", ""},
+      {"an article and an adjective before the name: the name speaks, no role", "“We will appeal,” a defiant Tom Hale said.",
+       "Tom Hale", "", ""},
       {"a noun phrase in apposition names the role, lexicon or not",
        "“The risk is real,” said Dr Ana Lima, a cardiologist who was not involved in the study.", "Ana Lima",
        "cardiologist", ""},
