@@ -286,7 +286,8 @@ class DocumentRun {
         with_appos.definite = false;
       drop_capitalised_common_word(with_appos, c.name_begin);
       if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
-      const SpeakerPosition position = speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence);
+      const SpeakerPosition position =
+          speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence || after_modifiers_only(c.begin));
       speaking = position != SpeakerPosition::None;
       // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
       // company or a place; with a title or honorific ("Lord Butler said") it is a person.
@@ -323,6 +324,27 @@ class DocumentRun {
     }
     if (speaking) m.subject = m.entity >= 0;
     mentions_.push_back(m);
+  }
+
+  // Whether the sentence before `pos` is only a few words that modify the name, none of them a
+  // name itself ("Film host Chris Stone said", "Oscar host Chris Rock said"): the name is still
+  // the sentence's first.
+  bool after_modifiers_only(std::size_t pos) const {
+    const std::size_t s = sentence_start(pos);
+    if (s >= pos || pos - s > 40) return false;
+    if (!mentions_.empty() && mentions_.back().begin >= s && mentions_.back().entity >= 0) return false;
+    int words = 0;
+    bool lower_word = false;
+    for (std::size_t i = s; i < pos; ++i) {
+      const char c = text_[i];
+      if (c == ' ') continue;
+      if (!is_ascii_alnum(static_cast<unsigned char>(c)) && c != '-') return false;
+      if (i == s || text_[i - 1] == ' ') {
+        ++words;
+        lower_word = lower_word || (c >= 'a' && c <= 'z');
+      }
+    }
+    return words >= 2 && words <= 3 && lower_word && !mention_between(s + 1, pos);
   }
 
   // A document somebody spoke in ("said in a statement"): right after "in".

@@ -273,6 +273,10 @@ TEST_CASE("sentence subjects: capitalised common words, things named with 'the',
       {"the same word holds the subject's place when the document never writes it in lower case",
        "Chess lover Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
        "too busy", ""},
+      {"words before the sentence's first name that only modify it",
+       "Conservative shadow minister Ann Reid said the question seemed fair. But she accused the government of "
+       "treating them as “two separate issues”.",
+       "separate issues", "Ann Reid"},
       {"a name used as a modifier after 'an' is no subject, even with a known first name",
        "Boss Graeme Souness was pleased.\n\nAn own goal followed by an Alan Shearer strike won it. "
        "“It gave us a great advantage,” he said.",
