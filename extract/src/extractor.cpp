@@ -317,8 +317,10 @@ class DocumentRun {
     const bool lone_opening_word = m.entity < 0 && phrase.kind == PhraseKind::Person && phrase.name.size() == 1 &&
                                    c.begin == c.name_begin && is_sentence_initial(c.begin) &&
                                    occurs_as_lower_case_word(phrase.name.front());
-    // Nor does the document somebody spoke in ("the ministry said in a statement").
-    if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(c.begin))) {
+    // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
+    // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
+    if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(c.begin)) &&
+        !names_a_place(c.begin)) {
       current_sentence = s;
       m.subject = m.entity >= 0;
     }
@@ -345,6 +347,33 @@ class DocumentRun {
       }
     }
     return words >= 2 && words <= 3 && lower_word && !mention_between(s + 1, pos);
+  }
+
+  // Whether what starts at `pos` follows "at", "in" or "near", or a possessor after them ("at
+  // Gateshead's Sage Centre"): a place, not a sentence's subject.
+  bool names_a_place(std::size_t pos) const {
+    std::size_t p = pos;
+    std::string_view before = word_before(p >= 16 ? p - 16 : 0, p);
+    if (before.empty()) {  // a capitalised possessor in between: "at Gateshead's"
+      std::size_t j = p;
+      while (j > 0 && text_[j - 1] == ' ') --j;
+      const std::size_t end = j;
+      while (j > 0 && text_[j - 1] != ' ') --j;
+      const std::string_view word = std::string_view(text_).substr(j, end - j);
+      const bool possessor = word.size() > 2 && (word.substr(word.size() - 2) == "'s" ||
+                                                 (word.size() > 4 && word.substr(word.size() - 4) == "\xE2\x80\x99s"));
+      if (!possessor) return false;
+      before = word_before(j >= 16 ? j - 16 : 0, j);
+    }
+    if (before == "at" || before == "in" || before == "near") return true;
+    // "in Europe or North America": the next of a list of places.
+    if ((before == "or" || before == "and") && !mentions_.empty()) {
+      std::size_t j = static_cast<std::size_t>(before.data() - text_.data());
+      while (j > 0 && text_[j - 1] == ' ') --j;
+      const Mention& previous = mentions_.back();
+      return previous.end == j && previous.begin < pos && names_a_place(previous.begin);
+    }
+    return false;
   }
 
   // A document somebody spoke in ("said in a statement"): right after "in".

@@ -273,6 +273,13 @@ TEST_CASE("sentence subjects: capitalised common words, things named with 'the',
       {"a word the document never writes in lower case, with a lower-case word after it, only modifies the name",
        "Chess lover Ines Duarte told BBC News she had seen a change. “Children are too busy,” she said.",
        "too busy", "Ines Duarte"},
+      {"a place after 'at' or 'in' is no subject",
+       "Tom Hale has issued a rallying cry to supporters.\n\nThe chancellor said the vote would give a “clear” "
+       "choice. Speaking at the party's spring conference in Gateshead, Mr Hale claimed the plan was not safe. He "
+       "said the cuts would “cut deep”.\n\nTo a packed audience at Gateshead's Sage Centre, the chancellor said the "
+       "cuts proposed by shadow chancellor Tim Lee were the same as sacking every nurse, he told activists. Laying "
+       "into the rival record in government he said: “I give you this promise.”",
+       "promise", "Tom Hale"},
       {"words before the sentence's first name that only modify it",
        "Conservative shadow minister Ann Reid said the question seemed fair. But she accused the government of "
        "treating them as “two separate issues”.",
