@@ -317,6 +317,10 @@ TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
        "The mayor, who spoke for an hour at the town hall, promised “a new bridge by spring.”", "new bridge",
        "The mayor"},
       {"no speech verb, no speaker", "The sign on the gate read “Keep out.”", "Keep out", ""},
+      {"'It' introducing a text with a colon is no speaker",
+       "The European Union wants a vote. The question has been unveiled.\n\nIt will be: “Should the UK approve the "
+       "treaty?”",
+       "approve", ""},
       {"a role subject with the name in apposition",
        "Ruth Ames spoke first. The Kremlin spokesman, Ivan Lebed, told reporters the “operation” would go on.",
        "operation", "Ivan Lebed"},
