@@ -471,6 +471,7 @@ TEST_CASE("an unnamed source's organisation may follow it", "[attribution]") {
           {"at ORG, several words", "“Rates will rise,” said an analyst at Wood Hill Capital.", "Rates",
            "an analyst at Wood Hill Capital", "Wood Hill Capital"},
           {"a plural source needs no determiner", "“The road will reopen,” officials said.", "road", "officials", ""},
+          {"members of the public as sources", "“Is this the end?” asked one reporter.", "the end", "one reporter", ""},
           {"nor with a word before it", "“The road will reopen,” said local officials.", "road", "local officials", ""},
           {"nor before the quote", "Union officials said the strike was “a last resort”.", "last resort", "Union officials",
            ""},
