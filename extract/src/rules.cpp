@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "chars.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph::detail {
@@ -243,8 +244,12 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   else if (list == "@descriptors") for (const auto& entry : lexicon.descriptors) entries.push_back(entry.first);
   else if (list == "@speech_verbs") entries = lexicon.speech_verbs;
   else return "prefilter " + ids + ": expected @titles, @descriptors or @speech_verbs, not '" + list + "'";
-  for (std::string word = take_field(fields); !word.empty(); word = take_field(fields)) entries.push_back(word);
-  std::shared_ptr<const WordSet>& words = prefilter_words_[kind_name + " " + list + trim(fields)];
+  std::string key = kind_name + " " + list;  // rules with the same test and words share one set
+  for (std::string word = take_field(fields); !word.empty(); word = take_field(fields)) {
+    entries.push_back(word);
+    key += " " + word;
+  }
+  std::shared_ptr<const WordSet>& words = prefilter_words_[key];
   if (!words) {
     auto set = std::make_shared<WordSet>();
     // A space in an entry stands for any horizontal space: a several-word entry starts a word
@@ -263,12 +268,12 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   }
   prefilter.words = words;
   // The rules: ids separated by commas, each defined above this line.
+  const bool for_mentions = prefilter.kind != Prefilter::Kind::Contains;
   std::size_t start = 0;
   while (start <= ids.size()) {
     const std::size_t comma = std::min(ids.find(',', start), ids.size());
     const std::string id = ids.substr(start, comma - start);
     start = comma + 1;
-    const bool for_mentions = prefilter.kind != Prefilter::Kind::Contains;
     if (for_mentions) {
       auto it = std::find_if(mentions.begin(), mentions.end(), [&](const MentionRule& m) { return m.id == id; });
       if (it == mentions.end()) return "prefilter " + kind_name + ": no mention '" + id + "' above this line";
@@ -297,10 +302,6 @@ std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
 }
 
 char to_lower_ascii_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_ascii_letter_or_digit(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 }  // namespace
 
@@ -344,7 +345,7 @@ std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const 
     std::size_t n = 0;
     for (; i < line.size() && horizontal_space_at(line, i) == 0; ++i) {
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      if (!is_ascii_letter_or_digit(c)) {
+      if (!is_ascii_alnum(c)) {
         if (words->contains(std::string_view(lower, n))) return word_start;
         if (c >= 0x80 && words->has_non_ascii()) return word_start;
       }

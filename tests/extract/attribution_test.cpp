@@ -45,16 +45,22 @@ struct Row {
   std::string speaker;  // expected speaker ("" = none)
 };
 
+// The quote of `text` whose words include `words`; the test fails when there is none.
+Quote quote_with(const std::string& text, const std::string& words) {
+  const auto quotes = run(text);
+  const Quote* q = find_quote(quotes, words);
+  REQUIRE(q != nullptr);
+  return *q;
+}
+
 void check_rows(const std::vector<Row>& rows) {
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker == row.speaker);
+      const Quote q = quote_with(row.text, row.quote);
+      CHECK(q.speaker == row.speaker);
       if (!row.speaker.empty()) {
-        CHECK_FALSE(q->rule.empty());
-        CHECK(q->confidence > 0.0);
+        CHECK_FALSE(q.rule.empty());
+        CHECK(q.confidence > 0.0);
       }
     }
   }
@@ -70,13 +76,11 @@ struct SourceRow {
 void check_sources(const std::vector<SourceRow>& rows, const std::string& id_prefix, bool anonymous) {
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker == row.speaker);
-      CHECK(q->speaker_id.rfind(id_prefix, 0) == 0);
-      CHECK(q->anonymous == anonymous);
-      if (!row.organization.empty()) CHECK(q->organization == row.organization);
+      const Quote q = quote_with(row.text, row.quote);
+      CHECK(q.speaker == row.speaker);
+      CHECK(q.speaker_id.rfind(id_prefix, 0) == 0);
+      CHECK(q.anonymous == anonymous);
+      if (!row.organization.empty()) CHECK(q.organization == row.organization);
     }
   }
 }
