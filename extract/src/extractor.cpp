@@ -822,6 +822,7 @@ class DocumentRun {
       }
       if (to <= from) continue;
       const std::string_view context = std::string_view(text_).substr(from, to - from);
+      if (!rule.context_may_end_here(context)) continue;
       if (rule.prefilter.kind == Prefilter::Kind::Contains) {
         auto test = std::find_if(tested.begin(), tested.end(), [&](const ContextTest& t) {
           return t.words == rule.prefilter.words.get() && t.from == from && t.to == to;

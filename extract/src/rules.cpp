@@ -223,6 +223,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
 
 std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   const std::string ids = take_field(fields), kind_name = take_field(fields);
+  if (kind_name == "ends-with") return add_ending_test(ids, take_field(fields));
   Prefilter prefilter;
   if (kind_name == "within") {
     prefilter.kind = Prefilter::Kind::WordWithin;
@@ -235,7 +236,7 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   } else if (kind_name == "contains") {
     prefilter.kind = Prefilter::Kind::Contains;
   } else {
-    return "prefilter " + ids + ": kind must be 'within N', 'before-comma' or 'contains', not '" + kind_name + "'";
+    return "prefilter " + ids + ": kind must be 'within N', 'before-comma', 'contains' or 'ends-with', not '" + kind_name + "'";
   }
   // The words: a lexicon, then any words of the line's own.
   const std::string list = take_field(fields);
@@ -283,6 +284,23 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
       if (it == rules.end()) return "prefilter contains: no rule '" + id + "' above this line";
       it->prefilter = prefilter;
     }
+  }
+  return "";
+}
+
+std::string RuleSet::add_ending_test(const std::string& ids, const std::string& ending_bytes) {
+  if (ending_bytes.empty()) return "prefilter " + ids + ": 'ends-with' needs the characters a context must end with";
+  for (const unsigned char c : ending_bytes)
+    if (c >= 0x80 || c == ' ' || c == '\t')  // one byte each, and never space: it is trimmed
+      return "prefilter " + ids + ": 'ends-with' takes ASCII punctuation or letters, not '" + ending_bytes + "'";
+  std::size_t start = 0;
+  while (start <= ids.size()) {
+    const std::size_t comma = std::min(ids.find(',', start), ids.size());
+    const std::string id = ids.substr(start, comma - start);
+    start = comma + 1;
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const AttributionRule& r) { return r.id == id; });
+    if (it == rules.end()) return "prefilter ends-with: no rule '" + id + "' above this line";
+    it->ends_with = ending_bytes;
   }
   return "";
 }
@@ -390,6 +408,20 @@ bool Prefilter::context_may_match(std::string_view context) const {
     n = 0;
   }
   return false;
+}
+
+bool AttributionRule::context_may_end_here(std::string_view context) const {
+  if (ends_with.empty()) return true;
+  std::size_t end = context.size();
+  if (end > 0 && context[end - 1] == '\n') --end;  // `$` matches before a final line break too
+  while (end > 0) {  // drop trailing horizontal space, the last code point each time
+    std::size_t start = end - 1;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(context[start]) & 0xC0) == 0x80) --start;
+    const std::size_t space = horizontal_space_at(context, start);
+    if (space == 0 || start + space != end) break;
+    end = start;
+  }
+  return end > 0 && ends_with.find(context[end - 1]) != std::string::npos;
 }
 
 void WordSet::insert(std::string_view word) {

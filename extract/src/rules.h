@@ -76,6 +76,10 @@ struct AttributionRule {
   int cue_group;      // -1 if the rule has none
   int appos_group;    // an apposition giving role/organisation, -1 if none
   Prefilter prefilter;
+  // From an `ends-with` prefilter: the context must end with one of these bytes, horizontal
+  // space and one final line break aside (as `\h*$` allows); empty: no such test.
+  std::string ends_with;
+  bool context_may_end_here(std::string_view context) const;
 };
 
 enum class MentionKind { Person, Descriptor, Pronoun };
@@ -105,6 +109,7 @@ struct RuleSet {
  private:
   // Parses the rest of a `prefilter` line; returns why it is wrong, or "".
   std::string add_prefilter(std::string fields, const Lexicon& lexicon);
+  std::string add_ending_test(const std::string& ids, const std::string& ending_bytes);
   std::map<std::string, std::shared_ptr<const WordSet>> prefilter_words_;  // by list and kind
   WordSet mention_starters_;
 };

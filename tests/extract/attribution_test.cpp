@@ -756,6 +756,16 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       "“That is untrue,” Carl\u00A0Hunt\u00A0said.",
       "“I am sure,” she insisted, “that we will win.”",
       "“I am sure that we will win,” said Carl Hunt, “whatever they say,” he said.",
+      // Contexts that must end with a comma or colon: spaces of every kind after it, none, a
+      // line break, and contexts that end otherwise.
+      "Carl Hunt: “That is untrue.”",
+      "Carl Hunt:\u00A0\u2009 “That is untrue.”",
+      "Carl Hunt:\n“That is untrue.”",
+      "According to Carl Hunt,“that is untrue.”",
+      "Carl Hunt said, \t“That is untrue.”",
+      "Carl Hunt was blunt about it: “That is untrue.”",
+      "Carl Hunt said “that is untrue.”",
+      "Carl Hunt;\u00A0“That is untrue.”",
   };
   for (const std::string& text : texts) {
     SECTION(text) {
@@ -785,7 +795,10 @@ TEST_CASE("a prefilter line that names no rule or kind is reported with file and
   for (const char* bad : {"prefilter no.such.rule contains @speech_verbs\n",
                           "prefilter descriptor within seven @descriptors\n",
                           "prefilter descriptor near @descriptors\n",
-                          "prefilter descriptor within 6 @nouns\n"}) {
+                          "prefilter descriptor within 6 @nouns\n",
+                          "prefilter before.speaker_colon ends-with\n",
+                          "prefilter no.such.rule ends-with :\n",
+                          "prefilter before.speaker_colon ends-with \u00BB\n"}) {
     SECTION(bad) {
       std::FILE* f = std::fopen(path.c_str(), "w");
       REQUIRE(f);
@@ -800,6 +813,32 @@ TEST_CASE("a prefilter line that names no rule or kind is reported with file and
       std::remove(path.c_str());
     }
   }
+}
+
+// The `ends-with` test is applied: declared wrongly (a colon rule said to need a comma), it
+// skips the rule where its pattern would match, and another rule (or none) attributes instead.
+TEST_CASE("an ends-with prefilter skips its rule where the context ends otherwise", "[rules]") {
+  const std::string text = "Carl Hunt: “That is untrue.”";
+  REQUIRE(run(text).quotes.size() == 1);
+  CHECK(run(text).quotes[0].rule == "before.speaker_colon");
+  const std::string path = "wrong_ending_test.txt";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  REQUIRE(f);
+  std::fputs((std::string(builtin_data_file("rules.txt")) + "prefilter before.speaker_colon ends-with ,\n").c_str(), f);
+  std::fclose(f);
+  std::string error;
+  ExtractorOptions options;
+  options.rules_file = path;
+  const auto wrong = Extractor::create(options, &error);
+  std::remove(path.c_str());
+  REQUIRE(wrong);
+  Document doc;
+  doc.id = "test";
+  doc.text = text;
+  DocumentQuotes quotes;
+  wrong->extract(doc, quotes);
+  REQUIRE(quotes.quotes.size() == 1);
+  CHECK(quotes.quotes[0].rule != "before.speaker_colon");
 }
 
 TEST_CASE("normalised keys fold case and diacritics", "[keys]") {
