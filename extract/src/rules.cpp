@@ -107,6 +107,19 @@ std::string take_field(std::string& rest) {
   return field;
 }
 
+// Calls `apply` with each id of a comma-separated list (a prefilter line's rules); returns the
+// first reason `apply` gives for an id being wrong, or "".
+template <typename Apply>
+std::string for_each_id(const std::string& ids, Apply apply) {
+  std::size_t start = 0;
+  while (start <= ids.size()) {
+    const std::size_t comma = std::min(ids.find(',', start), ids.size());
+    if (std::string why = apply(ids.substr(start, comma - start)); !why.empty()) return why;
+    start = comma + 1;
+  }
+  return "";
+}
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -270,11 +283,7 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   prefilter.words = words;
   // The rules: ids separated by commas, each defined above this line.
   const bool for_mentions = prefilter.kind != Prefilter::Kind::Contains;
-  std::size_t start = 0;
-  while (start <= ids.size()) {
-    const std::size_t comma = std::min(ids.find(',', start), ids.size());
-    const std::string id = ids.substr(start, comma - start);
-    start = comma + 1;
+  return for_each_id(ids, [&](const std::string& id) -> std::string {
     if (for_mentions) {
       auto it = std::find_if(mentions.begin(), mentions.end(), [&](const MentionRule& m) { return m.id == id; });
       if (it == mentions.end()) return "prefilter " + kind_name + ": no mention '" + id + "' above this line";
@@ -284,8 +293,8 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
       if (it == rules.end()) return "prefilter contains: no rule '" + id + "' above this line";
       it->prefilter = prefilter;
     }
-  }
-  return "";
+    return "";
+  });
 }
 
 std::string RuleSet::add_ending_test(const std::string& ids, const std::string& ending_bytes) {
@@ -293,16 +302,12 @@ std::string RuleSet::add_ending_test(const std::string& ids, const std::string& 
   for (const unsigned char c : ending_bytes)
     if (c >= 0x80 || c == ' ' || c == '\t')  // one byte each, and never space: it is trimmed
       return "prefilter " + ids + ": 'ends-with' takes ASCII punctuation or letters, not '" + ending_bytes + "'";
-  std::size_t start = 0;
-  while (start <= ids.size()) {
-    const std::size_t comma = std::min(ids.find(',', start), ids.size());
-    const std::string id = ids.substr(start, comma - start);
-    start = comma + 1;
+  return for_each_id(ids, [&](const std::string& id) -> std::string {
     auto it = std::find_if(rules.begin(), rules.end(), [&](const AttributionRule& r) { return r.id == id; });
     if (it == rules.end()) return "prefilter ends-with: no rule '" + id + "' above this line";
     it->ends_with = ending_bytes;
-  }
-  return "";
+    return "";
+  });
 }
 
 namespace {
