@@ -1,6 +1,7 @@
 #include "quotegraph/extractor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -23,6 +24,14 @@ struct Extractor::Impl {
   Lexicon lexicon;
   RuleSet rules;
   ScanOptions scan;
+  // Tells one extractor's lexicon from another's in a thread's PhraseCache (an address could be
+  // reused by a later extractor).
+  std::uint64_t id = next_id();
+
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+  }
 };
 
 namespace {
@@ -110,8 +119,9 @@ bool is_abbreviation(std::string_view word) {
 class DocumentRun {
  public:
   DocumentRun(const Lexicon& lexicon, const RuleSet& rules, const ScanOptions& scan, const Document& doc,
-              MatchScratch& scratch, DocumentQuotes& out)
-      : lex_(lexicon), rules_(rules), scan_(scan), doc_(doc), text_(doc.text), scratch_(scratch), out_(out) {}
+              MatchScratch& scratch, PhraseCache& phrases, DocumentQuotes& out)
+      : lex_(lexicon), rules_(rules), scan_(scan), doc_(doc), text_(doc.text), scratch_(scratch), phrases_(phrases),
+        out_(out) {}
 
   void run() {
     spans_ = scan_quotes(text_, scan_);
@@ -263,7 +273,7 @@ class DocumentRun {
 
   void add_mention(const MentionCandidate& c, std::size_t& current_sentence) {
     bool speaking = false;
-    const Phrase phrase = analyse_phrase(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
+    const Phrase& phrase = phrases_.analyse(std::string_view(text_).substr(c.name_begin, c.name_end - c.name_begin), lex_);
     Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
     if (phrase.kind == PhraseKind::Pronoun) {
       if (phrase.pronoun == "we") return;
@@ -907,7 +917,7 @@ class DocumentRun {
   // The entity a rule's speaker group names, analysing the phrase once.
   SpeakerMatch speaker_entity(std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
                               std::size_t quote_pos, bool confident_rule) {
-    Phrase p = analyse_phrase(std::string_view(text_).substr(begin, end - begin), lex_);
+    Phrase p = phrases_.analyse(std::string_view(text_).substr(begin, end - begin), lex_);
     if (starts_with_the(begin) && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
       // "“…,” the FA said": a name with an article speaking is an organisation, unless it is
       // somebody named before ("the Oscar-nominated Owen told reporters").
@@ -944,7 +954,7 @@ class DocumentRun {
     }
     if (appos_end > appos_begin) {
       const std::string_view appos = appos_text;
-      Phrase named = analyse_phrase(appos, lex_);
+      Phrase named = phrases_.analyse(appos, lex_);
       const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && appos_is_name;
       // (A role with one capitalised word taken for a name counts too: "Shadow chief secretary".)
       const bool role_first = p.kind == PhraseKind::Descriptor || p.kind == PhraseKind::Organization ||
@@ -1251,6 +1261,7 @@ class DocumentRun {
   const Document& doc_;
   const std::string& text_;
   MatchScratch& scratch_;
+  PhraseCache& phrases_;
   DocumentQuotes& out_;
   std::vector<QuoteSpan> spans_;
   std::vector<std::size_t> sentence_starts_;
@@ -1313,7 +1324,9 @@ std::unique_ptr<Extractor> Extractor::create(const ExtractorOptions& options, st
 void Extractor::extract(const Document& document, DocumentQuotes& out) const {
   out.clear();
   thread_local MatchScratch scratch;
-  DocumentRun(impl_->lexicon, impl_->rules, impl_->scan, document, scratch, out).run();
+  thread_local PhraseCache phrases;
+  phrases.start_document(impl_->id);
+  DocumentRun(impl_->lexicon, impl_->rules, impl_->scan, document, scratch, phrases, out).run();
 }
 
 std::string_view builtin_data_file(std::string_view name) { return embedded_data(name); }

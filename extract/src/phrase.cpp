@@ -268,6 +268,18 @@ bool is_name_particle(std::string_view word) {
   return false;
 }
 
+void PhraseCache::start_document(std::uint64_t lexicon_id) {
+  if (lexicon_id != lexicon_id_ || entries_.size() >= kMaxEntries) entries_.clear();
+  lexicon_id_ = lexicon_id;
+}
+
+const Phrase& PhraseCache::analyse(std::string_view phrase, const Lexicon& lexicon) {
+  probe_.assign(phrase.data(), phrase.size());
+  auto it = entries_.find(probe_);
+  if (it == entries_.end()) it = entries_.emplace(probe_, analyse_phrase(phrase, lexicon)).first;
+  return it->second;
+}
+
 Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   Phrase p;
   auto tokens = tokenize(text);

@@ -1,8 +1,10 @@
 // Reads a mention ("US Secretary of State Antony Blinken", "a Pentagon spokesman", "he") into
 // name, role, organisation and kind, using the lexicons (internal).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon.h"
@@ -30,6 +32,23 @@ struct Phrase {
 };
 
 Phrase analyse_phrase(std::string_view phrase, const Lexicon& lexicon);
+
+// analyse_phrase, remembered: the same phrases recur within an article and across articles
+// ("Mr Blair", "The", "He"), and the analysis depends on the phrase and the lexicon only, so
+// the output is the same with or without the cache. Bounded: it is emptied when full, between
+// documents only, so a reference it returns stays valid for the rest of the document.
+class PhraseCache {
+ public:
+  // Starts a document for `lexicon_id` (a number that identifies one loaded lexicon).
+  void start_document(std::uint64_t lexicon_id);
+  const Phrase& analyse(std::string_view phrase, const Lexicon& lexicon);
+
+ private:
+  static constexpr std::size_t kMaxEntries = 20000;
+  std::uint64_t lexicon_id_ = 0;
+  std::string probe_;  // the key looked up, reused so a lookup does not allocate
+  std::unordered_map<std::string, Phrase> entries_;
+};
 
 // A lower-case word inside a name: "de" (Staffan de Mistura), "ten" (Erik ten Hag), "bin".
 bool is_name_particle(std::string_view word);

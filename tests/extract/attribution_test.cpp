@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -846,4 +847,35 @@ TEST_CASE("normalised keys fold case and diacritics", "[keys]") {
   CHECK(normalise_key("Zuzana Čaputová") == "zuzana-caputova");
   CHECK(normalise_key("Linda Thomas-Greenfield") == "linda-thomas-greenfield");
   CHECK(normalise_key("O’Brien") == "obrien");
+}
+
+TEST_CASE("extractors with different lexicons on one thread keep their own phrase analyses", "[rules]") {
+  // Phrase analyses are remembered per thread (a speed-up); one extractor's must never be
+  // taken for another's, whose lexicon may read the same words otherwise.
+  const std::string dir = "phrase_cache_lexicons";
+  REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+  const std::string path = dir + "/organizations.txt";
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  REQUIRE(f);
+  std::fputs((std::string(builtin_data_file("organizations.txt")) + "org\tQuentin Zorblax\n").c_str(), f);
+  std::fclose(f);
+  std::string error;
+  ExtractorOptions options;
+  options.lexicon_dir = dir;
+  const auto with_org = Extractor::create(options, &error);
+  std::remove(path.c_str());
+  std::remove(dir.c_str());
+  REQUIRE(with_org);
+  Document doc;
+  doc.id = "test";
+  doc.text = "“Prices will rise this year,” Quentin Zorblax said.";
+  for (int round = 0; round < 2; ++round) {  // alternately, so that each follows the other
+    DocumentQuotes quotes;
+    extractor().extract(doc, quotes);
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker_id.rfind("person:", 0) == 0);
+    with_org->extract(doc, quotes);
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker_id == "org:quentin-zorblax");
+  }
 }
