@@ -1,32 +1,59 @@
 #include "quotegraph/graphml_writer.h"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "vertex_attributes.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
 
+namespace {
+
+bool legal_in_xml(char32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+// Appends `text` XML-safe to `out`. Runs of bytes that need nothing (most text) are appended
+// whole; only bytes outside ASCII are decoded, to find the code points XML forbids.
+void append_xml_escaped(std::string& out, std::string_view text) {
+  std::size_t run = 0;  // start of the bytes not appended yet
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    std::size_t len = 1;
+    if (b < 0x80) {
+      const bool special = b == '&' || b == '<' || b == '>' || b == '"' || b == '\'';
+      if (!special && legal_in_xml(b)) {
+        ++i;
+        continue;
+      }
+    } else if (legal_in_xml(decode_utf8(text, i, len))) {
+      i += len;
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    switch (b) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: break;  // a character XML 1.0 forbids: dropped
+    }
+    i += len;
+    run = i;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
+}  // namespace
+
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t len;
-    const char32_t c = decode_utf8(text, i, len);
-    const bool legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-                       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-    if (legal) {
-      switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out.append(text.substr(i, len));
-      }
-    }
-    i += len;
-  }
+  append_xml_escaped(out, text);
   return out;
 }
 
@@ -74,9 +101,21 @@ constexpr Key kKeys[] = {
     {"edge_date", "edge", "string"},
 };
 
-void data(std::ostream& out, const char* key, std::string_view value) {
+void data(std::string& out, const char* key, std::string_view value) {
   if (value.empty()) return;
-  out << "      <data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
+  out += "      <data key=\"";
+  out += key;
+  out += "\">";
+  append_xml_escaped(out, value);
+  out += "</data>\n";
+}
+
+// The document is built in a buffer handed to the stream in large pieces: many small stream
+// insertions cost more than the text they write.
+void flush_if_full(std::string& buffer, std::ostream& out) {
+  if (buffer.size() < (1u << 16)) return;
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
 }
 
 }  // namespace
@@ -98,35 +137,48 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
         << "\" attr.type=\"" << k.type << "\"/>\n";
   }
   out << "  <graph id=\"quotegraph\" edgedefault=\"directed\">\n";
+  std::vector<std::string> node_ids(graph.vertex_count());
+  for (std::size_t i = 0; i < graph.vertex_count(); ++i) node_ids[i] = nmtoken(graph.vertex(i).id);
+  std::string buffer;
   for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
     const VertexData& v = graph.vertex(i);
-    out << "    <node id=\"" << nmtoken(v.id) << "\">\n";
-    data(out, "label", v.label);
-    for (const auto& [key, value] : detail::vertex_attributes(v)) data(out, key, value);
+    buffer += "    <node id=\"";
+    buffer += node_ids[i];
+    buffer += "\">\n";
+    data(buffer, "label", v.label);
+    for (const auto& [key, value] : detail::vertex_attributes(v)) data(buffer, key, value);
     const detail::Rgb colour = detail::vertex_colour(v);
-    data(out, "r", std::to_string(colour.r));
-    data(out, "g", std::to_string(colour.g));
-    data(out, "b", std::to_string(colour.b));
-    out << "    </node>\n";
+    data(buffer, "r", std::to_string(colour.r));
+    data(buffer, "g", std::to_string(colour.g));
+    data(buffer, "b", std::to_string(colour.b));
+    buffer += "    </node>\n";
+    flush_if_full(buffer, out);
   }
   std::size_t edge_number = 0;
   graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
-    out << "    <edge id=\"e" << edge_number++ << "\" source=\"" << nmtoken(graph.vertex(source).id)
-        << "\" target=\"" << nmtoken(graph.vertex(target).id) << "\">\n";
-    data(out, "edge_type", to_string(e.kind));
-    data(out, "weight", detail::format_number(e.weight));
-    data(out, "edge_role", e.role);
+    buffer += "    <edge id=\"e";
+    buffer += std::to_string(edge_number++);
+    buffer += "\" source=\"";
+    buffer += node_ids[source];
+    buffer += "\" target=\"";
+    buffer += node_ids[target];
+    buffer += "\">\n";
+    data(buffer, "edge_type", to_string(e.kind));
+    data(buffer, "weight", detail::format_number(e.weight));
+    data(buffer, "edge_role", e.role);
     if (e.kind == EdgeKind::AppearsIn) {
-      data(out, "quote_id", e.quote_id);
-      data(out, "start", std::to_string(e.start));
-      data(out, "end", std::to_string(e.end));
-      data(out, "confidence", detail::format_number(e.confidence));
-      data(out, "rule", e.rule);
-      data(out, "edge_date", e.date);
+      data(buffer, "quote_id", e.quote_id);
+      data(buffer, "start", std::to_string(e.start));
+      data(buffer, "end", std::to_string(e.end));
+      data(buffer, "confidence", detail::format_number(e.confidence));
+      data(buffer, "rule", e.rule);
+      data(buffer, "edge_date", e.date);
     }
-    out << "    </edge>\n";
+    buffer += "    </edge>\n";
+    flush_if_full(buffer, out);
   });
-  out << "  </graph>\n</graphml>\n";
+  buffer += "  </graph>\n</graphml>\n";
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   return static_cast<bool>(out);
 }
 

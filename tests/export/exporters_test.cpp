@@ -86,6 +86,11 @@ TEST_CASE("XML escaping drops illegal characters and escapes markup", "[export][
   CHECK(xml_escape("a<b>&\"c'\x01\x1F") == "a&lt;b&gt;&amp;&quot;c&apos;");
   CHECK(xml_escape("tab\tnew\nline") == "tab\tnew\nline");
   CHECK(xml_escape("Köln ’") == "Köln ’");
+  // Non-characters U+FFFE and U+FFFF are not XML characters; U+FFFD and astral ones are.
+  CHECK(xml_escape("x\xEF\xBF\xBEy\xEF\xBF\xBFz\xEF\xBF\xBD\xF0\x9F\x98\x80") == "xyz\xEF\xBF\xBD\xF0\x9F\x98\x80");
+  CHECK(xml_escape("") == "");
+  CHECK(xml_escape("&&") == "&amp;&amp;");
+  CHECK(xml_escape("\x7F'") == "\x7F&apos;");  // DEL is an XML character
 }
 
 TEST_CASE("GraphML declares typed keys and writes escaped data", "[export][graphml]") {
