@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace quotegraph {
@@ -72,7 +73,7 @@ class Emitter {
 
   // Object kinds: an IRI, a CURIE (vocabulary term), or a literal with an optional datatype.
   void iri_object(const std::string& s, const char* p, const std::string& o) {
-    emit(s, p, serd_node_from_substring(SERD_URI, bytes(o), o.size()), nullptr);
+    emit(s, p, node(SERD_URI, o), nullptr);
   }
   void type(const std::string& s, const char* curie) {
     emit(s, "rdf:type", serd_node_from_string(SERD_CURIE, bytes(curie)), nullptr);
@@ -80,7 +81,7 @@ class Emitter {
   void literal(const std::string& s, const char* p, const std::string& value, const char* datatype = nullptr) {
     if (value.empty()) return;
     const SerdNode dt = datatype ? serd_node_from_string(SERD_CURIE, bytes(datatype)) : SERD_NODE_NULL;
-    SerdNode object = serd_node_from_substring(SERD_LITERAL, bytes(value), value.size());
+    SerdNode object = node(SERD_LITERAL, value);
     // Always the short "..." form with escapes: Serd 0.30 writes a Turtle long string ("""...""")
     // for text with quotes or line breaks, and one that ends in a quote mark comes out
     // unreadable (found by fuzz_exporters).
@@ -95,12 +96,34 @@ class Emitter {
   static const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
   static const uint8_t* bytes(const char* s) { return reinterpret_cast<const uint8_t*>(s); }
 
+  // The node serd_node_from_substring makes (code points counted, quote and line-break flags
+  // set), in one pass over the bytes instead of a decoding one: most of the Turtle's bytes are
+  // quotation text, and this is the only pass our side makes over them.
+  static SerdNode node(SerdType type, const std::string& text) {
+    SerdNode n{bytes(text), text.size(), 0, 0, type};
+    for (const char c : text) {
+      if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // inside a character
+      ++n.n_chars;
+      if (c == '\n' || c == '\r') n.flags |= SERD_HAS_NEWLINE;
+      if (c == '"') n.flags |= SERD_HAS_QUOTE;
+    }
+    return n;
+  }
+
   void emit(const std::string& subject, const char* predicate, const SerdNode& object, const SerdNode* datatype) {
-    const SerdNode s = serd_node_from_substring(SERD_URI, bytes(subject), subject.size());
+    // Statements come in runs about one subject: its node is made once per run, from a copy
+    // (the caller's string may be a temporary).
+    if (subject != subject_) {
+      subject_ = subject;
+      subject_node_ = node(SERD_URI, subject_);
+    }
     const SerdNode p = serd_node_from_string(SERD_CURIE, bytes(predicate));
-    const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &s, &p, &object, datatype, nullptr);
+    const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &subject_node_, &p, &object, datatype, nullptr);
     if (st != SERD_SUCCESS && status_ == SERD_SUCCESS) status_ = st;
   }
+
+  std::string subject_;
+  SerdNode subject_node_ = SERD_NODE_NULL;
 
   const RdfOptions& options_;
   SerdEnv* env_ = nullptr;
