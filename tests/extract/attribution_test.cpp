@@ -24,13 +24,23 @@ const Extractor& extractor() {
   return *instance;
 }
 
-DocumentQuotes run(const std::string& text) {
+DocumentQuotes run_with(const Extractor& e, const std::string& text) {
   Document doc;
   doc.id = "test";
   doc.text = text;
   DocumentQuotes out;
-  extractor().extract(doc, out);
+  e.extract(doc, out);
   return out;
+}
+
+DocumentQuotes run(const std::string& text) { return run_with(extractor(), text); }
+
+// Writes a data file for a test extractor to read; the test fails if it cannot.
+void write_test_file(const std::string& path, const std::string& text) {
+  std::FILE* f = std::fopen(path.c_str(), "w");
+  REQUIRE(f);
+  std::fputs(text.c_str(), f);
+  std::fclose(f);
 }
 
 const Quote* find_quote(const DocumentQuotes& quotes, const std::string& words) {
@@ -823,21 +833,14 @@ TEST_CASE("an ends-with prefilter skips its rule where the context ends otherwis
   REQUIRE(run(text).quotes.size() == 1);
   CHECK(run(text).quotes[0].rule == "before.speaker_colon");
   const std::string path = "wrong_ending_test.txt";
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  REQUIRE(f);
-  std::fputs((std::string(builtin_data_file("rules.txt")) + "prefilter before.speaker_colon ends-with ,\n").c_str(), f);
-  std::fclose(f);
+  write_test_file(path, std::string(builtin_data_file("rules.txt")) + "prefilter before.speaker_colon ends-with ,\n");
   std::string error;
   ExtractorOptions options;
   options.rules_file = path;
   const auto wrong = Extractor::create(options, &error);
   std::remove(path.c_str());
   REQUIRE(wrong);
-  Document doc;
-  doc.id = "test";
-  doc.text = text;
-  DocumentQuotes quotes;
-  wrong->extract(doc, quotes);
+  const DocumentQuotes quotes = run_with(*wrong, text);
   REQUIRE(quotes.quotes.size() == 1);
   CHECK(quotes.quotes[0].rule != "before.speaker_colon");
 }
@@ -855,10 +858,7 @@ TEST_CASE("extractors with different lexicons on one thread keep their own phras
   const std::string dir = "phrase_cache_lexicons";
   REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
   const std::string path = dir + "/organizations.txt";
-  std::FILE* f = std::fopen(path.c_str(), "w");
-  REQUIRE(f);
-  std::fputs((std::string(builtin_data_file("organizations.txt")) + "org\tQuentin Zorblax\n").c_str(), f);
-  std::fclose(f);
+  write_test_file(path, std::string(builtin_data_file("organizations.txt")) + "org\tQuentin Zorblax\n");
   std::string error;
   ExtractorOptions options;
   options.lexicon_dir = dir;
@@ -866,16 +866,13 @@ TEST_CASE("extractors with different lexicons on one thread keep their own phras
   std::remove(path.c_str());
   std::remove(dir.c_str());
   REQUIRE(with_org);
-  Document doc;
-  doc.id = "test";
-  doc.text = "“Prices will rise this year,” Quentin Zorblax said.";
+  const std::string text = "“Prices will rise this year,” Quentin Zorblax said.";
   for (int round = 0; round < 2; ++round) {  // alternately, so that each follows the other
-    DocumentQuotes quotes;
-    extractor().extract(doc, quotes);
-    REQUIRE(quotes.quotes.size() == 1);
-    CHECK(quotes.quotes[0].speaker_id.rfind("person:", 0) == 0);
-    with_org->extract(doc, quotes);
-    REQUIRE(quotes.quotes.size() == 1);
-    CHECK(quotes.quotes[0].speaker_id == "org:quentin-zorblax");
+    const DocumentQuotes built_in = run(text);
+    REQUIRE(built_in.quotes.size() == 1);
+    CHECK(built_in.quotes[0].speaker_id.rfind("person:", 0) == 0);
+    const DocumentQuotes custom = run_with(*with_org, text);
+    REQUIRE(custom.quotes.size() == 1);
+    CHECK(custom.quotes[0].speaker_id == "org:quentin-zorblax");
   }
 }
