@@ -312,16 +312,24 @@ std::string RuleSet::add_ending_test(const std::string& ids, const std::string& 
 
 namespace {
 
-// The bytes of the horizontal space (PCRE2's \h) starting at line[i], or 0.
-std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
+// The bytes of a horizontal space outside ASCII starting at line[i], or 0. Each of them starts
+// with one of the lead bytes tested first (U+00A0, U+1680, U+180E, U+2000–U+200A, U+202F,
+// U+205F, U+3000), so other bytes, and the bytes inside a character, are not decoded.
+std::size_t non_ascii_space_at(std::string_view line, std::size_t i) {
   const unsigned char c = static_cast<unsigned char>(line[i]);
-  if (c == ' ' || c == '\t') return 1;
-  if (c < 0x80) return 0;
+  if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3) return 0;
   std::size_t length = 0;
   const char32_t cp = decode_utf8(line, i, length);
   const bool space = cp == 0xA0 || cp == 0x1680 || cp == 0x180E || (cp >= 0x2000 && cp <= 0x200A) ||
                      cp == 0x202F || cp == 0x205F || cp == 0x3000;
   return space ? length : 0;
+}
+
+// The bytes of the horizontal space (PCRE2's \h) starting at line[i], or 0.
+inline std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(line[i]);
+  if (c < 0x80) return c == ' ' || c == '\t' ? 1 : 0;
+  return non_ascii_space_at(line, i);
 }
 
 char to_lower_ascii_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -391,7 +399,10 @@ bool Prefilter::within_reach(std::string_view line, std::size_t pos, std::size_t
       if (horizontal_space_at(line, i) == 0 && ++words_after_first > within) return false;
       continue;
     }
-    if (std::string_view(",;:!?()\"").find(line[i]) != std::string_view::npos) return false;
+    switch (line[i]) {
+      case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '"': return false;
+      default: break;
+    }
     ++i;
   }
   return true;

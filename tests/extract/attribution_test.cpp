@@ -758,6 +758,10 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       "A State Department spokesman's note was read. “Talks will resume,” the spokesman said.",
       "One council diplomat left early. “It is over,” the diplomat said.",
       "One council co-ordinator left early. “It is over,” the co-ordinator said.",
+      // Spaces outside ASCII between the words (narrow no-break, ideographic), and a character
+      // whose last byte comes before a space ("50¢ "):
+      "A senior\u202FWestern\u3000official spoke. “The threat is real,” the official said.",
+      "One 50¢ a\u00A0day council diplomat left early. “It is over,” the diplomat said.",
       "The IMF set out its views in a short report.\n\n“The team stands ready to help,” it said.",
       "According to a confidential concept paper, “the talks have failed.”",
       // Speech verbs: upper case, hit back, none at all, after a no-break space, in the quote.
