@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -693,12 +693,7 @@ TEST_CASE("quotes carry code point offsets into the text", "[attribution]") {
 
 TEST_CASE("a rule file that does not compile is reported with file and line", "[rules]") {
   const std::string path = "bad_rules_test.txt";
-  {
-    std::FILE* f = std::fopen(path.c_str(), "w");
-    REQUIRE(f);
-    std::fputs("# a broken rule\nrule broken after 0.9 (?<speaker>[a-z\n", f);
-    std::fclose(f);
-  }
+  write_test_file(path, "# a broken rule\nrule broken after 0.9 (?<speaker>[a-z\n");
   std::string error;
   ExtractorOptions options;
   options.rules_file = path;
@@ -725,10 +720,7 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       pos = end;
     }
     REQUIRE(without.size() < rules.size());
-    std::FILE* f = std::fopen(path.c_str(), "w");
-    REQUIRE(f);
-    std::fputs(without.c_str(), f);
-    std::fclose(f);
+    write_test_file(path, without);
   }
   std::string error;
   ExtractorOptions options;
@@ -815,10 +807,7 @@ TEST_CASE("a prefilter line that names no rule or kind is reported with file and
                           "prefilter no.such.rule ends-with :\n",
                           "prefilter before.speaker_colon ends-with \u00BB\n"}) {
     SECTION(bad) {
-      std::FILE* f = std::fopen(path.c_str(), "w");
-      REQUIRE(f);
-      std::fputs((rules + bad).c_str(), f);
-      std::fclose(f);
+      write_test_file(path, rules + bad);
       std::string error;
       ExtractorOptions options;
       options.rules_file = path;
@@ -860,15 +849,15 @@ TEST_CASE("extractors with different lexicons on one thread keep their own phras
   // Phrase analyses are remembered per thread (a speed-up); one extractor's must never be
   // taken for another's, whose lexicon may read the same words otherwise.
   const std::string dir = "phrase_cache_lexicons";
-  REQUIRE(std::system(("mkdir -p " + dir).c_str()) == 0);
+  std::filesystem::create_directories(dir);
+  REQUIRE(std::filesystem::is_directory(dir));
   const std::string path = dir + "/organizations.txt";
   write_test_file(path, std::string(builtin_data_file("organizations.txt")) + "org\tQuentin Zorblax\n");
   std::string error;
   ExtractorOptions options;
   options.lexicon_dir = dir;
   const auto with_org = Extractor::create(options, &error);
-  std::remove(path.c_str());
-  std::remove(dir.c_str());
+  std::filesystem::remove_all(dir);
   REQUIRE(with_org);
   const std::string text = "“Prices will rise this year,” Quentin Zorblax said.";
   for (int round = 0; round < 2; ++round) {  // alternately, so that each follows the other
