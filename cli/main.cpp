@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
@@ -260,22 +259,71 @@ class Outputs {
     if (path.empty()) return;
     OutputFile file(path);
     std::string error;
-    if (!file.ok() || !write_to(file.stream(), &error) || !file.commit(&error)) {
+    const bool written = file.ok() && write_to(file.stream(), &error);
+    conclude(file, written, std::move(error), order, what);
+  }
+
+  // Queues an RDF output as parts written side by side (one per thread, and one more so the
+  // other outputs fill the gaps): the first straight into the output file, the others into
+  // scratch files. The job that finishes last appends those and commits, so no thread waits.
+  void queue_rdf(TaskQueue& tasks, int order, const std::string& path, const char* what,
+                 const quotegraph::QuoteGraph& graph, const quotegraph::RdfOptions& options) {
+    if (path.empty()) return;
+    struct Run {
+      Run(const std::string& path, const quotegraph::QuoteGraph& graph, const quotegraph::RdfOptions& options,
+          std::size_t wanted)
+          : file(path), parts(graph, options, wanted), remaining(parts.size()) {
+        for (std::size_t k = 1; k < parts.size(); ++k) scratch.push_back(std::make_unique<ScratchFile>(path, k));
+      }
+      OutputFile file;
+      quotegraph::RdfParts parts;
+      std::vector<std::unique_ptr<ScratchFile>> scratch;  // parts 1, 2, ...
+      std::mutex mutex;
+      std::size_t remaining;
+      bool written = true;
+      std::string error;
+    };
+    const unsigned threads = config_.threads;
+    auto run = std::make_shared<Run>(path, graph, options, threads > 1 ? threads + 1 : 1);
+    for (std::size_t k = 0; k < run->parts.size(); ++k) {
+      tasks.run([this, run, k, order, what] {
+        std::ostream& out = k == 0 ? run->file.stream() : run->scratch[k - 1]->stream();
+        std::string error;
+        const bool ok = (k == 0 ? run->file.ok() : run->scratch[k - 1]->ok()) && run->parts.write(k, out, &error);
+        std::unique_lock<std::mutex> lock(run->mutex);
+        if (!ok && run->written) {
+          run->written = false;
+          run->error = error.empty() && k > 0 ? "cannot write the scratch file " + run->scratch[k - 1]->path() : error;
+        }
+        if (--run->remaining > 0) return;
+        lock.unlock();
+        for (auto& part : run->scratch) {
+          if (!run->written) break;
+          run->written = part->append_to(run->file.stream());
+        }
+        conclude(run->file, run->written, std::move(run->error), order, what);
+      });
+    }
+  }
+
+  // Commits a written output, or reports why it was not written (and removes it).
+  void conclude(OutputFile& file, bool written, std::string error, int order, const char* what) {
+    if (!written || !file.commit(&error)) {
       const int write_errno = errno;
       if (file.failed_on_closed_pipe()) return;  // quotegraph ... | head: the reader has enough
       if (error.empty()) error = std::string("write failed: ") + std::strerror(write_errno);
       const std::lock_guard<std::mutex> lock(mutex_);
-      std::cerr << "quotegraph: " << path << ": " << error << "\n";
+      std::cerr << "quotegraph: " << file.path() << ": " << error << "\n";
       failed_ = true;
       return;
     }
     const std::lock_guard<std::mutex> lock(mutex_);
-    if (path != "-") just_written_.emplace_back(order, std::string(what) + ": " + path);
+    if (file.path() != "-") just_written_.emplace_back(order, std::string(what) + ": " + file.path());
   }
 
   // The outputs made from the whole corpus (finished: in document-id order), resolved across
   // documents. With more than one thread they are written side by side: the JSONL while the
-  // graph is built, then the graph's formats, each to its own file, so the bytes are the same
+  // graph is built, then the graph's formats, the RDF in parts; the bytes are the same
   // whatever the number of threads.
   void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
     quotegraph::resolve_corpus(corpus);
@@ -293,24 +341,20 @@ class Outputs {
       const quotegraph::QuoteGraph graph = quotegraph::build_graph(corpus, config_.graph);
       *vertices = graph.vertex_count();
       *edges = graph.edge_count();
+      // The longest first: the RDF's parts, then the others beside them.
+      for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
+        const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
+        quotegraph::RdfOptions options = config_.rdf;
+        options.syntax = syntax;
+        queue_rdf(tasks, turtle ? 3 : 4, turtle ? config_.turtle : config_.ntriples, turtle ? "Turtle" : "N-Triples",
+                  graph, options);
+      }
       if (!config_.graphml.empty())
         tasks.run([&] { write(1, config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(graph, out); }); });
       if (!config_.gexf.empty())
         tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); }); });
       if (!config_.dot.empty())
         tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); }); });
-      for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
-        const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
-        if ((turtle ? config_.turtle : config_.ntriples).empty()) continue;
-        tasks.run([&, syntax, turtle] {
-          write(turtle ? 3 : 4, turtle ? config_.turtle : config_.ntriples, turtle ? "Turtle" : "N-Triples",
-                [&](std::ostream& out, std::string* error) {
-                  quotegraph::RdfOptions options = config_.rdf;
-                  options.syntax = syntax;
-                  return quotegraph::write_rdf(graph, out, options, error);
-                });
-        });
-      }
       tasks.wait();  // before the graph goes
     }
     tasks.wait();

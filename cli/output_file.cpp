@@ -6,7 +6,16 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <vector>
+
+namespace {
+bool is_regular_file_or_absent(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode);
+}
+}  // namespace
 
 OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   if (path_ == "-") {
@@ -15,8 +24,7 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   }
   // Devices and pipes (/dev/stdout, /dev/full, a FIFO) are written in place: a temporary file
   // renamed over them would replace the device with a regular file.
-  struct stat st;
-  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (!is_regular_file_or_absent(path_)) {
     file_.open(path_, std::ios::binary);
   } else {
     temporary_ = path_ + ".tmp-" + std::to_string(::getpid());
@@ -66,4 +74,33 @@ bool OutputFile::commit(std::string* error) {
   }
   committed_ = true;
   return true;
+}
+
+ScratchFile::ScratchFile(const std::string& output_path, std::size_t part) {
+  const std::string name = ".part" + std::to_string(part) + ".tmp-" + std::to_string(::getpid());
+  if (output_path != "-" && is_regular_file_or_absent(output_path)) {
+    path_ = output_path + name;
+  } else {
+    std::error_code ignored;
+    path_ = (std::filesystem::temp_directory_path(ignored) / ("quotegraph-output" + name)).string();
+  }
+  file_.open(path_, std::ios::in | std::ios::out | std::ios::binary | std::ios::trunc);
+}
+
+ScratchFile::~ScratchFile() {
+  file_.close();
+  std::remove(path_.c_str());
+}
+
+bool ScratchFile::append_to(std::ostream& out) {
+  file_.flush();
+  file_.seekg(0);
+  std::vector<char> buffer(1 << 20);
+  while (file_ && out) {
+    file_.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    out.write(buffer.data(), file_.gcount());
+  }
+  const bool read_all = file_.eof() && !file_.bad();
+  file_.close();
+  return read_all && static_cast<bool>(out);
 }

@@ -28,3 +28,23 @@ class OutputFile {
   bool committed_ = false;
   bool pipe_closed_ = false;
 };
+
+// One later part of an output written side by side with the first: a file beside the output
+// (in the temporary directory for standard output and devices), appended to the output once
+// every part is written, and removed when it goes.
+class ScratchFile {
+ public:
+  ScratchFile(const std::string& output_path, std::size_t part);
+  ~ScratchFile();
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  bool ok() const { return static_cast<bool>(file_); }
+  std::ostream& stream() { return file_; }
+  const std::string& path() const { return path_; }
+  // Closes the file and copies its bytes to the end of `out`; false when either side fails.
+  bool append_to(std::ostream& out);
+
+ private:
+  std::string path_;
+  std::fstream file_;
+};

@@ -46,7 +46,8 @@ size_t write_to_stream(const void* buffer, size_t length, void* stream) {
 
 class Emitter {
  public:
-  Emitter(std::ostream& out, const RdfOptions& options) : options_(options) {
+  // `first`: the first (or only) part of the output, which writes the prefix directives.
+  Emitter(std::ostream& out, const RdfOptions& options, bool first) : options_(options) {
     env_ = serd_env_new(nullptr);
     for (const auto& [name, uri] : kPrefixes)
       serd_env_set_prefix_from_strings(env_, reinterpret_cast<const uint8_t*>(name),
@@ -56,7 +57,7 @@ class Emitter {
         SERD_STYLE_BULK | (turtle ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0));
     writer_ = serd_writer_new(turtle ? SERD_TURTLE : SERD_NTRIPLES, style, env_, nullptr,
                               write_to_stream, &out);
-    if (turtle) {
+    if (turtle && first) {
       for (const auto& [name, uri] : kPrefixes) {
         const SerdNode n = serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(name));
         const SerdNode u = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(uri));
@@ -154,100 +155,157 @@ std::string decimal(double v) {
 
 }  // namespace
 
-bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& options, std::string* error) {
-  Emitter rdf(out, options);
-  std::vector<std::string> vertex_iri(graph.vertex_count());
-  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+namespace {
+
+void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
+  switch (v.kind) {
+    case VertexKind::Document:
+      rdf.type(s, "schema:NewsArticle");
+      rdf.literal(s, "schema:identifier", v.document_id);
+      rdf.literal(s, "schema:headline", v.title);
+      rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
+      rdf.literal(s, "schema:datePublished", v.date);
+      rdf.type(s + "#context", "nif:Context");
+      rdf.iri_object(s + "#context", "nif:sourceUrl", s);
+      break;
+    case VertexKind::Person:
+      rdf.type(s, "schema:Person");
+      rdf.type(s, "prov:Agent");
+      // Every spelling the articles use: shards that saw different ones still agree.
+      for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
+      rdf.literal(s, "qg:anonymous", v.anonymous ? "true" : "false", "xsd:boolean");
+      break;
+    case VertexKind::Organization:
+      rdf.type(s, "schema:Organization");
+      rdf.type(s, "org:Organization");
+      rdf.type(s, "prov:Agent");
+      for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
+      break;
+    case VertexKind::Statement:
+      rdf.type(s, "schema:Quotation");
+      rdf.literal(s, "schema:text", v.text);
+      break;
+  }
+}
+
+std::string role_iri(const RdfOptions& options, const std::string& role) {
+  return options.base + "role/" + iri_escape(normalise_key(role));
+}
+
+// `defines_role`: the first speaks_for edge with its role, which describes the role.
+void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options, const std::string& from,
+                const std::string& to, std::size_t source, std::size_t target, const EdgeData& e,
+                bool defines_role) {
+  switch (e.kind) {
+    case EdgeKind::Said:
+      rdf.iri_object(to, "schema:creator", from);
+      rdf.iri_object(to, "prov:wasAttributedTo", from);
+      // The organisations the quotes themselves name: what one article says, so the triples
+      // of shards add up to those of the whole corpus.
+      for (const auto& org : graph.vertex(target).source_organizations)
+        rdf.iri_object(to, "schema:sourceOrganization", rdf.iri(id_path(org)));
+      break;
+    case EdgeKind::SpeaksFor: {
+      const std::string membership = from + "/member-of/" + iri_escape(graph.vertex(target).id.substr(4));
+      rdf.type(membership, "org:Membership");
+      rdf.iri_object(membership, "org:member", from);
+      rdf.iri_object(membership, "org:organization", to);
+      if (e.role.empty()) break;
+      const std::string role = role_iri(options, e.role);
+      rdf.iri_object(membership, "org:role", role);
+      if (!defines_role) break;
+      rdf.type(role, "org:Role");
+      rdf.type(role, "skos:Concept");
+      rdf.literal(role, "skos:prefLabel", e.role);
+      break;
+    }
+    case EdgeKind::AppearsIn: {
+      rdf.iri_object(from, "schema:isBasedOn", to);
+      // The exact span, as NIF counts it: code points, end exclusive.
+      const std::string span = to + "#char=" + std::to_string(e.start) + "," + std::to_string(e.end);
+      rdf.type(span, "nif:OffsetBasedString");
+      rdf.literal(span, "nif:beginIndex", std::to_string(e.start), "xsd:nonNegativeInteger");
+      rdf.literal(span, "nif:endIndex", std::to_string(e.end), "xsd:nonNegativeInteger");
+      rdf.literal(span, "nif:anchorOf", graph.vertex(source).text);
+      rdf.iri_object(span, "nif:referenceContext", to + "#context");
+      rdf.iri_object(span, "qg:quotation", from);
+      rdf.literal(span, "qg:quoteId", e.quote_id);
+      rdf.literal(span, "qg:confidence", decimal(e.confidence), "xsd:decimal");
+      rdf.literal(span, "qg:rule", e.rule);
+      break;
+    }
+    case EdgeKind::ConflictsWith:  // the same words, another speaker: both ways
+      rdf.iri_object(from, "qg:conflictsWith", to);
+      rdf.iri_object(to, "qg:conflictsWith", from);
+      break;
+    case EdgeKind::CoQuoted:  // a count over articles: SPARQL derives it from the quotations
+      break;
+  }
+}
+
+// About how many statements an item writes: what the parts are balanced by.
+constexpr std::size_t kVertexWeight = 4;
+std::size_t edge_weight(const EdgeData& e) { return e.kind == EdgeKind::AppearsIn ? 10 : 3; }
+
+}  // namespace
+
+RdfParts::RdfParts(const QuoteGraph& graph, const RdfOptions& options, std::size_t wanted)
+    : graph_(graph), options_(options) {
+  const std::size_t n = graph.vertex_count();
+  vertex_iri_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
     const VertexData& v = graph.vertex(i);
     // doc:ID keeps the document id whole (it may hold ':'); other ids split into path segments.
-    vertex_iri[i] = rdf.iri(v.kind == VertexKind::Document ? "doc/" + iri_escape(v.document_id) : id_path(v.id));
+    vertex_iri_[i] = options.base + (v.kind == VertexKind::Document ? "doc/" + iri_escape(v.document_id) : id_path(v.id));
   }
-  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
-    const VertexData& v = graph.vertex(i);
-    const std::string& s = vertex_iri[i];
-    switch (v.kind) {
-      case VertexKind::Document:
-        rdf.type(s, "schema:NewsArticle");
-        rdf.literal(s, "schema:identifier", v.document_id);
-        rdf.literal(s, "schema:headline", v.title);
-        rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
-        rdf.literal(s, "schema:datePublished", v.date);
-        rdf.type(s + "#context", "nif:Context");
-        rdf.iri_object(s + "#context", "nif:sourceUrl", s);
-        break;
-      case VertexKind::Person:
-        rdf.type(s, "schema:Person");
-        rdf.type(s, "prov:Agent");
-        // Every spelling the articles use: shards that saw different ones still agree.
-        for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
-        rdf.literal(s, "qg:anonymous", v.anonymous ? "true" : "false", "xsd:boolean");
-        break;
-      case VertexKind::Organization:
-        rdf.type(s, "schema:Organization");
-        rdf.type(s, "org:Organization");
-        rdf.type(s, "prov:Agent");
-        for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
-        break;
-      case VertexKind::Statement:
-        rdf.type(s, "schema:Quotation");
-        rdf.literal(s, "schema:text", v.text);
-        break;
-    }
-  }
-  std::set<std::string> roles_written;
+  // Where a part may start: at any vertex's own statements but the first vertex's, and at an
+  // edge whose statements follow an appears_in's or a speaks_for's, which end on a subject no
+  // other edge begins with (a quotation's span, a membership, a role). Elsewhere a subject can
+  // run on from one edge to the next (a statement's said, then its conflicts_with).
+  edges_.reserve(graph.edge_count());
+  std::vector<std::size_t> weight(n, kVertexWeight);
+  std::vector<bool> may_start(n, true);
+  std::set<std::string> roles;
+  bool previous_ends_off_vertex = false;  // the first edges may run on from the last vertex
   graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
-    const std::string& from = vertex_iri[source];
-    const std::string& to = vertex_iri[target];
-    switch (e.kind) {
-      case EdgeKind::Said:
-        rdf.iri_object(to, "schema:creator", from);
-        rdf.iri_object(to, "prov:wasAttributedTo", from);
-        // The organisations the quotes themselves name: what one article says, so the triples
-        // of shards add up to those of the whole corpus.
-        for (const auto& org : graph.vertex(target).source_organizations)
-          rdf.iri_object(to, "schema:sourceOrganization", rdf.iri(id_path(org)));
-        break;
-      case EdgeKind::SpeaksFor: {
-        const std::string membership = from + "/member-of/" + iri_escape(graph.vertex(target).id.substr(4));
-        rdf.type(membership, "org:Membership");
-        rdf.iri_object(membership, "org:member", from);
-        rdf.iri_object(membership, "org:organization", to);
-        if (!e.role.empty()) {
-          const std::string role = rdf.iri("role/" + iri_escape(normalise_key(e.role)));
-          rdf.iri_object(membership, "org:role", role);
-          if (!roles_written.insert(role).second) break;
-          rdf.type(role, "org:Role");
-          rdf.type(role, "skos:Concept");
-          rdf.literal(role, "skos:prefLabel", e.role);
-        }
-        break;
-      }
-      case EdgeKind::AppearsIn: {
-        rdf.iri_object(from, "schema:isBasedOn", to);
-        // The exact span, as NIF counts it: code points, end exclusive.
-        const std::string span = to + "#char=" + std::to_string(e.start) + "," + std::to_string(e.end);
-        rdf.type(span, "nif:OffsetBasedString");
-        rdf.literal(span, "nif:beginIndex", std::to_string(e.start), "xsd:nonNegativeInteger");
-        rdf.literal(span, "nif:endIndex", std::to_string(e.end), "xsd:nonNegativeInteger");
-        rdf.literal(span, "nif:anchorOf", graph.vertex(source).text);
-        rdf.iri_object(span, "nif:referenceContext", to + "#context");
-        rdf.iri_object(span, "qg:quotation", from);
-        rdf.literal(span, "qg:quoteId", e.quote_id);
-        rdf.literal(span, "qg:confidence", decimal(e.confidence), "xsd:decimal");
-        rdf.literal(span, "qg:rule", e.rule);
-        break;
-      }
-      case EdgeKind::ConflictsWith:  // the same words, another speaker: both ways
-        rdf.iri_object(from, "qg:conflictsWith", to);
-        rdf.iri_object(to, "qg:conflictsWith", from);
-        break;
-      case EdgeKind::CoQuoted:  // a count over articles: SPARQL derives it from the quotations
-        break;
-    }
+    const bool defines_role = e.kind == EdgeKind::SpeaksFor && !e.role.empty() && roles.insert(role_iri(options, e.role)).second;
+    edges_.push_back({source, target, &e, defines_role});
+    weight.push_back(edge_weight(e));
+    may_start.push_back(previous_ends_off_vertex);
+    if (e.kind != EdgeKind::CoQuoted)  // writes nothing
+      previous_ends_off_vertex = e.kind == EdgeKind::AppearsIn || e.kind == EdgeKind::SpeaksFor;
   });
+  std::size_t total = 0;
+  for (const std::size_t w : weight) total += w;
+  cuts_.push_back(0);
+  std::size_t done = 0;
+  for (std::size_t item = 0; item < weight.size(); ++item) {
+    if (item > 0 && may_start[item] && cuts_.size() < wanted && done * wanted >= total * cuts_.size())
+      cuts_.push_back(item);
+    done += weight[item];
+  }
+  cuts_.push_back(weight.size());
+}
+
+bool RdfParts::write(std::size_t part, std::ostream& out, std::string* error) const {
+  Emitter rdf(out, options_, part == 0);
+  const std::size_t n = vertex_iri_.size();
+  for (std::size_t item = cuts_[part]; item < cuts_[part + 1]; ++item) {
+    if (item < n) {
+      write_vertex(rdf, graph_.vertex(item), vertex_iri_[item]);
+      continue;
+    }
+    const Edge& e = edges_[item - n];
+    write_edge(rdf, graph_, options_, vertex_iri_[e.source], vertex_iri_[e.target], e.source, e.target, *e.data,
+               e.defines_role);
+  }
   const bool ok = rdf.finish() && static_cast<bool>(out.flush());
   if (!ok && error) *error = rdf.status() != SERD_SUCCESS ? std::string("serd: ") + reinterpret_cast<const char*>(serd_strerror(rdf.status())) : "write failed";
   return ok;
+}
+
+bool write_rdf(const QuoteGraph& graph, std::ostream& out, const RdfOptions& options, std::string* error) {
+  return RdfParts(graph, options, 1).write(0, out, error);
 }
 
 }  // namespace quotegraph

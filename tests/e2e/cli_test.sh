@@ -45,6 +45,19 @@ cp all.jsonl before.jsonl
 check "failed run leaves the previous file untouched" cmp -s all.jsonl before.jsonl
 check "no temporary files left" test -z "$(ls | grep tmp- || true)"
 
+# RDF in parts (more than one thread): to standard output the same bytes as to a file; a part
+# that cannot be written (its scratch file's name is over the 255 bytes a name may have, the
+# output's own temporary name is not) fails that output alone, and leaves nothing behind.
+"$Q" "$project/samples" --threads 2 -q --turtle t2.ttl --ntriples t2.nt
+"$Q" "$project/samples" --threads 2 -q --turtle - > stdout.ttl
+check "Turtle in parts: standard output as the file" cmp -s t2.ttl stdout.ttl
+long=$(printf 'n%.0s' $(seq 240)).ttl
+"$Q" "$project/samples" --threads 2 -q --turtle "$long" --jsonl beside.jsonl 2>err; status=$?
+check "unwritable Turtle part exits 2" test $status -eq 2
+check "unwritable Turtle part named" grep -q "$long: cannot write the scratch file $long.part1.tmp-" err
+check "the other outputs still written" test -s beside.jsonl
+check "no Turtle and no scratch files left" test -z "$(ls | grep -e nnnnnnnn -e tmp- || true)"
+
 # docs/rules.md: adding a speech verb and a title through --lexicon-dir.
 mkdir my-lexicons ex
 "$Q" --print-data speech_verbs.txt > my-lexicons/speech_verbs.txt

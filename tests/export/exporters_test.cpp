@@ -8,6 +8,7 @@
 
 #include "quotegraph/graphml_writer.h"
 #include "quotegraph/jsonl_writer.h"
+#include "quotegraph/corpus.h"
 #include "quotegraph/rdf_writer.h"
 
 using namespace quotegraph;
@@ -163,4 +164,72 @@ TEST_CASE("N-Triples are one triple per line with full IRIs", "[export][rdf]") {
     CHECK(line.find("schema:") == std::string::npos);
   }
   CHECK(n > 20);
+}
+
+namespace {
+// A resolved corpus with every kind of edge: speakers with roles (one role shared by several
+// people), statements repeated across documents, the same words given to two speakers.
+QuoteGraph varied_graph(bool co_quotation) {
+  const char* names[] = {"Ana Lima", "Bo Chen", "Carla Diaz", "Dev Patel", "Eli Stone"};
+  const char* orgs[] = {"Acme", "Globex", "Initech"};
+  const char* roles[] = {"spokesperson", "minister", ""};
+  Corpus corpus;
+  for (int d = 0; d < 9; ++d) {
+    DocumentRecord record;
+    record.document.id = "doc-" + std::to_string(d);
+    record.document.title = "Title " + std::to_string(d);
+    record.document.date = "2024-01-0" + std::to_string(d + 1);
+    for (int k = 0; k < 4; ++k) {
+      Quote q;
+      const int who = (d + k) % 5;
+      q.speaker = names[who];
+      q.speaker_id = "person:x";
+      q.organization = orgs[who % 3];
+      q.role = roles[(d + who) % 3];
+      q.text = k == 3 ? "the same six words said by two" : "statement " + std::to_string((d * 4 + k) % 7) + " by " + q.speaker;
+      q.start = 10 * k;
+      q.stop = 10 * k + 8;
+      q.rule = "test.rule";
+      q.confidence = 0.9;
+      record.quotes.push_back(q);
+    }
+    corpus.add(std::move(record));
+  }
+  corpus.finish();
+  resolve_corpus(corpus);
+  GraphOptions options;
+  options.co_quotation = co_quotation;
+  return build_graph(corpus, options);
+}
+}  // namespace
+
+TEST_CASE("RDF written in parts joins into the bytes of one writer", "[export][rdf]") {
+  for (const bool co_quotation : {false, true}) {
+    const QuoteGraph g = varied_graph(co_quotation);
+    for (const auto syntax : {RdfSyntax::Turtle, RdfSyntax::NTriples}) {
+      RdfOptions options;
+      options.syntax = syntax;
+      std::ostringstream whole;
+      std::string error;
+      REQUIRE(write_rdf(g, whole, options, &error));
+      std::size_t most_parts = 0;
+      // 1000: more parts than statements, so a part starts wherever one may.
+      for (const std::size_t wanted : {1, 2, 3, 4, 5, 7, 12, 1000}) {
+        const RdfParts parts(g, options, wanted);
+        CHECK(parts.size() >= 1);
+        CHECK(parts.size() <= wanted);
+        most_parts = std::max(most_parts, parts.size());
+        std::string joined;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+          std::ostringstream part;
+          REQUIRE(parts.write(k, part, &error));
+          CHECK(!part.str().empty());
+          joined += part.str();
+        }
+        INFO("co_quotation " << co_quotation << ", wanted " << wanted << ", parts " << parts.size());
+        CHECK(joined == whole.str());
+      }
+      CHECK(most_parts >= 40);  // the cuts were really made, inside the vertices and the edges
+    }
+  }
 }

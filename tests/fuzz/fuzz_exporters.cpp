@@ -102,6 +102,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string error;
     if (!quotegraph::write_rdf(graph, *out, rdf, &error)) std::abort();
     must_be_rdf(out->str(), serd_syntax);
+    // Written in parts (cut wherever one may start), the same bytes.
+    const quotegraph::RdfParts parts(graph, rdf, 1000);
+    std::string joined;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      std::ostringstream part;
+      if (!parts.write(k, part, &error)) std::abort();
+      joined += part.str();
+    }
+    if (joined != out->str()) std::abort();
   }
   quotegraph::JsonlWriter writer(jsonl);
   for (const auto& r : corpus.documents()) writer.write(r.document, r.quotes);

@@ -80,7 +80,7 @@ class QuoteGraph {
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
   const VertexData& vertex(std::size_t index) const;  // index < vertex_count(), insertion order
-  // Visits every edge in a deterministic order (by source vertex, then insertion).
+  // Visits every edge in a deterministic order: the order they were added in.
   void for_each_edge(const std::function<void(std::size_t source, std::size_t target, const EdgeData&)>& visit) const;
 
  private:
