@@ -326,7 +326,7 @@ class Outputs {
   // graph is built, then the graph's formats, the RDF in parts; the bytes are the same
   // whatever the number of threads.
   void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
-    quotegraph::resolve_corpus(corpus);
+    quotegraph::resolve_corpus(corpus, config_.threads);
     TaskQueue tasks(config_.threads);
     tasks.run([&] {
       write(0, config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace quotegraph {
 
@@ -201,25 +202,74 @@ std::string statement_id(std::string_view speaker_id, std::string_view text) {
   return statement_id_of_words(speaker_id, normalise_statement(text));
 }
 
-void resolve_corpus(Corpus& corpus) {
+namespace {
+
+// What resolution needs of one quote, worked out once (and on several threads at once).
+struct QuoteKeys {
+  NameParts name;            // a named person: the speaker's name
+  std::string speaker_key;   // a named person's join_key(name), or an organisation's key
+  std::string organization;  // organization_key(q.organization), or empty
+  std::string words;         // normalise_statement(q.text)
+};
+
+// Calls visit(document index, quote index in it, its QuoteKeys) for every quote, in order.
+template <typename Visit>
+void for_each_quote(const std::vector<DocumentRecord>& documents, const std::vector<std::size_t>& first_quote,
+                    const std::vector<QuoteKeys>& keys, Visit visit) {
+  for (std::size_t d = 0; d < documents.size(); ++d)
+    for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) visit(d, i, keys[first_quote[d] + i]);
+}
+
+// Runs work(first, last) on `threads` contiguous slices of [0, count) at once.
+template <typename Work>
+void in_slices(std::size_t count, unsigned threads, Work work) {
+  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, count / 1024)));
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(work, count * t / threads, count * (t + 1) / threads);
+  work(0, count / threads);
+  for (auto& h : helpers) h.join();
+}
+
+bool is_person(const Quote& q) { return starts_with(q.speaker_id, "person:"); }
+bool is_org(const Quote& q) { return starts_with(q.speaker_id, "org:"); }
+
+}  // namespace
+
+void resolve_corpus(Corpus& corpus, unsigned threads) {
+  auto& documents = corpus.documents();
+  std::vector<std::size_t> first_quote(documents.size() + 1, 0);
+  for (std::size_t d = 0; d < documents.size(); ++d) first_quote[d + 1] = first_quote[d] + documents[d].quotes.size();
+  std::vector<QuoteKeys> keys(first_quote.back());
+  in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
+    for (std::size_t d = from; d < to; ++d) {
+      for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) {
+        const Quote& q = documents[d].quotes[i];
+        QuoteKeys& k = keys[first_quote[d] + i];
+        if (is_person(q)) {
+          k.name = name_parts(q.speaker);
+          k.speaker_key = join_key(k.name);
+        } else if (is_org(q)) {
+          k.speaker_key = organization_key(q.speaker);
+        }
+        if (!q.organization.empty()) k.organization = organization_key(q.organization);
+        k.words = normalise_statement(q.text);
+      }
+    }
+  });
+
   // 1. Person keys: full names first; short forms join the only full name that fits them.
   std::set<std::string> person_keys, org_keys;
   std::map<std::string, NameParts> parts_of;
-  auto is_person = [](const Quote& q) { return starts_with(q.speaker_id, "person:"); };
-  auto is_org = [](const Quote& q) { return starts_with(q.speaker_id, "org:"); };
-  for (const auto& record : corpus.documents()) {
-    for (const auto& q : record.quotes) {
-      if (is_person(q)) {
-        const NameParts p = name_parts(q.speaker);
-        const std::string key = join_key(p);
-        person_keys.insert(key);
-        parts_of.emplace(key, p);
-      } else if (is_org(q)) {
-        org_keys.insert(organization_key(q.speaker));
-      }
-      if (!q.organization.empty()) org_keys.insert(organization_key(q.organization));
+  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
+    const Quote& q = documents[d].quotes[i];
+    if (is_person(q)) {
+      person_keys.insert(k.speaker_key);
+      parts_of.emplace(k.speaker_key, k.name);
+    } else if (is_org(q)) {
+      org_keys.insert(k.speaker_key);
     }
-  }
+    if (!k.organization.empty()) org_keys.insert(k.organization);
+  });
   std::map<std::string, std::vector<std::string>> by_surname;  // keeps the search local
   for (const auto& [key, p] : parts_of) by_surname[p.surname].push_back(key);
   const auto person = resolve_short_keys(
@@ -239,30 +289,36 @@ void resolve_corpus(Corpus& corpus) {
       org_keys, [&](const std::string& key) -> const std::vector<std::string>& { return ending_with[key]; },
       [](const std::string&, const std::string&) { return true; });
 
-  // 2. Rewrite ids; statements by resolved speaker and normalised words.
-  std::map<std::string, std::set<std::string>> speakers_of_words;
-  for (auto& record : corpus.documents()) {
-    for (auto& q : record.quotes) {
-      if (is_person(q)) q.speaker_id = "person:" + final_key(person, person_key(q.speaker));
-      else if (is_org(q)) q.speaker_id = "org:" + final_key(org, organization_key(q.speaker));
-      q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, organization_key(q.organization));
-      const std::string words = normalise_statement(q.text);
-      q.statement_id = statement_id_of_words(q.speaker_id, words);
-      q.conflicting_speakers.clear();
-      const bool named = !q.speaker_id.empty() && !q.anonymous;
-      if (named && std::count(words.begin(), words.end(), ' ') >= 5) speakers_of_words[words].insert(q.speaker_id);
+  // 2. Rewrite ids; statements by resolved speaker and normalised words (the maps are only
+  // read here, so the slices can share them).
+  in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
+    for (std::size_t d = from; d < to; ++d) {
+      for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) {
+        Quote& q = documents[d].quotes[i];
+        const QuoteKeys& k = keys[first_quote[d] + i];
+        if (is_person(q)) q.speaker_id = "person:" + final_key(person, k.speaker_key);
+        else if (is_org(q)) q.speaker_id = "org:" + final_key(org, k.speaker_key);
+        q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, k.organization);
+        q.statement_id = statement_id_of_words(q.speaker_id, k.words);
+        q.conflicting_speakers.clear();
+      }
     }
-  }
+  });
   // 3. The same words given to different named speakers: what a fact-checker looks at first.
-  for (auto& record : corpus.documents()) {
-    for (auto& q : record.quotes) {
-      if (q.speaker_id.empty() || q.anonymous) continue;
-      const auto it = speakers_of_words.find(normalise_statement(q.text));
-      if (it == speakers_of_words.end() || it->second.size() < 2) continue;
-      for (const auto& other : it->second)
-        if (other != q.speaker_id) q.conflicting_speakers.push_back(other);
-    }
-  }
+  auto named = [](const Quote& q) { return !q.speaker_id.empty() && !q.anonymous; };
+  std::map<std::string, std::set<std::string>> speakers_of_words;
+  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
+    const Quote& q = documents[d].quotes[i];
+    if (named(q) && std::count(k.words.begin(), k.words.end(), ' ') >= 5) speakers_of_words[k.words].insert(q.speaker_id);
+  });
+  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
+    Quote& q = documents[d].quotes[i];
+    if (!named(q)) return;
+    const auto it = speakers_of_words.find(k.words);
+    if (it == speakers_of_words.end() || it->second.size() < 2) return;
+    for (const auto& other : it->second)
+      if (other != q.speaker_id) q.conflicting_speakers.push_back(other);
+  });
 }
 
 }  // namespace quotegraph

@@ -2,6 +2,7 @@
 // must not, statements across articles, conflicting attributions, measures on a small graph.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -134,6 +135,59 @@ TEST_CASE("the same words by another speaker are flagged; short phrases are not"
   CHECK(a[1].conflicting_speakers.empty());  // two words: a coincidence, not a misattribution
   CHECK(a[0].statement_id == c[0].statement_id);  // same words, same speaker, two articles
   CHECK(a[0].statement_id != b[0].statement_id);
+}
+
+TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]") {
+  // Enough documents for four slices; speakers with short forms, organisations, words repeated
+  // by different speakers in documents far apart, so every step crosses a slice boundary.
+  const std::vector<std::string> speakers = {"Sergei Lavrov", "Lavrov", "Sergey Lavrov", "Imran Khan", "Sadiq Khan",
+                                             "Khan", "George W. Bush", "George Bush", "Ana Lima", "Rui Costa"};
+  const std::vector<std::string> organizations = {"", "Ministry of Defence", "Defence Ministry", "the White House"};
+  const auto make_corpus = [&] {
+    Corpus corpus;
+    for (std::size_t d = 0; d < 4200; ++d) {
+      std::vector<Quote> quotes;
+      for (std::size_t i = 0; i < 1 + d % 3; ++i) {
+        Quote q = quote("We shall say this " + std::to_string((d * 7 + i) % 50) + " times over and again",
+                        speakers[(d + i * 3) % speakers.size()], i * 100);
+        q.organization = organizations[(d / 2 + i) % organizations.size()];
+        if (d % 11 == 0) q.speaker_id = "org:" + normalise_key("Defence Ministry");
+        quotes.push_back(q);
+      }
+      char id[16];
+      std::snprintf(id, sizeof id, "doc%05zu", d);  // documents are sorted by id: keep d's order
+      corpus.add(record(id, "", std::move(quotes)));
+    }
+    corpus.finish();
+    return corpus;
+  };
+  Corpus one = make_corpus(), four = make_corpus();
+  resolve_corpus(one, 1);
+  resolve_corpus(four, 4);
+  std::size_t conflicts = 0, compared = 0;
+  for (std::size_t d = 0; d < one.documents().size(); ++d) {
+    const auto& a = one.documents()[d].quotes;
+    const auto& b = four.documents()[d].quotes;
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i, ++compared) {
+      CAPTURE(d, i);
+      REQUIRE(a[i].speaker_id == b[i].speaker_id);
+      REQUIRE(a[i].organization_id == b[i].organization_id);
+      REQUIRE(a[i].statement_id == b[i].statement_id);
+      REQUIRE(a[i].conflicting_speakers == b[i].conflicting_speakers);
+      conflicts += a[i].conflicting_speakers.size();
+    }
+  }
+  CHECK(compared > 8000);
+  CHECK(conflicts > 0);
+  // Resolution did happen: a short form joined its full name, an organisation its variant.
+  const auto first_quote = [&](std::size_t d) { return one.documents()[d].quotes[0]; };
+  CHECK(first_quote(1).speaker == "Lavrov");
+  CHECK(first_quote(2).speaker == "Sergey Lavrov");
+  CHECK(first_quote(1).speaker_id == first_quote(2).speaker_id);
+  CHECK(first_quote(2).organization == "Ministry of Defence");
+  CHECK(first_quote(4).organization == "Defence Ministry");
+  CHECK(first_quote(2).organization_id == first_quote(4).organization_id);
 }
 
 TEST_CASE("corpus order does not depend on arrival; duplicates are kept once", "[corpus]") {

@@ -45,8 +45,9 @@ class Corpus {
 // - statement_id: the same normalised words by the same speaker;
 // - conflicting_speakers: the other named speakers the same words (at least six) are
 //   attributed to elsewhere in the corpus.
-// `speaker` keeps the name as the article wrote it.
-void resolve_corpus(Corpus& corpus);
+// `speaker` keeps the name as the article wrote it. Uses up to `threads` threads; the result
+// does not depend on how many.
+void resolve_corpus(Corpus& corpus, unsigned threads = 1);
 
 // The cross-document key of a person's name: the first name's consonant skeleton (vowels, h
 // and doubled letters dropped, the first letter kept: Sergei/Sergey -> srg, Antony/Anthony ->
