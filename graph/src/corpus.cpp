@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace quotegraph {
 
@@ -87,12 +88,15 @@ std::string hash_id(const std::string& s) {
 
 bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
+// Hashed, not ordered: what a key resolves to does not depend on the order keys are visited in.
+using KeySet = std::unordered_set<std::string>;
+using KeyMap = std::unordered_map<std::string, std::string>;
+
 // Each key maps to the only other key in `candidates_of(key)` that `fits` it, or to itself
 // when none or several do.
 template <typename Candidates, typename Fits>
-std::map<std::string, std::string> resolve_short_keys(const std::set<std::string>& keys, Candidates candidates_of,
-                                                      Fits fits) {
-  std::map<std::string, std::string> resolved;
+KeyMap resolve_short_keys(const KeySet& keys, Candidates candidates_of, Fits fits) {
+  KeyMap resolved;
   for (const auto& key : keys) {
     std::string only;
     int count = 0;
@@ -104,7 +108,7 @@ std::map<std::string, std::string> resolve_short_keys(const std::set<std::string
 }
 
 // A short key that fits one longer key which itself fits another resolves to the longest.
-std::string final_key(const std::map<std::string, std::string>& resolved, std::string key) {
+std::string final_key(const KeyMap& resolved, std::string key) {
   for (int hops = 0; hops < 8; ++hops) {
     const auto it = resolved.find(key);
     if (it == resolved.end() || it->second == key) break;
@@ -258,8 +262,8 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   });
 
   // 1. Person keys: full names first; short forms join the only full name that fits them.
-  std::set<std::string> person_keys, org_keys;
-  std::map<std::string, NameParts> parts_of;
+  KeySet person_keys, org_keys;
+  std::unordered_map<std::string, NameParts> parts_of;
   for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
     const Quote& q = documents[d].quotes[i];
     if (is_person(q)) {
@@ -270,7 +274,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
     }
     if (!k.organization.empty()) org_keys.insert(k.organization);
   });
-  std::map<std::string, std::vector<std::string>> by_surname;  // keeps the search local
+  std::unordered_map<std::string, std::vector<std::string>> by_surname;  // keeps the search local
   for (const auto& [key, p] : parts_of) by_surname[p.surname].push_back(key);
   const auto person = resolve_short_keys(
       person_keys, [&](const std::string& key) -> const std::vector<std::string>& { return by_surname[parts_of.at(key).surname]; },
@@ -281,7 +285,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
         if (a.first.empty()) return true;                                  // "Lavrov"
         return a.middle.empty() && !b.middle.empty() && a.first == b.first;  // "George Bush"
       });
-  std::map<std::string, std::vector<std::string>> ending_with;  // "state-department" -> "u-s-state-department"
+  std::unordered_map<std::string, std::vector<std::string>> ending_with;  // "state-department" -> "u-s-state-department"
   for (const auto& key : org_keys)
     for (std::size_t dash = key.find('-'); dash != std::string::npos; dash = key.find('-', dash + 1))
       ending_with[key.substr(dash + 1)].push_back(key);
@@ -306,7 +310,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   });
   // 3. The same words given to different named speakers: what a fact-checker looks at first.
   auto named = [](const Quote& q) { return !q.speaker_id.empty() && !q.anonymous; };
-  std::map<std::string, std::set<std::string>> speakers_of_words;
+  std::unordered_map<std::string, std::set<std::string>> speakers_of_words;  // the set: in order
   for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
     const Quote& q = documents[d].quotes[i];
     if (named(q) && std::count(k.words.begin(), k.words.end(), ' ') >= 5) speakers_of_words[k.words].insert(q.speaker_id);
