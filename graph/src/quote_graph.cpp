@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace quotegraph {
 
@@ -41,15 +42,23 @@ bool appears_before(const VertexData& a, const VertexData& b) {
   if (a.date != b.date) return a.date < b.date;
   return a.document_id < b.document_id;
 }
+
+struct VertexPairHash {
+  std::size_t operator()(const std::pair<Vertex, Vertex>& p) const {
+    return std::hash<Vertex>()(p.first) * 0x9E3779B97F4A7C15ull ^ std::hash<Vertex>()(p.second);
+  }
+};
 }  // namespace
 
 struct QuoteGraph::Impl {
+  // Hashed where only looked up; ordered where the order reaches the output.
   Graph graph;
-  std::map<std::string, Vertex> by_id;                                 // stable id -> vertex
-  std::map<std::pair<Vertex, Vertex>, Graph::edge_descriptor> merged;  // said / speaks_for / co_quoted
-  std::map<Vertex, std::map<std::string, std::size_t>> spellings;      // speaker -> name -> quotes
-  std::map<Vertex, std::string> conflicting_words;                     // statement -> normalised words
-  std::map<Vertex, std::set<Vertex>> speakers_in;                      // document -> named speakers
+  std::unordered_map<std::string, Vertex> by_id;                              // stable id -> vertex
+  std::unordered_map<std::pair<Vertex, Vertex>, Graph::edge_descriptor, VertexPairHash>
+      merged;                                                                 // said / speaks_for / co_quoted
+  std::unordered_map<Vertex, std::map<std::string, std::size_t>> spellings;  // speaker -> name -> quotes
+  std::map<Vertex, std::string> conflicting_words;                            // statement -> normalised words
+  std::map<Vertex, std::set<Vertex>> speakers_in;                             // document -> named speakers
 
   Vertex vertex_for(const std::string& id, VertexKind kind, bool* created = nullptr) {
     const auto it = by_id.find(id);
