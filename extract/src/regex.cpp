@@ -10,11 +10,13 @@ namespace quotegraph::detail {
 struct Pattern::Code {
   pcre2_code* code = nullptr;
   bool jit = false;
+  uint32_t pairs = 1;  // offset pairs a match fills: the whole match and every group
   ~Code() { pcre2_code_free(code); }
 };
 
 struct MatchScratch::State {
-  pcre2_match_data* data = nullptr;
+  pcre2_match_data* data = nullptr;  // room for `pairs` offset pairs, grown for a pattern with more groups
+  uint32_t pairs = 0;
   pcre2_match_context* context = nullptr;
   pcre2_jit_stack* jit_stack = nullptr;
   ~State() {
@@ -63,6 +65,9 @@ std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string
   pattern->code_ = std::make_unique<Code>();
   pattern->code_->code = code;
   pattern->code_->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  uint32_t groups = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+  pattern->code_->pairs = groups + 1;
   pattern->source_ = source;
   return pattern;
 }
@@ -73,10 +78,16 @@ MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScr
   // pcre2_jit_match skips the checks pcre2_match repeats on every call (the subject is valid
   // UTF-8 by construction).
   const auto match_function = code_->jit ? pcre2_jit_match : pcre2_match;
+  MatchScratch::State& state = *scratch.state_;
+  if (state.pairs < code_->pairs) {  // a rule file's pattern with more groups than any before
+    pcre2_match_data_free(state.data);
+    state.data = pcre2_match_data_create(code_->pairs, nullptr);
+    state.pairs = code_->pairs;
+  }
   const int rc = match_function(code_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
                              subject.size(), start,
                              PCRE2_NO_UTF_CHECK,
-                             scratch.state_->data, scratch.state_->context);
+                             state.data, state.context);
   if (rc >= 0) return MatchResult::Match;
   if (rc == PCRE2_ERROR_NOMATCH) return MatchResult::NoMatch;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
@@ -91,8 +102,10 @@ int Pattern::group_index(const char* name) const {
 }
 
 MatchScratch::MatchScratch(unsigned long match_limit) : state_(std::make_unique<State>()) {
-  // Room for 100 groups: more than any rule has.
-  state_->data = pcre2_match_data_create(10, nullptr);
+  // Room for the whole match and 9 groups, enough for the built-in rules; match() makes room
+  // for a pattern with more (a rule file's), whose groups would otherwise go unset.
+  state_->pairs = 10;
+  state_->data = pcre2_match_data_create(state_->pairs, nullptr);
   state_->context = pcre2_match_context_create(nullptr);
   pcre2_set_match_limit(state_->context, match_limit);
   pcre2_set_depth_limit(state_->context, 10000);

@@ -48,7 +48,7 @@ class Pattern {
   bool has_first_bytes_ = false;
 };
 
-// Per-thread match state: match data sized for any pattern, limits, JIT stack.
+// Per-thread match state: match data (grown for a pattern with more groups), limits, JIT stack.
 class MatchScratch {
  public:
   explicit MatchScratch(unsigned long match_limit = 200000);

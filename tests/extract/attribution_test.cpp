@@ -702,6 +702,30 @@ TEST_CASE("a rule file that does not compile is reported with file and line", "[
   std::remove(path.c_str());
 }
 
+// Groups are numbered in the order their brackets open: a rule file's named groups can come
+// after many others, past the room the built-in rules need.
+TEST_CASE("a rule's named groups count however many groups come before them", "[rules]") {
+  const std::string path = "many_groups_test.txt";
+  const std::string mention = "mention person.name person (?<name>\\p{Lu}\\p{Ll}+(?:\\h+\\p{Lu}\\p{Ll}+)*)\n";
+  const std::string speaker = "(?<cue>said)\\h+(?<speaker>\\p{Lu}\\p{Ll}+\\h+\\p{Lu}\\p{Ll}+)\n";
+  for (const int before : {0, 9, 30}) {
+    CAPTURE(before);
+    std::string groups;
+    for (int i = 0; i < before; ++i) groups += "(\\h?)";
+    write_test_file(path, mention + "rule numbered after 0.9 ^,?" + groups + "\\h*" + speaker);
+    std::string error;
+    ExtractorOptions options;
+    options.rules_file = path;
+    const auto e = Extractor::create(options, &error);
+    REQUIRE(e);
+    const auto quotes = run_with(*e, "\"We will not stop,\" said Maria Lopez, the mayor of the town.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "Maria Lopez");
+    CHECK(quotes.quotes[0].cue == "said");
+  }
+  std::remove(path.c_str());
+}
+
 // The rule file's `prefilter` lines only save time: they skip a pattern where a cheap word
 // test shows it cannot match. The same rules without them must find the same quotes, speakers,
 // roles and rules, here on sentences at the edges of each test (the BBC set is compared by
