@@ -46,6 +46,10 @@ Direction double_mark_direction(char32_t mark, char32_t prev, char32_t next) {
   }
 }
 
+// Every single mark is either '\'' or starts with 0xE2 (‘ ’ ‚ ‹ ›): other bytes, and the
+// continuation bytes of other characters, are stepped over without decoding.
+bool may_start_single_mark(char byte) { return byte == '\'' || static_cast<unsigned char>(byte) == 0xE2; }
+
 bool is_double_mark(char32_t c) {
   return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
          c == 0xBB || c == 0xFF02;
@@ -216,6 +220,7 @@ class Scanner {
     std::size_t i = para.begin;
     std::size_t next_double = first_double;
     while (i < para.end) {
+      if (!may_start_single_mark(text_[i])) { ++i; continue; }
       while (next_double < quotes_.size() && quotes_[next_double].close_end <= i) ++next_double;
       if (next_double < quotes_.size() && quotes_[next_double].open <= i) {
         i = quotes_[next_double].close_end;
@@ -250,6 +255,7 @@ class Scanner {
   // (so didn’t and Russia’s are apostrophes).
   std::size_t find_single_close(std::size_t from, std::size_t para_end, std::size_t limit) const {
     for (std::size_t i = from; i < std::min(limit, para_end);) {
+      if (!may_start_single_mark(text_[i])) { ++i; continue; }
       std::size_t len;
       const char32_t c = decode_utf8(text_, i, len);
       if (c == 0x2019 || c == '\'' || c == 0x2018 || c == 0x203A) {
