@@ -192,8 +192,8 @@ class DocumentRun {
     // At each word start the longest match of any pattern is taken, and the words it covers
     // are not tried again: a mention starting inside an accepted one would be dropped anyway.
     std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
-    // For a rule whose prefilter looks for a lexicon word ahead: the next such word found from
-    // `searched_from`, kept until the scan passes it (each word is looked up once).
+    // For a rule whose prefilter looks for a lexicon word or a possessive ahead: the next one
+    // found from `searched_from`, kept until the scan passes it (each word is looked at once).
     std::vector<std::size_t> searched_from(rules_.mentions.size(), std::string::npos);
     std::vector<std::size_t> next_word(rules_.mentions.size(), 0);
     // Mentions are only looked back to, or looked up in an attribution's context, which ends
@@ -243,6 +243,13 @@ class DocumentRun {
   bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, std::vector<std::size_t>& searched_from,
                         std::vector<std::size_t>& next_word) const {
     const Prefilter& prefilter = rules_.mentions[k].prefilter;
+    if (prefilter.kind == Prefilter::Kind::PossessiveWithin) {  // the next ’s, kept while it is ahead
+      if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
+        searched_from[k] = pos;
+        next_word[k] = Prefilter::next_possessive(line, pos);
+      }
+      return prefilter.within_reach(line, pos, next_word[k]);
+    }
     if (prefilter.kind != Prefilter::Kind::WordWithin) return prefilter.may_match(line, pos);
     if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
       searched_from[k] = pos;

@@ -244,12 +244,21 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
     if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 3)
       return "prefilter " + ids + ": 'within' needs a number of words";
     prefilter.within = std::stoul(count);
+  } else if (kind_name == "possessive-within") {
+    prefilter.kind = Prefilter::Kind::PossessiveWithin;
+    const std::string count = take_field(fields);
+    if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 3)
+      return "prefilter " + ids + ": 'possessive-within' needs a number of words";
+    prefilter.within = std::stoul(count);
+    if (!fields.empty()) return "prefilter " + ids + ": 'possessive-within N' takes no words";
+    return set_mention_prefilters(ids, kind_name, prefilter);
   } else if (kind_name == "before-comma") {
     prefilter.kind = Prefilter::Kind::WordBeforeComma;
   } else if (kind_name == "contains") {
     prefilter.kind = Prefilter::Kind::Contains;
   } else {
-    return "prefilter " + ids + ": kind must be 'within N', 'before-comma', 'contains' or 'ends-with', not '" + kind_name + "'";
+    return "prefilter " + ids + ": kind must be 'within N', 'possessive-within N', 'before-comma', 'contains' or 'ends-with', not '" +
+           kind_name + "'";
   }
   // The words: a lexicon, then any words of the line's own.
   const std::string list = take_field(fields);
@@ -281,18 +290,22 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
     words = std::move(set);
   }
   prefilter.words = words;
+  if (prefilter.kind != Prefilter::Kind::Contains) return set_mention_prefilters(ids, kind_name, prefilter);
   // The rules: ids separated by commas, each defined above this line.
-  const bool for_mentions = prefilter.kind != Prefilter::Kind::Contains;
   return for_each_id(ids, [&](const std::string& id) -> std::string {
-    if (for_mentions) {
-      auto it = std::find_if(mentions.begin(), mentions.end(), [&](const MentionRule& m) { return m.id == id; });
-      if (it == mentions.end()) return "prefilter " + kind_name + ": no mention '" + id + "' above this line";
-      it->prefilter = prefilter;
-    } else {
-      auto it = std::find_if(rules.begin(), rules.end(), [&](const AttributionRule& r) { return r.id == id; });
-      if (it == rules.end()) return "prefilter contains: no rule '" + id + "' above this line";
-      it->prefilter = prefilter;
-    }
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const AttributionRule& r) { return r.id == id; });
+    if (it == rules.end()) return "prefilter contains: no rule '" + id + "' above this line";
+    it->prefilter = prefilter;
+    return "";
+  });
+}
+
+std::string RuleSet::set_mention_prefilters(const std::string& ids, const std::string& kind_name, const Prefilter& prefilter) {
+  // The mentions: ids separated by commas, each defined above this line.
+  return for_each_id(ids, [&](const std::string& id) -> std::string {
+    auto it = std::find_if(mentions.begin(), mentions.end(), [&](const MentionRule& m) { return m.id == id; });
+    if (it == mentions.end()) return "prefilter " + kind_name + ": no mention '" + id + "' above this line";
+    it->prefilter = prefilter;
     return "";
   });
 }
@@ -357,7 +370,18 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
     for (std::size_t i = start; i < comma; ++i) lower[n++] = to_lower_ascii_char(line[i]);
     return words->contains(std::string_view(lower, n));
   }
+  if (kind == Kind::PossessiveWithin) return within_reach(line, pos, next_possessive(line, pos));
   return within_reach(line, pos, next_word(line, pos));
+}
+
+std::size_t Prefilter::next_possessive(std::string_view line, std::size_t from) {
+  for (std::size_t i = from; i < line.size(); ++i) {
+    std::size_t mark = 0;  // the bytes of ’ (E2 80 99) or ' at i
+    if (line[i] == '\'') mark = 1;
+    else if (static_cast<unsigned char>(line[i]) == 0xE2 && line.substr(i, 3) == "\u2019") mark = 3;
+    if (mark && i + mark + 1 < line.size() && line[i + mark] == 's' && horizontal_space_at(line, i + mark + 1)) return i;
+  }
+  return line.size();
 }
 
 std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const {

@@ -46,6 +46,7 @@ struct Prefilter {
     // Mentions, at a word start:
     WordWithin,       // one of the `within` words after the first starts with a word of `words`
     WordBeforeComma,  // the first comma ends a word of `words` and is followed by a space
+    PossessiveWithin, // one of the first `within` + 1 words ends with ’s or 's (no lexicon)
     // Attribution rules, in a quotation's context:
     Contains,         // a word of `words` is in the context
   };
@@ -59,6 +60,9 @@ struct Prefilter {
   // of `words`, or line.size(); and whether the word at `word_start` is within reach of `pos`.
   std::size_t next_word(std::string_view line, std::size_t from) const;
   bool within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const;
+  // PossessiveWithin likewise: where the next ’s or 's before horizontal space starts (at or
+  // after `from`), or line.size(); within_reach() then tells whether it is close enough.
+  static std::size_t next_possessive(std::string_view line, std::size_t from);
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;
 };
@@ -110,6 +114,7 @@ struct RuleSet {
   // Parses the rest of a `prefilter` line; returns why it is wrong, or "".
   std::string add_prefilter(std::string fields, const Lexicon& lexicon);
   std::string add_ending_test(const std::string& ids, const std::string& ending_bytes);
+  std::string set_mention_prefilters(const std::string& ids, const std::string& kind_name, const Prefilter& prefilter);
   std::map<std::string, std::shared_ptr<const WordSet>> prefilter_words_;  // by list and kind
   WordSet mention_starters_;
 };
