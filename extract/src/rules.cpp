@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <sstream>
 
@@ -374,12 +375,35 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
   return within_reach(line, pos, next_word(line, pos));
 }
 
+namespace {
+// Whether the word that ends at `end` (back to an ASCII space or tab) could hold a capitalised
+// word: it has an ASCII capital, or a byte outside ASCII (a capital, or a space, for all this
+// knows). "the company’s" does not.
+bool may_hold_capital(std::string_view line, std::size_t end) {
+  for (std::size_t i = end; i > 0 && line[i - 1] != ' ' && line[i - 1] != '\t'; --i) {
+    const unsigned char c = static_cast<unsigned char>(line[i - 1]);
+    if ((c >= 'A' && c <= 'Z') || c >= 0x80) return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::size_t Prefilter::next_possessive(std::string_view line, std::size_t from) {
-  for (std::size_t i = from; i < line.size(); ++i) {
-    std::size_t mark = 0;  // the bytes of ’ (E2 80 99) or ' at i
-    if (line[i] == '\'') mark = 1;
-    else if (static_cast<unsigned char>(line[i]) == 0xE2 && line.substr(i, 3) == "\u2019") mark = 3;
-    if (mark && i + mark + 1 < line.size() && line[i + mark] == 's' && horizontal_space_at(line, i + mark + 1)) return i;
+  // The next ' and the next 0xE2 (the first byte of ’) are each looked for with memchr, and
+  // only the nearer one is looked for again when it is not a possessive.
+  const auto next = [&](char byte, std::size_t at) {
+    const void* found = at < line.size() ? std::memchr(line.data() + at, byte, line.size() - at) : nullptr;
+    return found ? static_cast<std::size_t>(static_cast<const char*>(found) - line.data()) : line.size();
+  };
+  std::size_t apostrophe = next('\'', from), e2 = next('\xE2', from);
+  while (std::min(apostrophe, e2) < line.size()) {
+    const std::size_t i = std::min(apostrophe, e2);
+    const std::size_t mark = i == apostrophe ? 1 : line.substr(i, 3) == "\u2019" ? 3 : 0;  // the bytes of ' or ’
+    if (mark && i + mark + 1 < line.size() && line[i + mark] == 's' && horizontal_space_at(line, i + mark + 1) &&
+        may_hold_capital(line, i))
+      return i;
+    if (i == apostrophe) apostrophe = next('\'', i + 1);
+    else e2 = next('\xE2', i + 1);
   }
   return line.size();
 }

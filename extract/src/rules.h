@@ -46,7 +46,7 @@ struct Prefilter {
     // Mentions, at a word start:
     WordWithin,       // one of the `within` words after the first starts with a word of `words`
     WordBeforeComma,  // the first comma ends a word of `words` and is followed by a space
-    PossessiveWithin, // one of the first `within` + 1 words ends with ’s or 's (no lexicon)
+    PossessiveWithin, // one of the first `within` + 1 words, with a capital, ends with ’s or 's
     // Attribution rules, in a quotation's context:
     Contains,         // a word of `words` is in the context
   };
@@ -61,7 +61,8 @@ struct Prefilter {
   std::size_t next_word(std::string_view line, std::size_t from) const;
   bool within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const;
   // PossessiveWithin likewise: where the next ’s or 's before horizontal space starts (at or
-  // after `from`), or line.size(); within_reach() then tells whether it is close enough.
+  // after `from`) that ends a word with a capital (or a byte outside ASCII), or line.size();
+  // within_reach() then tells whether it is close enough.
   static std::size_t next_possessive(std::string_view line, std::size_t from);
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;

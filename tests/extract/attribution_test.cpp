@@ -747,6 +747,11 @@ const std::vector<std::string>& possessive_texts() {
       "Mr. Blair’s spokesman, Tom Kelly, said: “No.”",
       "The U.S.’s envoy, Ann Lee, said: “We will stay.”",
       "The Observer’s Ann Lee’s view: “Nothing works.”",
+      "Tom Lee said the company’s chief, Ann Roe, agreed. “No,” Roe said.",
+      "Sales at AT&T’s unit fell. “It was bad,” said Tom Lee.",
+      "Sales at x&Blair’s Tom Lee fell. “It was bad,” Lee said.",
+      "Élodie Durand’s aide, Tom Lee, spoke. “It was bad,” Lee said.",
+      "The Élysée’s Tom Lee spoke. “It was bad,” he said.",
       "“It is over,” said Russia’s Sergei Lavrov, the foreign minister.",
       "Lavrov’s “We will not move” was heard. Lavrov’S aide, Ivan Petrov, agreed.",
   };
@@ -862,6 +867,30 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
   };
   texts.insert(texts.end(), possessive_texts().begin(), possessive_texts().end());
   check_same_quotes(*plain, texts);
+}
+
+// A possessive-within prefilter on a rule file's own mention: the possessor found whatever its
+// capital (outside ASCII too), its apostrophe and the space after it; never where the
+// possessor has no capital, which the pattern cannot match either.
+TEST_CASE("a possessive-within prefilter lets every possessor its mention can match through", "[rules]") {
+  const std::string rules =
+      "define PRONOUN (?<![\\p{L}\\p{M}’'-])(?i:he|she)(?![\\p{L}\\p{M}’'-])\n"
+      "mention person.possessed person (?<name>\\p{Lu}[\\p{L}&-]*[’']s\\h+\\p{Lu}\\p{Ll}+\\h+\\p{Lu}\\p{Ll}+)\n"
+      "mention pronoun pronoun {PRONOUN}\n"
+      "rule after.pronoun after 0.9 ^,?\\h*(?<speaker>{PRONOUN})\\h+(?<cue>said)\n";
+  const auto filtered = extractor_with_rules("possessive_test.txt", rules + "prefilter person.possessed possessive-within 0\n");
+  const auto plain = extractor_with_rules("possessive_plain_test.txt", rules);
+  for (const auto& [possessor, found] : std::vector<std::pair<std::string, bool>>{
+           {"Acme’s ", true}, {"Acme's ", true}, {"Élo’s ", true}, {"AT&T’s ", true}, {"Acme’s\u00A0", true},
+           {"acme’s ", false}, {"Acme’S ", false}}) {
+    CAPTURE(possessor);
+    const std::string text = possessor + "Tom Lee spoke. “It was bad,” he said.";
+    const auto a = run_with(*filtered, text), b = run_with(*plain, text);
+    REQUIRE(a.quotes.size() == 1);
+    REQUIRE(b.quotes.size() == 1);
+    CHECK(a.quotes[0].speaker == b.quotes[0].speaker);
+    CHECK(a.quotes[0].speaker == (found ? "Tom Lee" : ""));
+  }
 }
 
 // The name mention is split in two (docs/rules.md): one with a possessor, one without, which
