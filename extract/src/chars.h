@@ -39,6 +39,24 @@ inline bool is_upper_cp(char32_t c) {
          (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x410 && c <= 0x42F);
 }
 
+// A set of bytes that a scan stops at: the loops that look for a few bytes step over all the
+// others with one table lookup each.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (const char b : bytes) member_[static_cast<unsigned char>(b)] = true;
+  }
+  constexpr bool contains(char b) const { return member_[static_cast<unsigned char>(b)]; }
+  // The first byte of text[from, to) in the set, or `to`.
+  std::size_t find(std::string_view text, std::size_t from, std::size_t to) const {
+    while (from < to && !contains(text[from])) ++from;
+    return from;
+  }
+
+ private:
+  bool member_[256] = {};
+};
+
 // The code point just before byte offset `pos` (0 at the start of the text).
 inline char32_t cp_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return 0;

@@ -104,13 +104,13 @@ struct Attribution {
 };
 
 bool is_abbreviation(std::string_view word) {
-  static const char* const words[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov",
-                                      "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jan", "Feb", "Mar",
-                                      "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-                                      "No", "Nos", "vs", "etc", "Inc", "Corp", "Ltd", "Jr", "Sr", "Co"};
+  static constexpr std::string_view words[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov",
+                                               "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jan", "Feb", "Mar",
+                                               "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                                               "No", "Nos", "vs", "etc", "Inc", "Corp", "Ltd", "Jr", "Sr", "Co"};
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
   if (word.find('.') != std::string_view::npos) return true;                 // U.S, U.N
-  for (const char* w : words)
+  for (const std::string_view w : words)
     if (word == w) return true;
   return false;
 }
@@ -138,8 +138,9 @@ class DocumentRun {
  private:
   // ---- sentences -------------------------------------------------------------------------
   void find_sentences() {
+    static constexpr ByteSet kSentenceBytes("\n\r.!?");  // what can end a sentence, or a line
     sentence_starts_.push_back(0);
-    for (std::size_t i = 0; i < text_.size(); ++i) {
+    for (std::size_t i = 0; (i = kSentenceBytes.find(text_, i, text_.size())) < text_.size(); ++i) {
       const char c = text_[i];
       if (c == '\n' || c == '\r') { sentence_starts_.push_back(i + 1); continue; }
       if (c != '.' && c != '!' && c != '?') continue;

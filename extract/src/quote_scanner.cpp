@@ -46,9 +46,12 @@ Direction double_mark_direction(char32_t mark, char32_t prev, char32_t next) {
   }
 }
 
-// Every single mark is either '\'' or starts with 0xE2 (‘ ’ ‚ ‹ ›): other bytes, and the
-// continuation bytes of other characters, are stepped over without decoding.
-bool may_start_single_mark(char byte) { return byte == '\'' || static_cast<unsigned char>(byte) == 0xE2; }
+// Every single mark is either '\'' or starts with 0xE2 (‘ ’ ‚ ‹ ›), and every double mark is
+// '"' or starts with 0xC2 (« »), 0xE2 (“ ” „ ‟) or 0xEF (＂): other bytes, and the continuation
+// bytes of other characters, are stepped over without decoding.
+constexpr detail::ByteSet kSingleMarkStarts("'\xE2");
+constexpr detail::ByteSet kDoubleMarkStarts("\"\xC2\xE2\xEF");
+constexpr detail::ByteSet kLineBreaks("\n\r");
 
 bool is_double_mark(char32_t c) {
   return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F || c == 0xAB ||
@@ -57,10 +60,7 @@ bool is_double_mark(char32_t c) {
 
 std::vector<Mark> double_marks(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<Mark> marks;
-  for (std::size_t i = from; i < to;) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    // Every double mark is either '"' or starts with 0xC2 (« ») / 0xE2 (“ ” „ ‟) / 0xEF (＂).
-    if (b != '"' && b != 0xC2 && b != 0xE2 && b != 0xEF) { ++i; continue; }
+  for (std::size_t i = kDoubleMarkStarts.find(text, from, to); i < to; i = kDoubleMarkStarts.find(text, i, to)) {
     std::size_t len;
     const char32_t c = decode_utf8(text, i, len);
     if (is_double_mark(c)) {
@@ -132,12 +132,10 @@ struct Paragraph {
 
 std::vector<Paragraph> paragraphs(std::string_view text) {
   std::vector<Paragraph> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
-      if (i > start) out.push_back({start, i});
-      start = i + 1;
-    }
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = kLineBreaks.find(text, start, text.size());
+    if (end > start) out.push_back({start, end});
+    start = end + 1;
   }
   return out;
 }
@@ -219,8 +217,7 @@ class Scanner {
   void scan_single_quotes(const Paragraph& para, std::size_t first_double) {
     std::size_t i = para.begin;
     std::size_t next_double = first_double;
-    while (i < para.end) {
-      if (!may_start_single_mark(text_[i])) { ++i; continue; }
+    while ((i = kSingleMarkStarts.find(text_, i, para.end)) < para.end) {
       while (next_double < quotes_.size() && quotes_[next_double].close_end <= i) ++next_double;
       if (next_double < quotes_.size() && quotes_[next_double].open <= i) {
         i = quotes_[next_double].close_end;
@@ -254,8 +251,8 @@ class Scanner {
   // A closing single mark: after a word or punctuation, not followed by a letter
   // (so didn’t and Russia’s are apostrophes).
   std::size_t find_single_close(std::size_t from, std::size_t para_end, std::size_t limit) const {
-    for (std::size_t i = from; i < std::min(limit, para_end);) {
-      if (!may_start_single_mark(text_[i])) { ++i; continue; }
+    const std::size_t end = std::min(limit, para_end);
+    for (std::size_t i = kSingleMarkStarts.find(text_, from, end); i < end; i = kSingleMarkStarts.find(text_, i, end)) {
       std::size_t len;
       const char32_t c = decode_utf8(text_, i, len);
       if (c == 0x2019 || c == '\'' || c == 0x2018 || c == 0x203A) {
