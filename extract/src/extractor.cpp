@@ -517,7 +517,7 @@ class DocumentRun {
     std::size_t end = pos;
     while (end < text_.size() && is_ascii_alnum(static_cast<unsigned char>(text_[end]))) ++end;
     const std::string_view word = std::string_view(text_).substr(pos, end - pos);
-    if (end < text_.size() && (text_[end] == '\'' || text_.compare(end, 3, "’") == 0)) return true;
+    if (end < text_.size() && (text_[end] == '\'' || std::string_view(text_).substr(end, 3) == "’")) return true;
     return rules_.is_mention_starter(word);
   }
 

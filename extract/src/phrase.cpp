@@ -251,19 +251,19 @@ bool is_demonym(const std::string& form, const std::string& country) {
 }  // namespace
 
 bool is_calendar_word(std::string_view w) {
-  static const char* const words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                      "Sunday", "January", "February", "March", "April", "May", "June",
-                                      "July", "August", "September", "October", "November", "December"};
-  for (const char* c : words)
+  static constexpr std::string_view words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                               "Sunday", "January", "February", "March", "April", "May", "June",
+                                               "July", "August", "September", "October", "November", "December"};
+  for (const std::string_view c : words)
     if (w == c) return true;
   return false;
 }
 
 bool is_name_particle(std::string_view word) {
   // Keep in step with CONNECT in rules.txt.
-  static const char* const particles[] = {"de", "da", "di", "du", "dos", "das", "della", "van", "von", "der", "den",
-                                          "del", "ten", "ter", "zu", "al", "bin", "ibn", "la", "le"};
-  for (const char* particle : particles)
+  static constexpr std::string_view particles[] = {"de", "da", "di", "du", "dos", "das", "della", "van", "von", "der",
+                                                   "den", "del", "ten", "ter", "zu", "al", "bin", "ibn", "la", "le"};
+  for (const std::string_view particle : particles)
     if (word == particle) return true;
   return false;
 }
