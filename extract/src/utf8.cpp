@@ -1,7 +1,19 @@
 #include "quotegraph/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace quotegraph {
 namespace {
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
+// The eight bytes at text[pos] as one word (pos + 8 <= text.size()).
+std::uint64_t eight_bytes(std::string_view text, std::size_t pos) {
+  std::uint64_t word;
+  std::memcpy(&word, text.data() + pos, sizeof word);
+  return word;
+}
 
 // Length of the valid UTF-8 sequence at text[pos], or 0 if the bytes there are not one.
 std::size_t valid_sequence_length(std::string_view text, std::size_t pos) {
@@ -34,6 +46,9 @@ Utf8Repair repair_utf8(std::string& text) {
   // Fast path: most text is valid; only copy when something must change.
   std::size_t pos = start;
   while (pos < text.size()) {
+    // Eight ASCII bytes at a time (most text is ASCII), then one sequence.
+    while (pos + 8 <= text.size() && !(eight_bytes(text, pos) & kHighBits)) pos += 8;
+    if (pos == text.size()) break;
     const std::size_t len = valid_sequence_length(text, pos);
     if (len == 0) break;
     pos += len;
@@ -93,8 +108,14 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::size_t count_code_points(std::string_view text, std::size_t from, std::size_t to) {
-  std::size_t n = 0;
-  for (std::size_t i = from; i < to; ++i)
+  std::size_t n = 0, i = from;
+  // Eight bytes at a time: every byte but a continuation byte (10xxxxxx) starts a code point.
+  for (; i + 8 <= to; i += 8) {
+    const std::uint64_t word = eight_bytes(text, i);
+    const std::uint64_t continuation = word & ~(word << 1) & kHighBits;
+    n += 8 - static_cast<std::size_t>(__builtin_popcountll(continuation));
+  }
+  for (; i < to; ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
   return n;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "quotegraph/reader.h"
+#include "quotegraph/utf8.h"
 
 namespace fs = std::filesystem;
 using namespace quotegraph;
@@ -105,4 +106,39 @@ TEST_CASE("invalid UTF-8 is replaced and reported, binary and missing files skip
   CHECK(c.problems[1].message.find("binary") != std::string::npos);
   CHECK(c.problems[2].message == "empty file");
   CHECK(c.problems[3].message == "no such file or directory");
+}
+
+// repair_utf8 and count_code_points take eight ASCII bytes at a time: an invalid or a
+// multi-byte sequence at every offset from a run of ASCII, and runs of every length.
+TEST_CASE("UTF-8 repair and code point counts at every alignment", "[utf8]") {
+  const std::vector<std::string> sequences = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9D\x84\x9E"};  // é € 𝄞
+  const std::vector<std::string> invalid = {"\xFF", "\x80", "\xC0", "\xED\xA0\x80"};  // the last: a surrogate
+  auto starts = [](const std::string& s) {  // code points by definition: bytes that are not 10xxxxxx
+    std::size_t n = 0;
+    for (const unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (std::size_t run = 0; run <= 20; ++run) {
+    for (const auto& seq : sequences) {
+      const std::string valid = std::string(run, 'a') + seq + std::string(run % 9, 'b') + seq;
+      CAPTURE(run, valid);
+      std::string copy = valid;
+      CHECK(repair_utf8(copy).invalid_bytes == 0);
+      CHECK(copy == valid);
+      for (std::size_t from = 0; from <= valid.size(); ++from)
+        CHECK(count_code_points(valid, from, valid.size()) == starts(valid.substr(from)));
+    }
+    for (const auto& bad : invalid) {
+      const std::string tail = std::string(9, 'c') + "\xE2\x82\xAC" + std::string(run % 5, 'c');  // ASCII right after it
+      const std::string text = std::string(run, 'a') + bad + tail;
+      CAPTURE(run, text);
+      std::string copy = text;
+      const Utf8Repair r = repair_utf8(copy);
+      CHECK(r.first_invalid == run);
+      CHECK(r.invalid_bytes == bad.size());
+      std::string replaced;
+      for (std::size_t i = 0; i < bad.size(); ++i) replaced += "\xEF\xBF\xBD";
+      CHECK(copy == std::string(run, 'a') + replaced + tail);
+    }
+  }
 }
