@@ -214,7 +214,15 @@ class DocumentRun {
         const unsigned char before = static_cast<unsigned char>(text_[pos - 1]);
         if (before < 0x80 ? is_ascii_alnum(before) : is_word_cp(cp_before(text_, pos))) continue;
       }
-      if (!may_start_mention(pos)) continue;
+      // Past a word that starts nothing, the rest of its ASCII letters and digits are not word
+      // starts either: the scan goes on after them.
+      const auto skip_word = [&] {
+        while (pos + 1 < scan_end && is_ascii_alnum(static_cast<unsigned char>(text_[pos + 1]))) ++pos;
+      };
+      if (!may_start_mention(pos)) {
+        skip_word();
+        continue;
+      }
       if (pos >= line_end) {  // a mention never runs over a line break, whatever the pattern
         line_end = text_.find('\n', pos);
         if (line_end == std::string::npos) line_end = text_.size();
@@ -235,7 +243,10 @@ class DocumentRun {
         const Group appos = rule.appos_group >= 0 ? scratch_.group(rule.appos_group) : Group{};
         best = {whole.begin, whole.end, name.begin, name.end, appos, rule.kind};
       }
-      if (best.end == 0) continue;
+      if (best.end == 0) {
+        skip_word();
+        continue;
+      }
       covered = best.end;
       add_mention(best, current_sentence);
     }
