@@ -348,6 +348,17 @@ inline std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
 
 char to_lower_ascii_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// ASCII letters and digits folded to lower case; 0 for every other byte.
+struct FoldedAlnum {
+  char of[256] = {};
+  constexpr FoldedAlnum() {
+    for (int c = '0'; c <= '9'; ++c) of[c] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = static_cast<char>(c - 'A' + 'a');
+  }
+};
+constexpr FoldedAlnum kFoldedAlnum;
+
 }  // namespace
 
 // Both tests compare ASCII letters without case, as the patterns' (?i) does; a word with other
@@ -422,14 +433,16 @@ std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const 
     // The lexicon word ends where the word's letters and digits end (or with the word).
     char lower[64];
     std::size_t n = 0;
-    for (; i < line.size() && horizontal_space_at(line, i) == 0; ++i) {
+    for (; i < line.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      if (!is_ascii_alnum(c)) {
+      const char folded = kFoldedAlnum.of[c];
+      if (!folded) {
+        if (c == ' ' || c == '\t' || (c >= 0x80 && non_ascii_space_at(line, i))) break;  // the word's end
         if (words->contains(std::string_view(lower, n))) return word_start;
         if (c >= 0x80 && words->has_non_ascii()) return word_start;
       }
       if (n == sizeof lower) return word_start;
-      lower[n++] = to_lower_ascii_char(static_cast<char>(c));
+      lower[n++] = folded ? folded : static_cast<char>(c);
     }
     if (words->contains(std::string_view(lower, n))) return word_start;
   }
