@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -77,11 +78,11 @@ class Emitter {
     emit(s, p, node(SERD_URI, o), nullptr);
   }
   void type(const std::string& s, const char* curie) {
-    emit(s, "rdf:type", serd_node_from_string(SERD_CURIE, bytes(curie)), nullptr);
+    emit(s, "rdf:type", curie_node(curie), nullptr);
   }
   void literal(const std::string& s, const char* p, const std::string& value, const char* datatype = nullptr) {
     if (value.empty()) return;
-    const SerdNode dt = datatype ? serd_node_from_string(SERD_CURIE, bytes(datatype)) : SERD_NODE_NULL;
+    const SerdNode dt = datatype ? curie_node(datatype) : SERD_NODE_NULL;
     SerdNode object = node(SERD_LITERAL, value);
     // Always the short "..." form with escapes: Serd 0.30 writes a Turtle long string ("""...""")
     // for text with quotes or line breaks, and one that ends in a quote mark comes out
@@ -111,6 +112,13 @@ class Emitter {
     return n;
   }
 
+  // A vocabulary term ("schema:name"): ASCII without quotes or line breaks, so its node needs
+  // no pass of serd_node_from_string's over it (one for each statement's predicate).
+  static SerdNode curie_node(const char* curie) {
+    const std::size_t length = std::strlen(curie);
+    return SerdNode{bytes(curie), length, length, 0, SERD_CURIE};
+  }
+
   void emit(const std::string& subject, const char* predicate, const SerdNode& object, const SerdNode* datatype) {
     // Statements come in runs about one subject: its node is made once per run, from a copy
     // (the caller's string may be a temporary).
@@ -118,7 +126,7 @@ class Emitter {
       subject_ = subject;
       subject_node_ = node(SERD_URI, subject_);
     }
-    const SerdNode p = serd_node_from_string(SERD_CURIE, bytes(predicate));
+    const SerdNode p = curie_node(predicate);
     const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &subject_node_, &p, &object, datatype, nullptr);
     if (st != SERD_SUCCESS && status_ == SERD_SUCCESS) status_ = st;
   }
