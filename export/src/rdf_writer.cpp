@@ -2,6 +2,7 @@
 
 #include <serd/serd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -157,8 +158,9 @@ std::string id_path(const std::string& id) {
 
 std::string decimal(double v) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", v);
-  return buffer;
+  // printf's %.3f, as std::to_chars writes it with a precision.
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, 3).ptr;
+  return std::string(buffer, end);
 }
 
 }  // namespace
