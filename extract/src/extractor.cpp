@@ -255,19 +255,13 @@ class DocumentRun {
   bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, std::vector<std::size_t>& searched_from,
                         std::vector<std::size_t>& next_word) const {
     const Prefilter& prefilter = rules_.mentions[k].prefilter;
-    if (prefilter.kind == Prefilter::Kind::PossessiveWithin) {  // the next ’s, kept while it is ahead
-      if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
-        searched_from[k] = pos;
-        next_word[k] = Prefilter::next_possessive(line, pos);
-      }
-      return prefilter.within_reach(line, pos, next_word[k]);
-    }
-    if (prefilter.kind != Prefilter::Kind::WordWithin) return prefilter.may_match(line, pos);
+    if (prefilter.kind != Prefilter::Kind::WordWithin && prefilter.kind != Prefilter::Kind::PossessiveWithin)
+      return prefilter.may_match(line, pos);
     if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
       searched_from[k] = pos;
-      next_word[k] = prefilter.next_word(line, pos);
+      next_word[k] = prefilter.next_target(line, pos);
     } else if (pos == next_word[k]) {  // the word found is this one: find the next after it
-      next_word[k] = prefilter.next_word(line, pos);
+      next_word[k] = prefilter.next_target(line, pos);
     }
     return prefilter.within_reach(line, pos, next_word[k]);
   }

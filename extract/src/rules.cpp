@@ -239,20 +239,16 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
   const std::string ids = take_field(fields), kind_name = take_field(fields);
   if (kind_name == "ends-with") return add_ending_test(ids, take_field(fields));
   Prefilter prefilter;
-  if (kind_name == "within") {
-    prefilter.kind = Prefilter::Kind::WordWithin;
+  if (kind_name == "within" || kind_name == "possessive-within") {
+    prefilter.kind = kind_name == "within" ? Prefilter::Kind::WordWithin : Prefilter::Kind::PossessiveWithin;
     const std::string count = take_field(fields);
     if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 3)
-      return "prefilter " + ids + ": 'within' needs a number of words";
+      return "prefilter " + ids + ": '" + kind_name + "' needs a number of words";
     prefilter.within = std::stoul(count);
-  } else if (kind_name == "possessive-within") {
-    prefilter.kind = Prefilter::Kind::PossessiveWithin;
-    const std::string count = take_field(fields);
-    if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 3)
-      return "prefilter " + ids + ": 'possessive-within' needs a number of words";
-    prefilter.within = std::stoul(count);
-    if (!fields.empty()) return "prefilter " + ids + ": 'possessive-within N' takes no words";
-    return set_mention_prefilters(ids, kind_name, prefilter);
+    if (prefilter.kind == Prefilter::Kind::PossessiveWithin) {
+      if (!fields.empty()) return "prefilter " + ids + ": 'possessive-within N' takes no words";
+      return set_mention_prefilters(ids, kind_name, prefilter);
+    }
   } else if (kind_name == "before-comma") {
     prefilter.kind = Prefilter::Kind::WordBeforeComma;
   } else if (kind_name == "contains") {
@@ -382,8 +378,11 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
     for (std::size_t i = start; i < comma; ++i) lower[n++] = to_lower_ascii_char(line[i]);
     return words->contains(std::string_view(lower, n));
   }
-  if (kind == Kind::PossessiveWithin) return within_reach(line, pos, next_possessive(line, pos));
-  return within_reach(line, pos, next_word(line, pos));
+  return within_reach(line, pos, next_target(line, pos));
+}
+
+std::size_t Prefilter::next_target(std::string_view line, std::size_t from) const {
+  return kind == Kind::PossessiveWithin ? next_possessive(line, from) : next_word(line, from);
 }
 
 namespace {

@@ -64,6 +64,8 @@ struct Prefilter {
   // after `from`) that ends a word with a capital (or a byte outside ASCII), or line.size();
   // within_reach() then tells whether it is close enough.
   static std::size_t next_possessive(std::string_view line, std::size_t from);
+  // next_word or next_possessive, as the kind asks.
+  std::size_t next_target(std::string_view line, std::size_t from) const;
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;
 };

@@ -216,14 +216,6 @@ struct QuoteKeys {
   std::string words;         // normalise_statement(q.text)
 };
 
-// Calls visit(document index, quote index in it, its QuoteKeys) for every quote, in order.
-template <typename Visit>
-void for_each_quote(const std::vector<DocumentRecord>& documents, const std::vector<std::size_t>& first_quote,
-                    const std::vector<QuoteKeys>& keys, Visit visit) {
-  for (std::size_t d = 0; d < documents.size(); ++d)
-    for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) visit(d, i, keys[first_quote[d] + i]);
-}
-
 // Runs work(first, last) on `threads` contiguous slices of [0, count) at once.
 template <typename Work>
 void in_slices(std::size_t count, unsigned threads, Work work) {
@@ -243,29 +235,30 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   auto& documents = corpus.documents();
   std::vector<std::size_t> first_quote(documents.size() + 1, 0);
   for (std::size_t d = 0; d < documents.size(); ++d) first_quote[d + 1] = first_quote[d] + documents[d].quotes.size();
-  std::vector<QuoteKeys> keys(first_quote.back());
+  std::vector<QuoteKeys> keys(first_quote.back());  // document d's quotes from first_quote[d] on
+  // visit(quote, its keys) for every quote of documents [from, to), in order.
+  auto quotes_of = [&](std::size_t from, std::size_t to, auto visit) {
+    for (std::size_t d = from; d < to; ++d)
+      for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) visit(documents[d].quotes[i], keys[first_quote[d] + i]);
+  };
+  auto every_quote = [&](auto visit) { quotes_of(0, documents.size(), visit); };
   in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
-    for (std::size_t d = from; d < to; ++d) {
-      for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) {
-        const Quote& q = documents[d].quotes[i];
-        QuoteKeys& k = keys[first_quote[d] + i];
-        if (is_person(q)) {
-          k.name = name_parts(q.speaker);
-          k.speaker_key = join_key(k.name);
-        } else if (is_org(q)) {
-          k.speaker_key = organization_key(q.speaker);
-        }
-        if (!q.organization.empty()) k.organization = organization_key(q.organization);
-        k.words = normalise_statement(q.text);
+    quotes_of(from, to, [](const Quote& q, QuoteKeys& k) {
+      if (is_person(q)) {
+        k.name = name_parts(q.speaker);
+        k.speaker_key = join_key(k.name);
+      } else if (is_org(q)) {
+        k.speaker_key = organization_key(q.speaker);
       }
-    }
+      if (!q.organization.empty()) k.organization = organization_key(q.organization);
+      k.words = normalise_statement(q.text);
+    });
   });
 
   // 1. Person keys: full names first; short forms join the only full name that fits them.
   KeySet person_keys, org_keys;
   std::unordered_map<std::string, NameParts> parts_of;
-  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
-    const Quote& q = documents[d].quotes[i];
+  every_quote([&](const Quote& q, const QuoteKeys& k) {
     if (is_person(q)) {
       person_keys.insert(k.speaker_key);
       parts_of.emplace(k.speaker_key, k.name);
@@ -296,27 +289,21 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   // 2. Rewrite ids; statements by resolved speaker and normalised words (the maps are only
   // read here, so the slices can share them).
   in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
-    for (std::size_t d = from; d < to; ++d) {
-      for (std::size_t i = 0; i < documents[d].quotes.size(); ++i) {
-        Quote& q = documents[d].quotes[i];
-        const QuoteKeys& k = keys[first_quote[d] + i];
-        if (is_person(q)) q.speaker_id = "person:" + final_key(person, k.speaker_key);
-        else if (is_org(q)) q.speaker_id = "org:" + final_key(org, k.speaker_key);
-        q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, k.organization);
-        q.statement_id = statement_id_of_words(q.speaker_id, k.words);
-        q.conflicting_speakers.clear();
-      }
-    }
+    quotes_of(from, to, [&](Quote& q, const QuoteKeys& k) {
+      if (is_person(q)) q.speaker_id = "person:" + final_key(person, k.speaker_key);
+      else if (is_org(q)) q.speaker_id = "org:" + final_key(org, k.speaker_key);
+      q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, k.organization);
+      q.statement_id = statement_id_of_words(q.speaker_id, k.words);
+      q.conflicting_speakers.clear();
+    });
   });
   // 3. The same words given to different named speakers: what a fact-checker looks at first.
   auto named = [](const Quote& q) { return !q.speaker_id.empty() && !q.anonymous; };
   std::unordered_map<std::string, std::set<std::string>> speakers_of_words;  // the set: in order
-  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
-    const Quote& q = documents[d].quotes[i];
+  every_quote([&](const Quote& q, const QuoteKeys& k) {
     if (named(q) && std::count(k.words.begin(), k.words.end(), ' ') >= 5) speakers_of_words[k.words].insert(q.speaker_id);
   });
-  for_each_quote(documents, first_quote, keys, [&](std::size_t d, std::size_t i, const QuoteKeys& k) {
-    Quote& q = documents[d].quotes[i];
+  every_quote([&](Quote& q, const QuoteKeys& k) {
     if (!named(q)) return;
     const auto it = speakers_of_words.find(k.words);
     if (it == speakers_of_words.end() || it->second.size() < 2) return;

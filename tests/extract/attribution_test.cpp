@@ -703,30 +703,6 @@ TEST_CASE("a rule file that does not compile is reported with file and line", "[
   std::remove(path.c_str());
 }
 
-// Groups are numbered in the order their brackets open: a rule file's named groups can come
-// after many others, past the room the built-in rules need.
-TEST_CASE("a rule's named groups count however many groups come before them", "[rules]") {
-  const std::string path = "many_groups_test.txt";
-  const std::string mention = "mention person.name person (?<name>\\p{Lu}\\p{Ll}+(?:\\h+\\p{Lu}\\p{Ll}+)*)\n";
-  const std::string speaker = "(?<cue>said)\\h+(?<speaker>\\p{Lu}\\p{Ll}+\\h+\\p{Lu}\\p{Ll}+)\n";
-  for (const int before : {0, 9, 30}) {
-    CAPTURE(before);
-    std::string groups;
-    for (int i = 0; i < before; ++i) groups += "(\\h?)";
-    write_test_file(path, mention + "rule numbered after 0.9 ^,?" + groups + "\\h*" + speaker);
-    std::string error;
-    ExtractorOptions options;
-    options.rules_file = path;
-    const auto e = Extractor::create(options, &error);
-    REQUIRE(e);
-    const auto quotes = run_with(*e, "\"We will not stop,\" said Maria Lopez, the mayor of the town.");
-    REQUIRE(quotes.quotes.size() == 1);
-    CHECK(quotes.quotes[0].speaker == "Maria Lopez");
-    CHECK(quotes.quotes[0].cue == "said");
-  }
-  std::remove(path.c_str());
-}
-
 namespace {
 
 // Names after possessors, at every distance the possessor can have from the mention's start,
@@ -763,11 +739,7 @@ void check_same_quotes(const Extractor& other, const std::vector<std::string>& t
   for (const std::string& text : texts) {
     SECTION(text) {
       const auto fast = run(text);
-      Document doc;
-      doc.id = "test";
-      doc.text = text;
-      DocumentQuotes slow;
-      other.extract(doc, slow);
+      const auto slow = run_with(other, text);
       REQUIRE(fast.quotes.size() == slow.quotes.size());
       REQUIRE_FALSE(fast.quotes.empty());
       for (std::size_t i = 0; i < fast.quotes.size(); ++i) {
@@ -810,6 +782,23 @@ std::unique_ptr<Extractor> extractor_with_rules(const std::string& path, const s
 }
 
 }  // namespace
+
+// Groups are numbered in the order their brackets open: a rule file's named groups can come
+// after many others, past the room the built-in rules need.
+TEST_CASE("a rule's named groups count however many groups come before them", "[rules]") {
+  const std::string mention = "mention person.name person (?<name>\\p{Lu}\\p{Ll}+(?:\\h+\\p{Lu}\\p{Ll}+)*)\n";
+  const std::string speaker = "(?<cue>said)\\h+(?<speaker>\\p{Lu}\\p{Ll}+\\h+\\p{Lu}\\p{Ll}+)\n";
+  for (const int before : {0, 9, 30}) {
+    CAPTURE(before);
+    std::string groups;
+    for (int i = 0; i < before; ++i) groups += "(\\h?)";
+    const auto e = extractor_with_rules("many_groups_test.txt", mention + "rule numbered after 0.9 ^,?" + groups + "\\h*" + speaker);
+    const auto quotes = run_with(*e, "\"We will not stop,\" said Maria Lopez, the mayor of the town.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == "Maria Lopez");
+    CHECK(quotes.quotes[0].cue == "said");
+  }
+}
 
 // The rule file's `prefilter` lines only save time: they skip a pattern where a cheap word
 // test shows it cannot match. The same rules without them must find the same quotes, speakers,
@@ -944,14 +933,8 @@ TEST_CASE("an ends-with prefilter skips its rule where the context ends otherwis
   const std::string text = "Carl Hunt: “That is untrue.”";
   REQUIRE(run(text).quotes.size() == 1);
   CHECK(run(text).quotes[0].rule == "before.speaker_colon");
-  const std::string path = "wrong_ending_test.txt";
-  write_test_file(path, std::string(builtin_data_file("rules.txt")) + "prefilter before.speaker_colon ends-with ,\n");
-  std::string error;
-  ExtractorOptions options;
-  options.rules_file = path;
-  const auto wrong = Extractor::create(options, &error);
-  std::remove(path.c_str());
-  REQUIRE(wrong);
+  const auto wrong = extractor_with_rules("wrong_ending_test.txt", std::string(builtin_data_file("rules.txt")) +
+                                                                     "prefilter before.speaker_colon ends-with ,\n");
   const DocumentQuotes quotes = run_with(*wrong, text);
   REQUIRE(quotes.quotes.size() == 1);
   CHECK(quotes.quotes[0].rule != "before.speaker_colon");

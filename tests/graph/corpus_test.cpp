@@ -181,7 +181,7 @@ TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]
   CHECK(compared > 8000);
   CHECK(conflicts > 0);
   // Resolution did happen: a short form joined its full name, an organisation its variant.
-  const auto first_quote = [&](std::size_t d) { return one.documents()[d].quotes[0]; };
+  const auto first_quote = [&](std::size_t d) -> const Quote& { return one.documents()[d].quotes[0]; };
   CHECK(first_quote(1).speaker == "Lavrov");
   CHECK(first_quote(2).speaker == "Sergey Lavrov");
   CHECK(first_quote(1).speaker_id == first_quote(2).speaker_id);
