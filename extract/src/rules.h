@@ -8,7 +8,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "lexicon.h"
@@ -17,21 +16,29 @@
 namespace quotegraph::detail {
 
 // A set of words looked up at almost every word of a text: most words are ruled out by their
-// first byte and length before any hashing.
+// first byte and length before any hashing, and the rest probe one flat table whose words lie
+// back to back in one string, so a lookup touches a few cache lines and never allocates.
 class WordSet {
  public:
   void insert(std::string_view word);
   bool contains(std::string_view word) const {
     if (word.empty()) return false;
     if (!((lengths_[static_cast<unsigned char>(word[0])] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
-    return views_.count(word) > 0;
+    return find(word);
   }
   // Whether a word has a byte outside ASCII (which the patterns may match in any case).
   bool has_non_ascii() const { return has_non_ascii_; }
 
  private:
-  std::unordered_set<std::string> words_;
-  std::unordered_set<std::string_view> views_;  // of words_, for lookups without a copy
+  struct Slot {
+    std::uint32_t offset = 0, size = 0;  // the word in chars_; size 0: the slot is empty
+  };
+  bool find(std::string_view word) const;
+  static std::uint32_t hash(std::string_view word);
+  void grow();
+  std::string chars_;
+  std::vector<Slot> slots_;  // open addressing, linear probing, a power of two, at most half full
+  std::size_t count_ = 0;
   // Bit n of [first byte] is set when a word starting with it has n bytes (31: 31 or more).
   std::uint32_t lengths_[256] = {};
   bool has_non_ascii_ = false;
