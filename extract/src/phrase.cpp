@@ -268,16 +268,47 @@ bool is_name_particle(std::string_view word) {
   return false;
 }
 
+namespace {
+std::uint32_t hash_phrase(std::string_view phrase) {
+  std::uint32_t h = 2166136261u;  // FNV-1a: phrases are a few words long
+  for (const char c : phrase) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+}  // namespace
+
 void PhraseCache::start_document(std::uint64_t lexicon_id) {
-  if (lexicon_id != lexicon_id_ || entries_.size() >= kMaxEntries) entries_.clear();
+  if (lexicon_id != lexicon_id_ || entries_.size() >= kMaxEntries) {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  }
   lexicon_id_ = lexicon_id;
 }
 
+void PhraseCache::grow_slots() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.entry == 0) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].entry != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 const Phrase& PhraseCache::analyse(std::string_view phrase, const Lexicon& lexicon) {
-  probe_.assign(phrase.data(), phrase.size());
-  auto it = entries_.find(probe_);
-  if (it == entries_.end()) it = entries_.emplace(probe_, analyse_phrase(phrase, lexicon)).first;
-  return it->second;
+  if ((entries_.size() + 1) * 2 > slots_.size()) grow_slots();
+  const std::uint32_t hash = hash_phrase(phrase);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;
+  for (; slots_[i].entry != 0; i = (i + 1) & mask) {
+    if (slots_[i].hash != hash) continue;
+    auto& entry = entries_[slots_[i].entry - 1];
+    if (entry.first == phrase) return entry.second;
+  }
+  entries_.emplace_back(std::string(phrase), analyse_phrase(phrase, lexicon));
+  slots_[i] = Slot{hash, static_cast<std::uint32_t>(entries_.size())};
+  return entries_.back().second;
 }
 
 Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {

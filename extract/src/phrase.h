@@ -2,9 +2,10 @@
 // name, role, organisation and kind, using the lexicons (internal).
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "lexicon.h"
@@ -45,9 +46,16 @@ class PhraseCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 20000;
+  struct Slot {
+    std::uint32_t hash = 0, entry = 0;  // entry: index in entries_ plus one; 0: the slot is empty
+  };
+  void grow_slots();
   std::uint64_t lexicon_id_ = 0;
-  std::string probe_;  // the key looked up, reused so a lookup does not allocate
-  std::unordered_map<std::string, Phrase> entries_;
+  // A deque, so a reference to an entry survives adding more; slots_ index it by the phrase,
+  // open addressing with linear probing, at most half full: a lookup that misses usually
+  // touches one slot, and a hit compares one key.
+  std::deque<std::pair<std::string, Phrase>> entries_;
+  std::vector<Slot> slots_;
 };
 
 // A lower-case word inside a name: "de" (Staffan de Mistura), "ten" (Erik ten Hag), "bin".
