@@ -268,14 +268,6 @@ bool is_name_particle(std::string_view word) {
   return false;
 }
 
-namespace {
-std::uint32_t hash_phrase(std::string_view phrase) {
-  std::uint32_t h = 2166136261u;  // FNV-1a: phrases are a few words long
-  for (const char c : phrase) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-}  // namespace
-
 void PhraseCache::start_document(std::uint64_t lexicon_id) {
   if (lexicon_id != lexicon_id_ || entries_.size() >= kMaxEntries) {
     entries_.clear();
@@ -298,7 +290,7 @@ void PhraseCache::grow_slots() {
 
 const Phrase& PhraseCache::analyse(std::string_view phrase, const Lexicon& lexicon) {
   if ((entries_.size() + 1) * 2 > slots_.size()) grow_slots();
-  const std::uint32_t hash = hash_phrase(phrase);
+  const std::uint32_t hash = fnv1a_hash(phrase);
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
   for (; slots_[i].entry != 0; i = (i + 1) & mask) {

@@ -500,16 +500,10 @@ bool AttributionRule::context_may_end_here(std::string_view context) const {
   return end > 0 && ends_with.find(context[end - 1]) != std::string::npos;
 }
 
-std::uint32_t WordSet::hash(std::string_view word) {
-  std::uint32_t h = 2166136261u;  // FNV-1a: words are short, so a byte at a time is cheap
-  for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
 bool WordSet::find(std::string_view word) const {
   if (slots_.empty()) return false;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = fnv1a_hash(word) & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.size == 0) return false;
     if (slot.size == word.size() && std::memcmp(chars_.data() + slot.offset, word.data(), word.size()) == 0) return true;
@@ -522,7 +516,7 @@ void WordSet::grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.size == 0) continue;
-    std::size_t i = hash(std::string_view(chars_).substr(slot.offset, slot.size)) & mask;
+    std::size_t i = fnv1a_hash(std::string_view(chars_).substr(slot.offset, slot.size)) & mask;
     while (slots_[i].size != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
@@ -532,7 +526,7 @@ void WordSet::insert(std::string_view word) {
   if (word.empty() || find(word)) return;
   if ((count_ + 1) * 2 > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash(word) & mask;
+  std::size_t i = fnv1a_hash(word) & mask;
   while (slots_[i].size != 0) i = (i + 1) & mask;
   slots_[i] = Slot{static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size())};
   chars_.append(word);

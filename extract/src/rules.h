@@ -34,7 +34,6 @@ class WordSet {
     std::uint32_t offset = 0, size = 0;  // the word in chars_; size 0: the slot is empty
   };
   bool find(std::string_view word) const;
-  static std::uint32_t hash(std::string_view word);
   void grow();
   std::string chars_;
   std::vector<Slot> slots_;  // open addressing, linear probing, a power of two, at most half full
