@@ -1,19 +1,11 @@
 // Character classes the scanner and extractor share (internal header).
 #pragma once
 #include <cstddef>
-#include <cstdint>
 #include <string_view>
 
 #include "quotegraph/utf8.h"
 
 namespace quotegraph::detail {
-
-// FNV-1a, for the flat hash tables of short words and phrases: a byte at a time is cheap there.
-inline std::uint32_t fnv1a_hash(std::string_view bytes) {
-  std::uint32_t h = 2166136261u;
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
 
 inline bool is_ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

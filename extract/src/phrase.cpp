@@ -271,35 +271,17 @@ bool is_name_particle(std::string_view word) {
 void PhraseCache::start_document(std::uint64_t lexicon_id) {
   if (lexicon_id != lexicon_id_ || entries_.size() >= kMaxEntries) {
     entries_.clear();
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    index_.clear();
   }
   lexicon_id_ = lexicon_id;
 }
 
-void PhraseCache::grow_slots() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.entry == 0) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots_[i].entry != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
 const Phrase& PhraseCache::analyse(std::string_view phrase, const Lexicon& lexicon) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow_slots();
   const std::uint32_t hash = fnv1a_hash(phrase);
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  for (; slots_[i].entry != 0; i = (i + 1) & mask) {
-    if (slots_[i].hash != hash) continue;
-    auto& entry = entries_[slots_[i].entry - 1];
-    if (entry.first == phrase) return entry.second;
-  }
+  const std::uint32_t found = index_.find(hash, [&](std::uint32_t entry) { return entries_[entry].first == phrase; });
+  if (found != FlatIndex::kNone) return entries_[found].second;
+  index_.insert(hash, static_cast<std::uint32_t>(entries_.size()));
   entries_.emplace_back(std::string(phrase), analyse_phrase(phrase, lexicon));
-  slots_[i] = Slot{hash, static_cast<std::uint32_t>(entries_.size())};
   return entries_.back().second;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "flat_index.h"
 #include "lexicon.h"
 
 namespace quotegraph::detail {
@@ -46,16 +47,10 @@ class PhraseCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 20000;
-  struct Slot {
-    std::uint32_t hash = 0, entry = 0;  // entry: index in entries_ plus one; 0: the slot is empty
-  };
-  void grow_slots();
   std::uint64_t lexicon_id_ = 0;
-  // A deque, so a reference to an entry survives adding more; slots_ index it by the phrase,
-  // open addressing with linear probing, at most half full: a lookup that misses usually
-  // touches one slot, and a hit compares one key.
+  // A deque, so that a reference to an entry survives adding more.
   std::deque<std::pair<std::string, Phrase>> entries_;
-  std::vector<Slot> slots_;
+  FlatIndex index_;  // of entries_, by their phrases' hashes
 };
 
 // A lower-case word inside a name: "de" (Staffan de Mistura), "ten" (Erik ten Hag), "bin".

@@ -501,36 +501,17 @@ bool AttributionRule::context_may_end_here(std::string_view context) const {
 }
 
 bool WordSet::find(std::string_view word) const {
-  if (slots_.empty()) return false;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = fnv1a_hash(word) & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.size == 0) return false;
-    if (slot.size == word.size() && std::memcmp(chars_.data() + slot.offset, word.data(), word.size()) == 0) return true;
-  }
-}
-
-void WordSet::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.size == 0) continue;
-    std::size_t i = fnv1a_hash(std::string_view(chars_).substr(slot.offset, slot.size)) & mask;
-    while (slots_[i].size != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
+  return index_.find(fnv1a_hash(word), [&](std::uint32_t entry) {
+    const Word& w = words_[entry];
+    return word == std::string_view(chars_).substr(w.offset, w.size);
+  }) != FlatIndex::kNone;
 }
 
 void WordSet::insert(std::string_view word) {
   if (word.empty() || find(word)) return;
-  if ((count_ + 1) * 2 > slots_.size()) grow();
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = fnv1a_hash(word) & mask;
-  while (slots_[i].size != 0) i = (i + 1) & mask;
-  slots_[i] = Slot{static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size())};
+  index_.insert(fnv1a_hash(word), static_cast<std::uint32_t>(words_.size()));
+  words_.push_back(Word{static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size())});
   chars_.append(word);
-  ++count_;
   lengths_[static_cast<unsigned char>(word[0])] |= std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
   for (char c : word) has_non_ascii_ = has_non_ascii_ || static_cast<unsigned char>(c) >= 0x80;
 }

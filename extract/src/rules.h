@@ -10,14 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "flat_index.h"
 #include "lexicon.h"
 #include "regex.h"
 
 namespace quotegraph::detail {
 
 // A set of words looked up at almost every word of a text: most words are ruled out by their
-// first byte and length before any hashing, and the rest probe one flat table whose words lie
-// back to back in one string, so a lookup touches a few cache lines and never allocates.
+// first byte and length before any hashing, and the rest probe one flat index of words that
+// lie back to back in one string.
 class WordSet {
  public:
   void insert(std::string_view word);
@@ -30,14 +31,13 @@ class WordSet {
   bool has_non_ascii() const { return has_non_ascii_; }
 
  private:
-  struct Slot {
-    std::uint32_t offset = 0, size = 0;  // the word in chars_; size 0: the slot is empty
+  struct Word {
+    std::uint32_t offset, size;  // in chars_
   };
   bool find(std::string_view word) const;
-  void grow();
   std::string chars_;
-  std::vector<Slot> slots_;  // open addressing, linear probing, a power of two, at most half full
-  std::size_t count_ = 0;
+  std::vector<Word> words_;
+  FlatIndex index_;  // of words_, by their hashes
   // Bit n of [first byte] is set when a word starting with it has n bytes (31: 31 or more).
   std::uint32_t lengths_[256] = {};
   bool has_non_ascii_ = false;
