@@ -251,10 +251,12 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
     }
   } else if (kind_name == "before-comma") {
     prefilter.kind = Prefilter::Kind::WordBeforeComma;
+  } else if (kind_name == "lower-case-start") {
+    prefilter.kind = Prefilter::Kind::LowerCaseStart;
   } else if (kind_name == "contains") {
     prefilter.kind = Prefilter::Kind::Contains;
   } else {
-    return "prefilter " + ids + ": kind must be 'within N', 'possessive-within N', 'before-comma', 'contains' or 'ends-with', not '" +
+    return "prefilter " + ids + ": kind must be 'within N', 'possessive-within N', 'before-comma', 'lower-case-start', 'contains' or 'ends-with', not '" +
            kind_name + "'";
   }
   // The words: a lexicon, then any words of the line's own.
@@ -274,11 +276,15 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
     auto set = std::make_shared<WordSet>();
     // A space in an entry stands for any horizontal space: a several-word entry starts a word
     // with its first word and ends one with its last. `contains` looks at runs of letters, so
-    // it keeps an entry's first run of letters ("re-elected" -> "re").
+    // it keeps an entry's first run of letters ("re-elected" -> "re"), and `lower-case-start`,
+    // which looks at runs of ASCII letters and digits, the first of those ("co-founder" -> "co").
     for (const std::string& entry : entries) {
       std::string word;
       if (prefilter.kind == Prefilter::Kind::WordWithin) word = entry.substr(0, entry.find(' '));
       else if (prefilter.kind == Prefilter::Kind::WordBeforeComma) word = entry.substr(entry.rfind(' ') + 1);
+      else if (prefilter.kind == Prefilter::Kind::LowerCaseStart) word = entry.substr(0, std::find_if_not(entry.begin(), entry.end(), [](char c) {
+                                    return is_ascii_alnum(static_cast<unsigned char>(c));
+                                  }) - entry.begin());
       else word = entry.substr(0, std::find_if_not(entry.begin(), entry.end(), [](char c) {
                                     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
                                   }) - entry.begin());
@@ -357,7 +363,7 @@ constexpr FoldedAlnum kFoldedAlnum;
 
 }  // namespace
 
-// Both tests compare ASCII letters without case, as the patterns' (?i) does; a word with other
+// The word tests compare ASCII letters without case, as the patterns' (?i) does; a word with other
 // bytes is let through whenever the comparison could depend on their case.
 bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
   if (kind == Kind::None) return true;
@@ -376,6 +382,18 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
     }
     if (comma - start > sizeof lower) return true;
     for (std::size_t i = start; i < comma; ++i) lower[n++] = to_lower_ascii_char(line[i]);
+    return words->contains(std::string_view(lower, n));
+  }
+  if (kind == Kind::LowerCaseStart) {
+    if (line[pos] < 'a' || line[pos] > 'z') return true;
+    std::size_t end = pos;
+    for (; end < line.size() && kFoldedAlnum.of[static_cast<unsigned char>(line[end])]; ++end) {
+      if (n == sizeof lower) return true;  // longer than any word worth comparing
+      lower[n++] = kFoldedAlnum.of[static_cast<unsigned char>(line[end])];
+    }
+    // (?i) lets an ASCII letter of the pattern match a character outside ASCII ("ſ" for "s"):
+    // the run of ASCII letters may end inside the entry's first word.
+    if (end < line.size() && static_cast<unsigned char>(line[end]) >= 0x80) return true;
     return words->contains(std::string_view(lower, n));
   }
   return within_reach(line, pos, next_target(line, pos));
@@ -512,7 +530,7 @@ void WordSet::insert(std::string_view word) {
   index_.insert(fnv1a_hash(word), static_cast<std::uint32_t>(words_.size()));
   words_.push_back(Word{static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(word.size())});
   chars_.append(word);
-  lengths_[static_cast<unsigned char>(word[0])] |= std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
+  lengths_[filter_slot(word)] |= std::uint32_t{1} << std::min<std::size_t>(word.size(), 31);
   for (char c : word) has_non_ascii_ = has_non_ascii_ || static_cast<unsigned char>(c) >= 0x80;
 }
 

@@ -17,14 +17,14 @@
 namespace quotegraph::detail {
 
 // A set of words looked up at almost every word of a text: most words are ruled out by their
-// first byte and length before any hashing, and the rest probe one flat index of words that
+// first two bytes and length before any hashing, and the rest probe one flat index of words that
 // lie back to back in one string.
 class WordSet {
  public:
   void insert(std::string_view word);
   bool contains(std::string_view word) const {
     if (word.empty()) return false;
-    if (!((lengths_[static_cast<unsigned char>(word[0])] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
+    if (!((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
     return find(word);
   }
   // Whether a word has a byte outside ASCII (which the patterns may match in any case).
@@ -35,11 +35,17 @@ class WordSet {
     std::uint32_t offset, size;  // in chars_
   };
   bool find(std::string_view word) const;
+  // The low five bits of the first two bytes (0 for a word's missing second byte): an upper- and
+  // a lower-case letter share a slot, and most words share theirs with no word of the set.
+  static std::size_t filter_slot(std::string_view word) {
+    const std::size_t second = word.size() > 1 ? static_cast<unsigned char>(word[1]) & 31u : 0;
+    return (static_cast<unsigned char>(word[0]) & 31u) * 32 + second;
+  }
   std::string chars_;
   std::vector<Word> words_;
   FlatIndex index_;  // of words_, by their hashes
-  // Bit n of [first byte] is set when a word starting with it has n bytes (31: 31 or more).
-  std::uint32_t lengths_[256] = {};
+  // Bit n of [filter_slot] is set when a word in that slot has n bytes (31: 31 or more).
+  std::uint32_t lengths_[32 * 32] = {};
   bool has_non_ascii_ = false;
 };
 
@@ -53,6 +59,7 @@ struct Prefilter {
     WordWithin,       // one of the `within` words after the first starts with a word of `words`
     WordBeforeComma,  // the first comma ends a word of `words` and is followed by a space
     PossessiveWithin, // one of the first `within` + 1 words, with a capital, ends with ’s or 's
+    LowerCaseStart,   // a word starting with an ASCII lower-case letter is the first of an entry
     // Attribution rules, in a quotation's context:
     Contains,         // a word of `words` is in the context
   };

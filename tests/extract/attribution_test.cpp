@@ -820,6 +820,16 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       "Its chief executive, Ben van Beurden, arrived. “Prices will rise,” Van Beurden said.",
       "But the paper's business editor, Jane Roe, said the banks could step in. “It is in trouble,” she said.",
       "The club's kit man, Joe Bloggs, arrived. “The boots were muddy,” Bloggs said.",
+      // Names after lower-case titles: one word or two, hyphenated, a letter outside ASCII that
+      // (?i) matches to an ASCII one (ſ for s), a capital inside, a digit after the title.
+      "Later prime minister Tony Blair spoke. “We will win,” Blair said.",
+      "“It is over,” state prosecutor Carl Hunt told the court.",
+      "“We have acted,” deputy mayor Ann Cole told reporters.",
+      "Then co-founder Steve Jobs spoke. “It is over,” Jobs said.",
+      "Then vice-president Al Gore spoke. “It is over,” Gore said.",
+      "Then the miniſter Carl Hunt spoke. “It is over,” Hunt said.",
+      "Then the ministeR Carl Hunt spoke. “It is over,” Hunt said.",
+      "Then minister2 Carl Hunt spoke. “It is over,” Hunt said.",
       // Descriptors introduced first, referred to later: the noun at the sixth word after the
       // determiner and beyond it, after a comma, in capitals, with a possessive, a hyphen.
       "One senior Western military intelligence official spoke. “The threat is real,” the official said.",
@@ -910,6 +920,8 @@ TEST_CASE("a prefilter line that names no rule or kind is reported with file and
                           "prefilter descriptor within 6 @nouns\n",
                           "prefilter person.possessed possessive-within four\n",
                           "prefilter person.possessed possessive-within 4 @titles\n",
+                          "prefilter person.name lower-case-start\n",
+                          "prefilter no.such.mention lower-case-start @titles\n",
                           "prefilter no.such.mention possessive-within 4\n",
                           "prefilter before.speaker_colon ends-with\n",
                           "prefilter no.such.rule ends-with :\n",
