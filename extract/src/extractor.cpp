@@ -197,6 +197,7 @@ class DocumentRun {
     // found from `searched_from`, kept until the scan passes it (each word is looked at once).
     std::vector<std::size_t> searched_from(rules_.mentions.size(), std::string::npos);
     std::vector<std::size_t> next_word(rules_.mentions.size(), 0);
+    std::vector<std::size_t> reach_start(rules_.mentions.size(), std::string::npos);  // of next_word
     // Mentions are only looked back to, or looked up in an attribution's context, which ends
     // at most kContextBytes after the last quote: the text beyond is never needed.
     const std::size_t scan_end = std::min(text_.size(), spans_.back().close_end + kContextBytes);
@@ -231,7 +232,7 @@ class DocumentRun {
       MentionCandidate best;
       for (std::size_t k = 0; k < rules_.mentions.size(); ++k) {
         const MentionRule& rule = rules_.mentions[k];
-        if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, searched_from, next_word))
+        if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, searched_from, next_word, reach_start))
           continue;
         const MatchResult r = rule.pattern->match(line, pos, scratch_);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
@@ -253,17 +254,17 @@ class DocumentRun {
   }
 
   bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, std::vector<std::size_t>& searched_from,
-                        std::vector<std::size_t>& next_word) const {
+                        std::vector<std::size_t>& next_word, std::vector<std::size_t>& reach_start) const {
     const Prefilter& prefilter = rules_.mentions[k].prefilter;
     if (prefilter.kind != Prefilter::Kind::WordWithin && prefilter.kind != Prefilter::Kind::PossessiveWithin)
       return prefilter.may_match(line, pos);
-    if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos > next_word[k]) {
+    if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos >= next_word[k]) {
+      // Not searched from here yet, or past the word found (or at it: the next after it).
       searched_from[k] = pos;
       next_word[k] = prefilter.next_target(line, pos);
-    } else if (pos == next_word[k]) {  // the word found is this one: find the next after it
-      next_word[k] = prefilter.next_target(line, pos);
+      reach_start[k] = next_word[k] < line.size() ? prefilter.reach_start(line, next_word[k]) : std::string::npos;
     }
-    return prefilter.within_reach(line, pos, next_word[k]);
+    return pos >= reach_start[k];
   }
 
   // Whether the clause after a mention says its source is not named: ", who asked not to be

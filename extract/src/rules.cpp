@@ -361,6 +361,9 @@ struct FoldedAlnum {
 };
 constexpr FoldedAlnum kFoldedAlnum;
 
+// The longest word the word tests fold and compare; a longer one passes them.
+constexpr std::size_t kLongestWord = 64;
+
 }  // namespace
 
 // The word tests compare ASCII letters without case, as the patterns' (?i) does; a word with other
@@ -436,34 +439,43 @@ std::size_t Prefilter::next_possessive(std::string_view line, std::size_t from) 
   return line.size();
 }
 
+namespace {
+// The bytes where a run of horizontal space may start: ASCII space and tab, and the lead bytes
+// of the others (non_ascii_space_at).
+constexpr ByteSet kSpaceStarts(" \t\xC2\xE1\xE2\xE3");
+}  // namespace
+
 std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const {
   // A word here follows horizontal space: words are split where the patterns' \h+ can split.
+  // The lexicon word ends where the word's letters and digits end (or with the word), so each
+  // byte other than a letter or digit ends a candidate.
+  const std::size_t size = line.size();
   std::size_t i = from;
-  while (i < line.size()) {
-    while (i < line.size() && horizontal_space_at(line, i) == 0) ++i;
-    while (i < line.size()) {
+  while (i < size) {
+    while (i < size) {  // to the next horizontal space
+      while (i < size && !kSpaceStarts.contains(line[i])) ++i;
+      if (i == size || horizontal_space_at(line, i)) break;
+      ++i;
+    }
+    while (i < size) {
       const std::size_t space = horizontal_space_at(line, i);
       if (space == 0) break;
       i += space;
     }
     const std::size_t word_start = i;
-    // The lexicon word ends where the word's letters and digits end (or with the word).
-    char lower[64];
-    std::size_t n = 0;
-    for (; i < line.size(); ++i) {
+    // A word longer than any worth comparing passes, as one that starts with a lexicon word.
+    const std::size_t limit = std::min(size, word_start + kLongestWord);
+    for (; i < limit; ++i) {
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      const char folded = kFoldedAlnum.of[c];
-      if (!folded) {
-        if (c == ' ' || c == '\t' || (c >= 0x80 && non_ascii_space_at(line, i))) break;  // the word's end
-        if (words->contains(std::string_view(lower, n))) return word_start;
-        if (c >= 0x80 && words->has_non_ascii()) return word_start;
-      }
-      if (n == sizeof lower) return word_start;
-      lower[n++] = folded ? folded : static_cast<char>(c);
+      if (kFoldedAlnum.of[c]) continue;
+      if (c == ' ' || c == '\t' || (c >= 0x80 && non_ascii_space_at(line, i))) break;  // the word's end
+      if (words->contains_folded(line.substr(word_start, i - word_start))) return word_start;
+      if (c >= 0x80 && words->has_non_ascii()) return word_start;
     }
-    if (words->contains(std::string_view(lower, n))) return word_start;
+    if (i == word_start + kLongestWord && i < size && horizontal_space_at(line, i) == 0) return word_start;
+    if (words->contains_folded(line.substr(word_start, i - word_start))) return word_start;
   }
-  return line.size();
+  return size;
 }
 
 bool Prefilter::within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const {
@@ -484,6 +496,33 @@ bool Prefilter::within_reach(std::string_view line, std::size_t pos, std::size_t
     ++i;
   }
   return true;
+}
+
+std::size_t Prefilter::reach_start(std::string_view line, std::size_t word_start) const {
+  // Back from the word: the runs of horizontal space crossed are the words after the first; the
+  // start may not be in the run that would make them more than `within`, nor at or before a
+  // byte that within_reach stops at.
+  std::size_t runs = 0;
+  std::size_t j = word_start;
+  bool in_space = false;  // whether line[j] starts a run of space already counted
+  while (j > 0) {
+    const unsigned char c = static_cast<unsigned char>(line[j - 1]);
+    std::size_t start = j - 1;  // of the character that ends at j
+    bool space = c == ' ' || c == '\t';
+    if (c >= 0x80) {
+      while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80 && j - start < 4) --start;
+      space = non_ascii_space_at(line, start) == j - start;
+    } else {
+      switch (c) {
+        case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '"': return j;
+        default: break;
+      }
+    }
+    if (space && !in_space && ++runs > within) return j;
+    in_space = space;
+    j = start;
+  }
+  return 0;
 }
 
 bool Prefilter::context_may_match(std::string_view context) const {
@@ -523,6 +562,14 @@ bool WordSet::find(std::string_view word) const {
     const Word& w = words_[entry];
     return word == std::string_view(chars_).substr(w.offset, w.size);
   }) != FlatIndex::kNone;
+}
+
+bool WordSet::contains_folded(std::string_view word) const {
+  if (word.empty() || !((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
+  char folded[kLongestWord];
+  if (word.size() > sizeof folded) return find(to_lower_ascii(word));
+  for (std::size_t i = 0; i < word.size(); ++i) folded[i] = to_lower_ascii_char(word[i]);
+  return find(std::string_view(folded, word.size()));
 }
 
 void WordSet::insert(std::string_view word) {

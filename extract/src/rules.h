@@ -27,6 +27,9 @@ class WordSet {
     if (!((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
     return find(word);
   }
+  // contains() for `word` with its ASCII capitals made small, without copying it for the words
+  // its first bytes and length already rule out (folding keeps a byte's filter slot).
+  bool contains_folded(std::string_view word) const;
   // Whether a word has a byte outside ASCII (which the patterns may match in any case).
   bool has_non_ascii() const { return has_non_ascii_; }
 
@@ -73,6 +76,11 @@ struct Prefilter {
   // of `words`, or line.size(); and whether the word at `word_start` is within reach of `pos`.
   std::size_t next_word(std::string_view line, std::size_t from) const;
   bool within_reach(std::string_view line, std::size_t pos, std::size_t word_start) const;
+  // The first position from which `word_start` (a character other than horizontal space) is
+  // within reach: for every pos <= word_start,
+  // within_reach(line, pos, word_start) == (word_start < line.size() && pos >= reach_start(...)).
+  // One scan back from the word instead of one forward from every word start before it.
+  std::size_t reach_start(std::string_view line, std::size_t word_start) const;
   // PossessiveWithin likewise: where the next ’s or 's before horizontal space starts (at or
   // after `from`) that ends a word with a capital (or a byte outside ASCII), or line.size();
   // within_reach() then tells whether it is close enough.

@@ -864,6 +864,11 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       "Carl Hunt said “that is untrue.”",
       "Carl Hunt;\u00A0“That is untrue.”",
   };
+  // Words around the longest the word tests compare (64 bytes), before the noun and as it.
+  for (const std::size_t length : {63, 64, 65, 70}) {
+    texts.push_back("A " + std::string(length, 'k') + " official spoke. “It is real,” the official said.");
+    texts.push_back("A senior official" + std::string(length, 's') + " spoke. “It is real,” the official said.");
+  }
   texts.insert(texts.end(), possessive_texts().begin(), possessive_texts().end());
   check_same_quotes(*plain, texts);
 }

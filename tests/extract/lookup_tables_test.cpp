@@ -1,6 +1,7 @@
-// The two flat hash tables of the extractor's hot path (internal headers): the prefilters'
-// word sets and the per-thread phrase cache. Both must answer exactly as the plain lookup
-// they stand for, through growth, collisions and (for the cache) clearing between documents.
+// The lookups of the extractor's hot path (internal headers): the prefilters' word sets, the
+// per-thread phrase cache and the mention prefilters' reach. Each must answer exactly as the
+// plain lookup or scan it stands for, through growth, collisions and (for the cache) clearing
+// between documents.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -74,6 +75,53 @@ TEST_CASE("WordSet holds exactly the words inserted, through growth and duplicat
   REQUIRE_FALSE(set.contains("ministe"));
   REQUIRE_FALSE(set.contains("ministers"));
   REQUIRE(set.has_non_ascii());
+  // contains_folded: the word with its ASCII capitals made small, whatever the case written.
+  REQUIRE(set.contains_folded("MINISTER"));
+  REQUIRE(set.contains_folded("Minister"));
+  REQUIRE_FALSE(set.contains("Minister"));
+  REQUIRE_FALSE(set.contains_folded("MINISTERS"));
+  for (std::string word : sample_words(500, 7)) {
+    for (char& c : word)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    REQUIRE(set.contains_folded(word));
+  }
+}
+
+// reach_start answers for all the positions before a word what within_reach answers for each:
+// on random lines of words, ASCII and other horizontal spaces, punctuation that blocks and
+// punctuation that does not, and characters of two and three bytes.
+TEST_CASE("Prefilter::reach_start agrees with within_reach at every start before the word") {
+  const std::vector<std::string> pieces = {"a", "Bc", "x1", "\xC3\xA9", "\xE2\x80\x99", " ", " ", "\t", "\xC2\xA0",
+                                           "\xE2\x80\xAF", "\xE3\x80\x80", "\xE2\x80\x82", ",", "(", "\"", ".", "-", ";"};
+  const auto is_space_start = [](const std::string& line, std::size_t i) {
+    return line[i] == ' ' || line[i] == '\t' || line.compare(i, 2, "\xC2\xA0") == 0 || line.compare(i, 3, "\xE2\x80\xAF") == 0 ||
+           line.compare(i, 3, "\xE3\x80\x80") == 0 || line.compare(i, 3, "\xE2\x80\x82") == 0;
+  };
+  unsigned state = 11;
+  const auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  std::size_t reached = 0, not_reached = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string line;
+    for (unsigned n = 4 + next() % 30; n > 0; --n) line += pieces[next() % pieces.size()];
+    quotegraph::detail::Prefilter prefilter;
+    prefilter.kind = quotegraph::detail::Prefilter::Kind::WordWithin;
+    prefilter.within = next() % 7;
+    for (std::size_t word = 0; word < line.size(); ++word) {
+      // The word (or mark) the scan found starts a character other than horizontal space.
+      if ((static_cast<unsigned char>(line[word]) & 0xC0) == 0x80 || is_space_start(line, word)) continue;
+      const std::size_t start = prefilter.reach_start(line, word);
+      for (std::size_t pos = 0; pos <= word; ++pos) {
+        if ((static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) continue;  // inside a character
+        CAPTURE(line, prefilter.within, word, pos);
+        const bool within = prefilter.within_reach(line, pos, word);
+        REQUIRE(within == (pos >= start));
+        ++(within ? reached : not_reached);
+      }
+    }
+    REQUIRE_FALSE(prefilter.within_reach(line, 0, line.size()));
+  }
+  REQUIRE(reached > 1000);
+  REQUIRE(not_reached > 1000);
 }
 
 TEST_CASE("PhraseCache answers as analyse_phrase, and its references last the document") {
