@@ -121,6 +121,44 @@ std::string for_each_id(const std::string& ids, Apply apply) {
   return "";
 }
 
+// The prefix of a subroutine's group name: `subroutine VERB ...` is the group (?<_VERB>...).
+constexpr const char* kSubroutinePrefix = "(?&_";
+
+// The (?(DEFINE)...) block a pattern needs for the subroutines it calls, directly or through
+// other subroutines; "" when it calls none.
+std::string subroutine_definitions(const std::string& pattern, const std::map<std::string, std::string>& bodies) {
+  std::vector<std::string> needed;
+  std::string definitions;
+  std::vector<const std::string*> to_scan = {&pattern};
+  while (!to_scan.empty()) {
+    const std::string& text = *to_scan.back();
+    to_scan.pop_back();
+    for (std::size_t at = text.find(kSubroutinePrefix); at != std::string::npos; at = text.find(kSubroutinePrefix, at + 1)) {
+      const std::size_t name_start = at + std::string_view(kSubroutinePrefix).size();
+      const std::string name = text.substr(name_start, text.find(')', name_start) - name_start);
+      if (std::find(needed.begin(), needed.end(), name) != needed.end()) continue;
+      const auto body = bodies.find(name);
+      if (body == bodies.end()) continue;  // not ours: the rule's own (?&...) call
+      needed.push_back(name);
+      definitions += "(?<_" + name + ">" + body->second + ")";
+      to_scan.push_back(&body->second);
+    }
+  }
+  return definitions.empty() ? "" : "(?(DEFINE)" + definitions + ")";
+}
+
+// Whether a pattern has a named group ((?<name>, (?'name' or (?P<name>), not a look-behind.
+bool has_named_group(const std::string& pattern) {
+  for (std::size_t at = pattern.find("(?"); at != std::string::npos; at = pattern.find("(?", at + 1)) {
+    if (at > 0 && pattern[at - 1] == '\\') continue;
+    const std::string_view rest = std::string_view(pattern).substr(at + 2, 2);
+    if (rest.size() >= 2 && rest[0] == '<' && rest[1] != '=' && rest[1] != '!') return true;
+    if (!rest.empty() && rest[0] == '\'') return true;
+    if (rest.size() >= 2 && rest[0] == 'P' && rest[1] == '<') return true;
+  }
+  return false;
+}
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -133,6 +171,7 @@ std::string trim(const std::string& s) {
 bool RuleSet::load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,
                    std::string* error) {
   std::map<std::string, std::string> macros;
+  std::map<std::string, std::string> subroutine_bodies;  // by name
   macros["@speech_verbs"] = alternation(lexicon.speech_verbs);
   macros["@titles"] = alternation(lexicon.titles);
   std::vector<std::string> heads;
@@ -153,12 +192,25 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     const std::string keyword = take_field(rest);
     if (keyword.empty() || keyword[0] == '#') continue;
     std::string expanded, unknown;
-    if (keyword == "define") {
+    if (keyword == "define" || keyword == "subroutine") {
       const std::string name = take_field(rest);
       if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])))
-        return fail("define needs an upper-case NAME");
+        return fail(keyword + " needs an upper-case NAME");
+      // The patterns that call a subroutine are given its body when they are compiled, so it is
+      // defined once.
+      if (subroutine_bodies.count(name)) return fail("subroutine " + name + " is defined above: give this one another name");
       if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
-      macros[name] = expanded;
+      if (keyword == "define") {
+        macros[name] = expanded;
+        continue;
+      }
+      // PCRE2 group names: up to 32 letters, digits and underscores (with the leading "_").
+      if (name.size() > 31 || name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+        return fail("subroutine NAME must be at most 31 letters, digits and underscores, not '" + name + "'");
+      if (has_named_group(expanded))
+        return fail("subroutine " + name + ": a named group in it would not be seen by the rules (use define)");
+      subroutine_bodies[name] = expanded;
+      macros[name] = kSubroutinePrefix + name + ")";
       continue;
     }
     if (keyword == "prefilter") {
@@ -166,13 +218,14 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       continue;
     }
     if (keyword != "rule" && keyword != "mention")
-      return fail("expected 'define', 'rule', 'mention' or 'prefilter', found '" + keyword + "'");
+      return fail("expected 'define', 'subroutine', 'rule', 'mention' or 'prefilter', found '" + keyword + "'");
     const std::string id = take_field(rest);
     const std::string where = take_field(rest);
     std::string confidence_text;
     if (keyword == "rule") confidence_text = take_field(rest);
     if (id.empty() || where.empty() || trim(rest).empty()) return fail("incomplete " + keyword + " line");
     if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+    expanded += subroutine_definitions(expanded, subroutine_bodies);
     // Mentions are tried only at word starts (see find_mentions), so anchored there.
     std::string compile_error;
     auto pattern = Pattern::compile(expanded, &compile_error,

@@ -988,3 +988,85 @@ TEST_CASE("extractors with different lexicons on one thread keep their own phras
     CHECK(custom.quotes[0].speaker_id == "org:quentin-zorblax");
   }
 }
+
+// `subroutine` lines (docs/rules.md) put a part in a pattern once, called where it is used,
+// instead of once per use: the same rules with every subroutine written out as a `define`
+// must find the same quotes, speakers, roles and rules.
+TEST_CASE("subroutines match as the same parts written out", "[rules]") {
+  std::size_t subroutines = 0;
+  const std::string written_out = edited_rules([&](const std::string& line) -> std::string {
+    if (line.rfind("subroutine ", 0) != 0) return line;
+    ++subroutines;
+    return "define " + line.substr(std::string("subroutine ").size());
+  });
+  REQUIRE(subroutines >= 3);  // the speech verb, the title, the role word
+  const auto plain = extractor_with_rules("subroutines_written_out_test.txt", written_out);
+  std::vector<std::string> texts = {
+      "“We will win,” said prime minister Tony Blair.",
+      "“It is over,” state prosecutor Carl Hunt told the court.",
+      "“That is untrue,” Carl Hunt SAID.",
+      "“It was,” Mr Smith has also said.",
+      "“No,” said the FOREIGN MINISTER, Sergei Lavrov.",
+      "“No,” Lavrov hit back.",
+      "“We are ready,” said race director Matthew Webb.",
+      "“We are ready,” said the club's kit man Joe Bloggs.",
+      "The minister, Carl Hunt, said: “That is untrue.”",
+      "Carl Hunt, the minister, is saying: “That is untrue.”",
+      "“It will pass,” she said, “whatever they say.”",
+  };
+  texts.insert(texts.end(), possessive_texts().begin(), possessive_texts().end());
+  check_same_quotes(*plain, texts);
+}
+
+TEST_CASE("a subroutine line that cannot be one is reported with file and line", "[rules]") {
+  const std::string path = "bad_subroutine_test.txt";
+  const std::string rules(builtin_data_file("rules.txt"));
+  for (const char* bad : {"subroutine NAMED (?<speaker>\\p{Lu}\\p{Ll}+)\n",  // the rule would not see the group
+                          "subroutine VERB said\n",                            // defined above
+                          "define TITLE (?:mayor)\n",                          // a subroutine above
+                          "subroutine lower said\n",
+                          "subroutine A_NAME_LONGER_THAN_PCRE2_ALLOWS_FOR_A_GROUP said\n"}) {
+    SECTION(bad) {
+      write_test_file(path, rules + bad);
+      std::string error;
+      ExtractorOptions options;
+      options.rules_file = path;
+      CHECK(Extractor::create(options, &error) == nullptr);
+      const std::size_t last_line = std::count(rules.begin(), rules.end(), '\n') + 1;
+      CHECK(error.find(path + ":" + std::to_string(last_line) + ":") != std::string::npos);
+      std::remove(path.c_str());
+    }
+  }
+}
+
+// PCRE2 (as Debian builds it) compiles a pattern into at most 64 KB. The lexicons are compiled
+// into the patterns that use them, once each (as subroutines), so a user's lexicons can grow by
+// hundreds of entries: 500 more titles and 500 more speech verbs, and the new ones work.
+TEST_CASE("lexicons with hundreds of added entries still compile, and the entries are used", "[rules]") {
+  const std::string dir = "grown_lexicons";
+  std::filesystem::create_directories(dir);
+  unsigned state = 5;
+  const auto word = [&] {
+    std::string w(5 + (state = state * 1103515245u + 12345u, (state >> 16) % 7), 'a');
+    for (char& c : w) c = static_cast<char>('a' + (state = state * 1103515245u + 12345u, (state >> 16) % 26));
+    return w;
+  };
+  std::string titles(builtin_data_file("titles.txt")), verbs(builtin_data_file("speech_verbs.txt"));
+  for (int i = 0; i < 500; ++i) titles += word() + "\n";
+  for (int i = 0; i < 500; ++i) verbs += word() + "\n";
+  write_test_file(dir + "/titles.txt", titles + "ombudsperson\n");
+  write_test_file(dir + "/speech_verbs.txt", verbs + "zorble zorbled zorbles zorbling\n");
+  std::string error;
+  ExtractorOptions options;
+  options.lexicon_dir = dir;
+  const auto grown = Extractor::create(options, &error);
+  std::filesystem::remove_all(dir);
+  INFO(error);
+  REQUIRE(grown);
+  const DocumentQuotes quotes = run_with(*grown, "“It is over,” said ombudsperson Ann Cole.\n\n“We lost,” Carl Hunt zorbled.");
+  REQUIRE(quotes.quotes.size() == 2);
+  CHECK(quotes.quotes[0].speaker == "Ann Cole");
+  CHECK(quotes.quotes[0].role == "ombudsperson");
+  CHECK(quotes.quotes[1].speaker == "Carl Hunt");
+  CHECK(quotes.quotes[1].cue == "zorbled");
+}
