@@ -1041,8 +1041,8 @@ TEST_CASE("a subroutine line that cannot be one is reported with file and line",
 
 // PCRE2 (as Debian builds it) compiles a pattern into at most 64 KB. The lexicons are compiled
 // into the patterns that use them, once each (as subroutines), so a user's lexicons can grow by
-// hundreds of entries: 500 more titles and 500 more speech verbs, and the new ones work.
-TEST_CASE("lexicons with hundreds of added entries still compile, and the entries are used", "[rules]") {
+// a thousand entries each: 1,000 more titles and 1,000 more speech verbs, and the new ones work.
+TEST_CASE("lexicons with a thousand added entries each still compile, and the entries are used", "[rules]") {
   const std::string dir = "grown_lexicons";
   std::filesystem::create_directories(dir);
   unsigned state = 5;
@@ -1052,8 +1052,8 @@ TEST_CASE("lexicons with hundreds of added entries still compile, and the entrie
     return w;
   };
   std::string titles(builtin_data_file("titles.txt")), verbs(builtin_data_file("speech_verbs.txt"));
-  for (int i = 0; i < 500; ++i) titles += word() + "\n";
-  for (int i = 0; i < 500; ++i) verbs += word() + "\n";
+  for (int i = 0; i < 1000; ++i) titles += word() + "\n";
+  for (int i = 0; i < 1000; ++i) verbs += word() + "\n";
   write_test_file(dir + "/titles.txt", titles + "ombudsperson\n");
   write_test_file(dir + "/speech_verbs.txt", verbs + "zorble zorbled zorbles zorbling\n");
   std::string error;
