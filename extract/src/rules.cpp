@@ -279,10 +279,13 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       mention_starters_.insert(word);
       start = bar + 1;
     }
+    // A word start is looked up by its run of ASCII letters and digits (may_start_mention), so
+    // a title starts a mention with that run too: "co" for "co-founder".
     for (const auto& title : lexicon.titles) {
-      std::string first = title.substr(0, title.find(' '));
-      for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      mention_starters_.insert(first);
+      const std::size_t run = std::find_if_not(title.begin(), title.end(), [](char c) {
+                                return is_ascii_alnum(static_cast<unsigned char>(c));
+                              }) - title.begin();
+      mention_starters_.insert(to_lower_ascii(title.substr(0, run)));
     }
   }
   return true;

@@ -124,11 +124,12 @@ struct MentionRule {
 struct RuleSet {
   std::vector<AttributionRule> rules;  // in file order: the first that matches wins
   std::vector<MentionRule> mentions;
-  // Lower-case words a mention may start with (the MENTION_STARTERS macro plus the first word
-  // of every title); mentions are otherwise looked for only at capitalised words, numbers and
-  // possessives. Without the macro, every word start is tried.
+  // Lower-case words a mention may start with (the MENTION_STARTERS macro plus the first run of
+  // letters and digits of every title, "co" for "co-founder"); mentions are otherwise looked
+  // for only at capitalised words, numbers and possessives. Without the macro, every word start
+  // is tried. `word` is a run of ASCII letters and digits, compared without case.
   bool mention_starters_given = false;
-  bool is_mention_starter(std::string_view lower_case_word) const { return mention_starters_.contains(lower_case_word); }
+  bool is_mention_starter(std::string_view word) const { return mention_starters_.contains_folded(word); }
 
   // Parses and compiles `text`; `file_name` is used in messages ("rules.txt:12: ...").
   bool load(const std::string& text, const std::string& file_name, const Lexicon& lexicon,

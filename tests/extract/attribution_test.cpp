@@ -1070,3 +1070,19 @@ TEST_CASE("lexicons with a thousand added entries each still compile, and the en
   CHECK(quotes.quotes[1].speaker == "Carl Hunt");
   CHECK(quotes.quotes[1].cue == "zorbled");
 }
+
+// A title written in lower case before a name starts the name's mention, so that the role
+// goes with the person to later quotes, also when the title's first word is hyphenated and
+// its first part is no title of its own ("co" of "co-founder").
+TEST_CASE("a lower-case hyphenated title before a name gives later quotes the role", "[mentions]") {
+  for (const auto& [title, surname] : std::vector<std::pair<std::string, std::string>>{
+           {"co-founder", "Jobs"}, {"team-mate", "Button"}, {"co-chairwoman", "Cole"}, {"vice-president", "Gore"}}) {
+    CAPTURE(title);
+    const std::string name = surname == "Jobs" ? "Steve Jobs" : surname == "Button" ? "Jenson Button"
+                             : surname == "Cole" ? "Ann Cole" : "Al Gore";
+    const DocumentQuotes quotes = run("Earlier, " + title + " " + name + " arrived.\n\n“It is over,” " + surname + " said.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == name);
+    CHECK(quotes.quotes[0].role == title);
+  }
+}
