@@ -620,8 +620,7 @@ bool WordSet::find(std::string_view word) const {
   }) != FlatIndex::kNone;
 }
 
-bool WordSet::contains_folded(std::string_view word) const {
-  if (word.empty() || !((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
+bool WordSet::find_folded(std::string_view word) const {
   char folded[kLongestWord];
   if (word.size() > sizeof folded) return find(to_lower_ascii(word));
   for (std::size_t i = 0; i < word.size(); ++i) folded[i] = to_lower_ascii_char(word[i]);

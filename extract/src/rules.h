@@ -22,14 +22,10 @@ namespace quotegraph::detail {
 class WordSet {
  public:
   void insert(std::string_view word);
-  bool contains(std::string_view word) const {
-    if (word.empty()) return false;
-    if (!((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1)) return false;
-    return find(word);
-  }
+  bool contains(std::string_view word) const { return may_contain(word) && find(word); }
   // contains() for `word` with its ASCII capitals made small, without copying it for the words
   // its first bytes and length already rule out (folding keeps a byte's filter slot).
-  bool contains_folded(std::string_view word) const;
+  bool contains_folded(std::string_view word) const { return may_contain(word) && find_folded(word); }
   // Whether a word has a byte outside ASCII (which the patterns may match in any case).
   bool has_non_ascii() const { return has_non_ascii_; }
 
@@ -37,7 +33,12 @@ class WordSet {
   struct Word {
     std::uint32_t offset, size;  // in chars_
   };
+  // The first test: false for most words not in the set, true for every word in it.
+  bool may_contain(std::string_view word) const {
+    return !word.empty() && ((lengths_[filter_slot(word)] >> std::min<std::size_t>(word.size(), 31)) & 1);
+  }
   bool find(std::string_view word) const;
+  bool find_folded(std::string_view word) const;
   // The low five bits of the first two bytes (0 for a word's missing second byte): an upper- and
   // a lower-case letter share a slot, and most words share theirs with no word of the set.
   static std::size_t filter_slot(std::string_view word) {
