@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "chars.h"
 #include "lexicon.h"
 #include "phrase.h"
 #include "rules.h"
@@ -151,4 +152,32 @@ TEST_CASE("PhraseCache answers as analyse_phrase, and its references last the do
   // Another lexicon empties it too: "Mr Blair" may read differently there.
   cache.start_document(2);
   require_same_phrase(cache.analyse("Mr Blair", lexicon), analyse_phrase("Mr Blair", lexicon));
+}
+
+// ByteSet::find steps over eight bytes at a time where none can be in the set: it must stop at
+// the first member whatever the offset, the length, the members' positions in a group of eight,
+// and for sets with bytes above 0x7F, with none, and with more ASCII bytes than the fast test.
+TEST_CASE("ByteSet::find stops at the first member, as a byte-by-byte scan does") {
+  const std::vector<quotegraph::detail::ByteSet> sets = {
+      quotegraph::detail::ByteSet("\n\r"), quotegraph::detail::ByteSet("\"\xC2\xE2\xEF"),
+      quotegraph::detail::ByteSet("\n\r.!?"), quotegraph::detail::ByteSet("abcdefg\x80")};
+  const std::string alphabet = std::string("xyz ,abc\"\n.\r!?\x80\xC2\xE2\xEF\xFF") + '\0';
+  unsigned state = 3;
+  const auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  std::size_t found = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text(next() % 70, 'x');
+    for (char& c : text)
+      if (next() % 6 == 0) c = alphabet[next() % alphabet.size()];
+    for (const auto& set : sets) {
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        const std::size_t to = from + next() % (text.size() - from + 1);
+        std::size_t expected = from;
+        while (expected < to && !set.contains(text[expected])) ++expected;
+        REQUIRE(set.find(text, from, to) == expected);
+        found += expected < to;
+      }
+    }
+  }
+  REQUIRE(found > 1000);
 }
