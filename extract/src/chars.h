@@ -10,9 +10,18 @@
 
 namespace quotegraph::detail {
 
-inline bool is_ascii_alnum(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// A table: the mention scan asks at nearly every byte of a text.
+struct AsciiAlnumTable {
+  bool of[256] = {};
+  constexpr AsciiAlnumTable() {
+    for (int c = '0'; c <= '9'; ++c) of[c] = true;
+    for (int c = 'a'; c <= 'z'; ++c) of[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = true;
+  }
+};
+inline constexpr AsciiAlnumTable kAsciiAlnum;
+
+inline bool is_ascii_alnum(unsigned char c) { return kAsciiAlnum.of[c]; }
 
 inline bool is_space_cp(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
@@ -53,7 +62,7 @@ class ByteSet {
       if (member_[c]) continue;
       member_[c] = true;
       if (c >= 0x80) has_high_ = true;
-      else if (ascii_count_ < kMaxAscii) ascii_[ascii_count_++] = c;
+      else if (ascii_count_ < kMaxAscii) ascii_[ascii_count_++] = kOnes * c;
       else word_at_a_time_ = false;
     }
   }
@@ -80,13 +89,13 @@ class ByteSet {
     std::memcpy(&v, p, 8);
     std::uint64_t hit = has_high_ ? v & kHighs : 0;
     for (int k = 0; k < ascii_count_; ++k) {
-      const std::uint64_t x = v ^ (kOnes * ascii_[k]);
+      const std::uint64_t x = v ^ ascii_[k];
       hit |= (x - kOnes) & ~x & kHighs;
     }
     return hit != 0;
   }
   bool member_[256] = {};
-  unsigned char ascii_[kMaxAscii] = {};
+  std::uint64_t ascii_[kMaxAscii] = {};  // each ASCII member in all eight bytes
   int ascii_count_ = 0;
   bool has_high_ = false;
   bool word_at_a_time_ = true;  // false for a set of more ASCII bytes than the test takes

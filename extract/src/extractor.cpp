@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "chars.h"
@@ -302,14 +303,20 @@ class DocumentRun {
           note_organization_subject(c.begin, organization_named(join_words(phrase.name)));
         return;
       }
-      Phrase with_appos = phrase;
+      // The cached analysis as this mention reads it: a copy only where something changes it.
+      std::optional<Phrase> edited;
+      const auto edit = [&]() -> Phrase& {
+        if (!edited) edited = phrase;
+        return *edited;
+      };
       // "The city's budget director, who asked not to be named, said": an unnamed source,
       // somebody new, not an earlier mention ("the seventh seed, who …" is).
-      if (with_appos.kind == PhraseKind::Descriptor && with_appos.definite && !with_appos.epithet &&
-          !with_appos.nationality && asks_anonymity(c.end))
-        with_appos.definite = false;
-      drop_capitalised_common_word(with_appos, c.name_begin);
-      if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, with_appos);
+      if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
+          asks_anonymity(c.end))
+        edit().definite = false;
+      if (starts_with_capitalised_common_word(phrase, c.name_begin)) edit().name.erase(edit().name.begin());
+      if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, edit());
+      const Phrase& with_appos = edited ? *edited : phrase;
       const SpeakerPosition position =
           speaker_position(c.name_begin, c.end, sentence_start(c.begin) != current_sentence || after_modifiers_only(c.begin));
       speaking = position != SpeakerPosition::None;
@@ -459,12 +466,11 @@ class DocumentRun {
   // "Like Kazaa, Exeem ...", "Boxing Day": a sentence's first word is capitalised whatever it
   // is, so a name that starts a sentence loses its first word when the document also writes
   // that word in lower case (as a common word, not a name).
-  void drop_capitalised_common_word(Phrase& p, std::size_t begin) const {
-    if (p.kind != PhraseKind::Person || p.name.size() < 2) return;
+  bool starts_with_capitalised_common_word(const Phrase& p, std::size_t begin) const {
+    if (p.kind != PhraseKind::Person || p.name.size() < 2) return false;
     const std::string& first = p.name.front();
-    if (text_.compare(begin, first.size(), first) != 0 || !is_sentence_initial(begin)) return;
-    if (!occurs_as_lower_case_word(first)) return;
-    p.name.erase(p.name.begin());
+    if (text_.compare(begin, first.size(), first) != 0 || !is_sentence_initial(begin)) return false;
+    return occurs_as_lower_case_word(first);
   }
 
   // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
@@ -946,7 +952,7 @@ class DocumentRun {
       return known >= 0 ? SpeakerMatch{known, 0.95} : SpeakerMatch{};
     }
     if (names_a_thing(p, begin)) return {};
-    drop_capitalised_common_word(p, begin);
+    if (starts_with_capitalised_common_word(p, begin)) p.name.erase(p.name.begin());
     SpeakerMatch match;
     match.certainty = certainty_of(p);
     const std::string_view appos_text = std::string_view(text_).substr(appos_begin, appos_end - appos_begin);
