@@ -55,8 +55,11 @@ class Emitter {
       serd_env_set_prefix_from_strings(env_, reinterpret_cast<const uint8_t*>(name),
                                        reinterpret_cast<const uint8_t*>(uri));
     const bool turtle = options.syntax == RdfSyntax::Turtle;
+    // Vocabulary terms are given as CURIEs already; SERD_STYLE_CURIED would have Serd try every
+    // prefix on every IRI node too (a document's, a person's), which lie outside those
+    // vocabularies (an IRI that did not would be written in full, meaning the same).
     const auto style = static_cast<SerdStyle>(
-        SERD_STYLE_BULK | (turtle ? SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED : 0));
+        SERD_STYLE_BULK | (turtle ? SERD_STYLE_ABBREVIATED : 0));
     writer_ = serd_writer_new(turtle ? SERD_TURTLE : SERD_NTRIPLES, style, env_, nullptr,
                               write_to_stream, &out);
     if (turtle && first) {
