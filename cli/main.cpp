@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -225,6 +226,18 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
+// An object made for the rest of the run and never destroyed: the corpus and the graph are
+// millions of small blocks, which took 0.3 s of a 200 MB run to free just before the process
+// ends and the system takes the memory back at once. Kept reachable, so a leak checker does
+// not count them.
+template <typename T, typename... Args>
+T& kept_until_exit(Args&&... args) {
+  static auto* const kept = new std::vector<const void*>;
+  T* object = new T(std::forward<Args>(args)...);
+  kept->push_back(object);
+  return *object;
+}
+
 std::uint64_t total_input_bytes(const std::vector<std::string>& inputs) {
   std::uint64_t total = 0;
   for (const auto& input : inputs) {
@@ -338,7 +351,7 @@ class Outputs {
     });
     if (!config_.graphml.empty() || !config_.gexf.empty() || !config_.turtle.empty() || !config_.ntriples.empty() ||
         !config_.dot.empty()) {
-      const quotegraph::QuoteGraph graph = quotegraph::build_graph(corpus, config_.graph);
+      const quotegraph::QuoteGraph& graph = kept_until_exit<quotegraph::QuoteGraph>(quotegraph::build_graph(corpus, config_.graph));
       *vertices = graph.vertex_count();
       *edges = graph.edge_count();
       // The longest first: the RDF's parts, then the others beside them.
@@ -355,7 +368,7 @@ class Outputs {
         tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); }); });
       if (!config_.dot.empty())
         tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); }); });
-      tasks.wait();  // before the graph goes
+      tasks.wait();
     }
     tasks.wait();
     list_written();
@@ -419,7 +432,7 @@ int run_extract(const Config& config) {
     partial = std::make_unique<quotegraph::PartialWriter>(partial_file->stream());
   }
   Progress progress(config.quiet, total_input_bytes(config.inputs));
-  quotegraph::Corpus corpus;
+  quotegraph::Corpus& corpus = kept_until_exit<quotegraph::Corpus>();
   const bool keep = outputs.wants_corpus();
   OrderedPool pool(*extractor, config.threads, [&](quotegraph::Document& doc, quotegraph::DocumentQuotes& found) {
     drop_weak_quotes(found.quotes, config.graph.min_confidence);
@@ -465,7 +478,7 @@ int run_extract(const Config& config) {
 int run_merge(const Config& config) {
   Outputs outputs(config);
   Progress progress(config.quiet, 0);
-  quotegraph::Corpus corpus;
+  quotegraph::Corpus& corpus = kept_until_exit<quotegraph::Corpus>();
   quotegraph::read_partials(
       config.inputs,
       [&](quotegraph::DocumentRecord& record) {
