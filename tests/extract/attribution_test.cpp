@@ -916,21 +916,13 @@ TEST_CASE("a name with a possessor and one without are found as by one pattern",
   check_same_quotes(*extractor_with_rules("joined_name_test.txt", joined), possessive_texts());
 }
 
-TEST_CASE("a prefilter line that names no rule or kind is reported with file and line", "[rules]") {
-  const std::string path = "bad_prefilter_test.txt";
-  std::string rules(builtin_data_file("rules.txt"));
-  for (const char* bad : {"prefilter no.such.rule contains @speech_verbs\n",
-                          "prefilter descriptor within seven @descriptors\n",
-                          "prefilter descriptor near @descriptors\n",
-                          "prefilter descriptor within 6 @nouns\n",
-                          "prefilter person.possessed possessive-within four\n",
-                          "prefilter person.possessed possessive-within 4 @titles\n",
-                          "prefilter person.name lower-case-start\n",
-                          "prefilter no.such.mention lower-case-start @titles\n",
-                          "prefilter no.such.mention possessive-within 4\n",
-                          "prefilter before.speaker_colon ends-with\n",
-                          "prefilter no.such.rule ends-with :\n",
-                          "prefilter before.speaker_colon ends-with \u00BB\n"}) {
+namespace {
+
+// Each of `bad_lines`, added at the end of the built-in rule file, keeps it from loading, with
+// a message that names the file and that line, then `what`.
+void check_refused_last_line(const std::string& path, const std::string& what, std::initializer_list<const char*> bad_lines) {
+  const std::string rules(builtin_data_file("rules.txt"));
+  for (const char* bad : bad_lines) {
     SECTION(bad) {
       write_test_file(path, rules + bad);
       std::string error;
@@ -938,10 +930,28 @@ TEST_CASE("a prefilter line that names no rule or kind is reported with file and
       options.rules_file = path;
       CHECK(Extractor::create(options, &error) == nullptr);
       const std::size_t last_line = std::count(rules.begin(), rules.end(), '\n') + 1;
-      CHECK(error.find(path + ":" + std::to_string(last_line) + ": prefilter") != std::string::npos);
+      CHECK(error.find(path + ":" + std::to_string(last_line) + what) != std::string::npos);
       std::remove(path.c_str());
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("a prefilter line that names no rule or kind is reported with file and line", "[rules]") {
+  check_refused_last_line("bad_prefilter_test.txt", ": prefilter",
+                          {"prefilter no.such.rule contains @speech_verbs\n",
+                           "prefilter descriptor within seven @descriptors\n",
+                           "prefilter descriptor near @descriptors\n",
+                           "prefilter descriptor within 6 @nouns\n",
+                           "prefilter person.possessed possessive-within four\n",
+                           "prefilter person.possessed possessive-within 4 @titles\n",
+                           "prefilter person.name lower-case-start\n",
+                           "prefilter no.such.mention lower-case-start @titles\n",
+                           "prefilter no.such.mention possessive-within 4\n",
+                           "prefilter before.speaker_colon ends-with\n",
+                           "prefilter no.such.rule ends-with :\n",
+                           "prefilter before.speaker_colon ends-with \u00BB\n"});
 }
 
 // The `ends-with` test is applied: declared wrongly (a colon rule said to need a comma), it
@@ -1019,24 +1029,12 @@ TEST_CASE("subroutines match as the same parts written out", "[rules]") {
 }
 
 TEST_CASE("a subroutine line that cannot be one is reported with file and line", "[rules]") {
-  const std::string path = "bad_subroutine_test.txt";
-  const std::string rules(builtin_data_file("rules.txt"));
-  for (const char* bad : {"subroutine NAMED (?<speaker>\\p{Lu}\\p{Ll}+)\n",  // the rule would not see the group
-                          "subroutine VERB said\n",                            // defined above
-                          "define TITLE (?:mayor)\n",                          // a subroutine above
-                          "subroutine lower said\n",
-                          "subroutine A_NAME_LONGER_THAN_PCRE2_ALLOWS_FOR_A_GROUP said\n"}) {
-    SECTION(bad) {
-      write_test_file(path, rules + bad);
-      std::string error;
-      ExtractorOptions options;
-      options.rules_file = path;
-      CHECK(Extractor::create(options, &error) == nullptr);
-      const std::size_t last_line = std::count(rules.begin(), rules.end(), '\n') + 1;
-      CHECK(error.find(path + ":" + std::to_string(last_line) + ":") != std::string::npos);
-      std::remove(path.c_str());
-    }
-  }
+  check_refused_last_line("bad_subroutine_test.txt", ": subroutine",
+                          {"subroutine NAMED (?<speaker>\\p{Lu}\\p{Ll}+)\n",  // the rule would not see the group
+                           "subroutine VERB said\n",                            // defined above
+                           "define TITLE (?:mayor)\n",                          // a subroutine above
+                           "subroutine lower said\n",
+                           "subroutine A_NAME_LONGER_THAN_PCRE2_ALLOWS_FOR_A_GROUP said\n"});
 }
 
 // PCRE2 (as Debian builds it) compiles a pattern into at most 64 KB. The lexicons are compiled
