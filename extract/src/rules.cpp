@@ -121,6 +121,13 @@ std::string for_each_id(const std::string& ids, Apply apply) {
   return "";
 }
 
+// The leading run of ASCII letters and digits: how a word start is looked up ("co" of "co-founder").
+std::string leading_alnum_run(std::string_view word) {
+  std::size_t n = 0;
+  while (n < word.size() && is_ascii_alnum(static_cast<unsigned char>(word[n]))) ++n;
+  return std::string(word.substr(0, n));
+}
+
 // The prefix of a subroutine's group name: `subroutine VERB ...` is the group (?<_VERB>...).
 constexpr const char* kSubroutinePrefix = "(?&_";
 
@@ -281,12 +288,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     }
     // A word start is looked up by its run of ASCII letters and digits (may_start_mention), so
     // a title starts a mention with that run too: "co" for "co-founder".
-    for (const auto& title : lexicon.titles) {
-      const std::size_t run = std::find_if_not(title.begin(), title.end(), [](char c) {
-                                return is_ascii_alnum(static_cast<unsigned char>(c));
-                              }) - title.begin();
-      mention_starters_.insert(to_lower_ascii(title.substr(0, run)));
-    }
+    for (const auto& title : lexicon.titles) mention_starters_.insert(to_lower_ascii(leading_alnum_run(title)));
   }
   return true;
 }
@@ -338,9 +340,7 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
       std::string word;
       if (prefilter.kind == Prefilter::Kind::WordWithin) word = entry.substr(0, entry.find(' '));
       else if (prefilter.kind == Prefilter::Kind::WordBeforeComma) word = entry.substr(entry.rfind(' ') + 1);
-      else if (prefilter.kind == Prefilter::Kind::LowerCaseStart) word = entry.substr(0, std::find_if_not(entry.begin(), entry.end(), [](char c) {
-                                    return is_ascii_alnum(static_cast<unsigned char>(c));
-                                  }) - entry.begin());
+      else if (prefilter.kind == Prefilter::Kind::LowerCaseStart) word = leading_alnum_run(entry);
       else word = entry.substr(0, std::find_if_not(entry.begin(), entry.end(), [](char c) {
                                     return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
                                   }) - entry.begin());
