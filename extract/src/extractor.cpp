@@ -194,11 +194,7 @@ class DocumentRun {
     // At each word start the longest match of any pattern is taken, and the words it covers
     // are not tried again: a mention starting inside an accepted one would be dropped anyway.
     std::vector<std::size_t> resume(rules_.mentions.size(), 0);  // past each rule's last match
-    // For a rule whose prefilter looks for a lexicon word or a possessive ahead: the next one
-    // found from `searched_from`, kept until the scan passes it (each word is looked at once).
-    std::vector<std::size_t> searched_from(rules_.mentions.size(), std::string::npos);
-    std::vector<std::size_t> next_word(rules_.mentions.size(), 0);
-    std::vector<std::size_t> reach_start(rules_.mentions.size(), std::string::npos);  // of next_word
+    std::vector<PrefilterState> prefilter_states(rules_.mentions.size());
     // Mentions are only looked back to, or looked up in an attribution's context, which ends
     // at most kContextBytes after the last quote: the text beyond is never needed.
     const std::size_t scan_end = std::min(text_.size(), spans_.back().close_end + kContextBytes);
@@ -233,7 +229,7 @@ class DocumentRun {
       MentionCandidate best;
       for (std::size_t k = 0; k < rules_.mentions.size(); ++k) {
         const MentionRule& rule = rules_.mentions[k];
-        if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, searched_from, next_word, reach_start))
+        if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, prefilter_states[k]))
           continue;
         const MatchResult r = rule.pattern->match(line, pos, scratch_);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
@@ -254,18 +250,39 @@ class DocumentRun {
     }
   }
 
-  bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, std::vector<std::size_t>& searched_from,
-                        std::vector<std::size_t>& next_word, std::vector<std::size_t>& reach_start) const {
+  // For a mention prefilter that looks ahead (a lexicon word, a possessive or a comma): what it
+  // found from `searched_from`, kept until the scan passes it (each word is looked at once).
+  struct PrefilterState {
+    std::size_t searched_from = std::string::npos;
+    std::size_t target = 0;  // the word, possessive or comma found
+    std::size_t passes_from = std::string::npos, passes_to = 0;  // the starts it holds for
+  };
+
+  bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, PrefilterState& state) const {
     const Prefilter& prefilter = rules_.mentions[k].prefilter;
-    if (prefilter.kind != Prefilter::Kind::WordWithin && prefilter.kind != Prefilter::Kind::PossessiveWithin)
+    using Kind = Prefilter::Kind;
+    if (prefilter.kind != Kind::WordWithin && prefilter.kind != Kind::PossessiveWithin && prefilter.kind != Kind::WordBeforeComma)
       return prefilter.may_match(line, pos);
-    if (searched_from[k] == std::string::npos || pos < searched_from[k] || pos >= next_word[k]) {
-      // Not searched from here yet, or past the word found (or at it: the next after it).
-      searched_from[k] = pos;
-      next_word[k] = prefilter.next_target(line, pos);
-      reach_start[k] = next_word[k] < line.size() ? prefilter.reach_start(line, next_word[k]) : std::string::npos;
+    const bool searched_here = state.searched_from != std::string::npos && pos >= state.searched_from;
+    if (prefilter.kind == Kind::WordBeforeComma) {
+      if (!searched_here || pos > state.target) {
+        state.searched_from = pos;
+        const Prefilter::CommaWord found = prefilter.comma_word(line, pos);
+        state.target = found.comma;
+        state.passes_from = found.passes ? pos : std::string::npos;
+        state.passes_to = found.word_start;
+      }
+      if (pos > state.passes_to) return prefilter.may_match(line, pos);  // inside the word before the comma
+      return pos >= state.passes_from;
     }
-    return pos >= reach_start[k];
+    if (!searched_here || pos >= state.target) {
+      // Not searched from here yet, or past the word found (or at it: the next after it).
+      state.searched_from = pos;
+      state.target = prefilter.next_target(line, pos);
+      state.passes_from = state.target < line.size() ? prefilter.reach_start(line, state.target) : std::string::npos;
+      state.passes_to = state.target;
+    }
+    return pos >= state.passes_from;
   }
 
   // Whether the clause after a mention says its source is not named: ", who asked not to be
@@ -639,9 +656,11 @@ class DocumentRun {
       found = add_entity(std::move(e));
     }
     Entity& e = entities_[found];
-    if (p.name.size() > e.name.size()) e.name = p.name;  // "Blinken" learns "Antony Blinken"
-    e.display = join_words(e.name);
-    e.key = normalise_key(e.display);
+    if (p.name.size() > e.name.size()) {  // a new person, or "Blinken" learns "Antony Blinken"
+      e.name = p.name;
+      e.display = join_words(e.name);
+      e.key = normalise_key(e.display);
+    }
     // A fuller form of the same role replaces it ("director" -> "race director").
     const bool fuller_role = p.role.size() > e.role.size() &&
                              p.role.compare(p.role.size() - e.role.size(), e.role.size(), e.role) == 0;

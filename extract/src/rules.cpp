@@ -429,19 +429,8 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
   char lower[64];
   std::size_t n = 0;
   if (kind == Kind::WordBeforeComma) {
-    // No word, title or name a pattern of this kind reads before the comma contains one, so
-    // the first comma is the one after the lexicon word.
-    const std::size_t comma = line.find(',', pos);
-    if (comma == std::string_view::npos || comma + 1 >= line.size()) return false;
-    if (horizontal_space_at(line, comma + 1) == 0) return false;
-    std::size_t start = comma;
-    while (start > pos && line[start - 1] != ' ' && line[start - 1] != '\t') {
-      if (static_cast<unsigned char>(line[start - 1]) >= 0x80) return true;
-      --start;
-    }
-    if (comma - start > sizeof lower) return true;
-    for (std::size_t i = start; i < comma; ++i) lower[n++] = to_lower_ascii_char(line[i]);
-    return words->contains(std::string_view(lower, n));
+    const CommaWord found = comma_word(line, pos);
+    return pos <= found.word_start ? found.passes : last_word_is_listed(line, pos, found.comma);
   }
   if (kind == Kind::LowerCaseStart) {
     if (line[pos] < 'a' || line[pos] > 'z') return true;
@@ -456,6 +445,25 @@ bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
     return words->contains(std::string_view(lower, n));
   }
   return within_reach(line, pos, next_target(line, pos));
+}
+
+Prefilter::CommaWord Prefilter::comma_word(std::string_view line, std::size_t from) const {
+  // No word, title or name a pattern of this kind reads before the comma contains one, so
+  // the first comma is the one after the lexicon word.
+  const std::size_t comma = std::min(line.find(',', from), line.size());
+  if (comma + 1 >= line.size() || horizontal_space_at(line, comma + 1) == 0) return {comma, comma, false};
+  std::size_t start = comma;
+  while (start > from && line[start - 1] != ' ' && line[start - 1] != '\t') --start;
+  return {comma, start, last_word_is_listed(line, start, comma)};
+}
+
+// Whether line[start, comma) is a word of `words` (without case), or may be: it has a byte
+// outside ASCII or is longer than any word compared.
+bool Prefilter::last_word_is_listed(std::string_view line, std::size_t start, std::size_t comma) const {
+  const std::string_view word = line.substr(start, comma - start);
+  for (const char c : word)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return word.size() > kLongestWord || words->contains_folded(word);
 }
 
 std::size_t Prefilter::next_target(std::string_view line, std::size_t from) const {

@@ -72,6 +72,14 @@ struct Prefilter {
   std::size_t within = 0;
   // Whether a mention pattern may match at `pos` of `line` (a line of text, at a word start).
   bool may_match(std::string_view line, std::size_t pos) const;
+  // WordBeforeComma for every start up to one comma at once: the first comma at or after
+  // `from` (or line.size()), and `word_start`, where the word before it starts (not before
+  // `from`): for every pos in [from, word_start], may_match(line, pos) == passes.
+  struct CommaWord {
+    std::size_t comma, word_start;
+    bool passes;
+  };
+  CommaWord comma_word(std::string_view line, std::size_t from) const;
   // WordWithin in two steps, so that a caller can keep the first for later positions: the
   // start of the first word after `from` (and after horizontal space) that starts with a word
   // of `words`, or line.size(); and whether the word at `word_start` is within reach of `pos`.
@@ -90,6 +98,9 @@ struct Prefilter {
   std::size_t next_target(std::string_view line, std::size_t from) const;
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;
+
+ private:
+  bool last_word_is_listed(std::string_view line, std::size_t start, std::size_t comma) const;
 };
 
 // Where a rule looks: the words after the closing mark up to the end of the sentence, the

@@ -820,6 +820,9 @@ TEST_CASE("prefilters change nothing but the time", "[rules]") {
       "Its chief executive, Ben van Beurden, arrived. “Prices will rise,” Van Beurden said.",
       "But the paper's business editor, Jane Roe, said the banks could step in. “It is in trouble,” she said.",
       "The club's kit man, Joe Bloggs, arrived. “The boots were muddy,” Bloggs said.",
+      // Several word starts before one comma, one of them inside the word before it.
+      "The ex-minister, Carl Hunt, spoke. “It is over,” Hunt said.",
+      "The party's deputy vice-president, Al Gore, met them. “It is over,” Gore said.",
       // Names after lower-case titles: one word or two, hyphenated, a letter outside ASCII that
       // (?i) matches to an ASCII one (ſ for s), a capital inside, a digit after the title.
       "Later prime minister Tony Blair spoke. “We will win,” Blair said.",
