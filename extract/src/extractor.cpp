@@ -217,8 +217,9 @@ class DocumentRun {
       const auto skip_word = [&] {
         while (pos + 1 < scan_end && is_ascii_alnum(static_cast<unsigned char>(text_[pos + 1]))) ++pos;
       };
-      if (!may_start_mention(pos)) {
-        skip_word();
+      std::size_t word_end = 0;
+      if (!may_start_mention(pos, word_end)) {
+        pos = std::min(word_end, scan_end) - 1;  // as skip_word(), without a second pass
         continue;
       }
       if (pos >= line_end) {  // a mention never runs over a line break, whatever the pattern
@@ -540,14 +541,15 @@ class DocumentRun {
 
   // A word start where a mention can begin: capitalised, a number, a possessive or one of the
   // rule file's MENTION_STARTERS (checked here, cheaply, so most words never reach a pattern).
-  bool may_start_mention(std::size_t pos) const {
+  // When it cannot, `word_end` is where the word's ASCII letters and digits end.
+  bool may_start_mention(std::size_t pos, std::size_t& word_end) const {
     const unsigned char c = static_cast<unsigned char>(text_[pos]);
     if (!rules_.mention_starters_given || !(c >= 'a' && c <= 'z')) return true;
     std::size_t end = pos;
     while (end < text_.size() && is_ascii_alnum(static_cast<unsigned char>(text_[end]))) ++end;
-    const std::string_view word = std::string_view(text_).substr(pos, end - pos);
+    word_end = end;
     if (end < text_.size() && (text_[end] == '\'' || std::string_view(text_).substr(end, 3) == "’")) return true;
-    return rules_.is_mention_starter(word);
+    return rules_.is_mention_starter(std::string_view(text_).substr(pos, end - pos));
   }
 
   // A word of lower-case letters ending at `end` (after `begin`), or "".
