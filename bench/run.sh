@@ -41,7 +41,10 @@ docs=$(wc -l < "$corpus")
 floor_secs=""
 measure() {  # measure LABEL COMMAND...: times the command, prints a table row
   local label=$1; shift
-  rm -f "$work/out.part" "$work/q.jsonl"
+  # Each run starts alike: no output of an earlier run to replace (dropping a replaced file's
+  # pages is charged to the run that replaces it) and none still being written back to disk.
+  rm -f "$work/out.part" "$work/q.jsonl" "$work/g.graphml" "$work/g.ttl"
+  sync
   # Exit status 1 (an input problem, such as the BBC file with a Latin-1 byte) is fine here.
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || [ "$(tail -n 1 "$work/time" | grep -c status)" = 0 ] \
     || grep -q "exited with non-zero status 1" "$work/time" || { cat "$work/err" >&2; exit 1; }
