@@ -256,7 +256,8 @@ class DocumentRun {
   struct PrefilterState {
     std::size_t searched_from = std::string::npos;
     std::size_t target = 0;  // the word, possessive or comma found
-    std::size_t passes_from = std::string::npos, passes_to = 0;  // the starts it holds for
+    std::size_t passes_from = std::string::npos;  // the first start it holds for
+    std::size_t word_start = 0;  // before a comma: the last start answered for the comma's word
   };
 
   bool prefilter_passes(std::size_t k, std::string_view line, std::size_t pos, PrefilterState& state) const {
@@ -271,9 +272,9 @@ class DocumentRun {
         const Prefilter::CommaWord found = prefilter.comma_word(line, pos);
         state.target = found.comma;
         state.passes_from = found.passes ? pos : std::string::npos;
-        state.passes_to = found.word_start;
+        state.word_start = found.word_start;
       }
-      if (pos > state.passes_to) return prefilter.may_match(line, pos);  // inside the word before the comma
+      if (pos > state.word_start) return prefilter.may_match(line, pos);  // inside the word before the comma
       return pos >= state.passes_from;
     }
     if (!searched_here || pos >= state.target) {
@@ -281,7 +282,6 @@ class DocumentRun {
       state.searched_from = pos;
       state.target = prefilter.next_target(line, pos);
       state.passes_from = state.target < line.size() ? prefilter.reach_start(line, state.target) : std::string::npos;
-      state.passes_to = state.target;
     }
     return pos >= state.passes_from;
   }
@@ -332,7 +332,10 @@ class DocumentRun {
       if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
           asks_anonymity(c.end))
         edit().definite = false;
-      if (starts_with_capitalised_common_word(phrase, c.name_begin)) edit().name.erase(edit().name.begin());
+      if (starts_with_capitalised_common_word(phrase, c.name_begin)) {
+        std::vector<std::string>& name = edit().name;
+        name.erase(name.begin());
+      }
       if (c.appos.set) analyse_apposition(std::string_view(text_).substr(c.appos.begin, c.appos.end - c.appos.begin), lex_, edit());
       const Phrase& with_appos = edited ? *edited : phrase;
       const SpeakerPosition position =

@@ -406,17 +406,6 @@ inline std::size_t horizontal_space_at(std::string_view line, std::size_t i) {
 
 char to_lower_ascii_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// ASCII letters and digits folded to lower case; 0 for every other byte.
-struct FoldedAlnum {
-  char of[256] = {};
-  constexpr FoldedAlnum() {
-    for (int c = '0'; c <= '9'; ++c) of[c] = static_cast<char>(c);
-    for (int c = 'a'; c <= 'z'; ++c) of[c] = static_cast<char>(c);
-    for (int c = 'A'; c <= 'Z'; ++c) of[c] = static_cast<char>(c - 'A' + 'a');
-  }
-};
-constexpr FoldedAlnum kFoldedAlnum;
-
 // The longest word the word tests fold and compare; a longer one passes them.
 constexpr std::size_t kLongestWord = 64;
 
@@ -426,23 +415,16 @@ constexpr std::size_t kLongestWord = 64;
 // bytes is let through whenever the comparison could depend on their case.
 bool Prefilter::may_match(std::string_view line, std::size_t pos) const {
   if (kind == Kind::None) return true;
-  char lower[64];
-  std::size_t n = 0;
-  if (kind == Kind::WordBeforeComma) {
-    const CommaWord found = comma_word(line, pos);
-    return pos <= found.word_start ? found.passes : last_word_is_listed(line, pos, found.comma);
-  }
+  if (kind == Kind::WordBeforeComma) return comma_word(line, pos).passes;
   if (kind == Kind::LowerCaseStart) {
     if (line[pos] < 'a' || line[pos] > 'z') return true;
     std::size_t end = pos;
-    for (; end < line.size() && kFoldedAlnum.of[static_cast<unsigned char>(line[end])]; ++end) {
-      if (n == sizeof lower) return true;  // longer than any word worth comparing
-      lower[n++] = kFoldedAlnum.of[static_cast<unsigned char>(line[end])];
-    }
+    while (end < line.size() && is_ascii_alnum(static_cast<unsigned char>(line[end]))) ++end;
+    if (end - pos > kLongestWord) return true;
     // (?i) lets an ASCII letter of the pattern match a character outside ASCII ("ſ" for "s"):
     // the run of ASCII letters may end inside the entry's first word.
     if (end < line.size() && static_cast<unsigned char>(line[end]) >= 0x80) return true;
-    return words->contains(std::string_view(lower, n));
+    return words->contains_folded(line.substr(pos, end - pos));
   }
   return within_reach(line, pos, next_target(line, pos));
 }
@@ -454,16 +436,11 @@ Prefilter::CommaWord Prefilter::comma_word(std::string_view line, std::size_t fr
   if (comma + 1 >= line.size() || horizontal_space_at(line, comma + 1) == 0) return {comma, comma, false};
   std::size_t start = comma;
   while (start > from && line[start - 1] != ' ' && line[start - 1] != '\t') --start;
-  return {comma, start, last_word_is_listed(line, start, comma)};
-}
-
-// Whether line[start, comma) is a word of `words` (without case), or may be: it has a byte
-// outside ASCII or is longer than any word compared.
-bool Prefilter::last_word_is_listed(std::string_view line, std::size_t start, std::size_t comma) const {
+  // The word is compared without case; one with a byte outside ASCII, or longer than any word
+  // compared, passes.
   const std::string_view word = line.substr(start, comma - start);
-  for (const char c : word)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return word.size() > kLongestWord || words->contains_folded(word);
+  const bool non_ascii = std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return {comma, start, non_ascii || word.size() > kLongestWord || words->contains_folded(word)};
 }
 
 std::size_t Prefilter::next_target(std::string_view line, std::size_t from) const {
@@ -531,7 +508,7 @@ std::size_t Prefilter::next_word(std::string_view line, std::size_t from) const 
     const std::size_t limit = std::min(size, word_start + kLongestWord);
     for (; i < limit; ++i) {
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      if (kFoldedAlnum.of[c]) continue;
+      if (is_ascii_alnum(c)) continue;
       if (c == ' ' || c == '\t' || (c >= 0x80 && non_ascii_space_at(line, i))) break;  // the word's end
       if (words->contains_folded(line.substr(word_start, i - word_start))) return word_start;
       if (c >= 0x80 && words->has_non_ascii()) return word_start;

@@ -98,9 +98,6 @@ struct Prefilter {
   std::size_t next_target(std::string_view line, std::size_t from) const;
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;
-
- private:
-  bool last_word_is_listed(std::string_view line, std::size_t start, std::size_t comma) const;
 };
 
 // Where a rule looks: the words after the closing mark up to the end of the sentence, the
