@@ -116,4 +116,20 @@ inline char32_t cp_at(std::string_view text, std::size_t pos) {
   return decode_utf8(text, pos, len);
 }
 
+// The bytes of the possessive mark that ends `word`, or 0: "’s" or "'s" ("Russia’s",
+// "Britain's"), or the apostrophe alone after an s ("Wales’", "the players'"). A word that is
+// only the mark is no possessive.
+inline std::size_t possessive_mark_size(std::string_view word) {
+  constexpr std::string_view kCurly = "\xE2\x80\x99";  // ’
+  const auto ends_with = [&](std::string_view end) {
+    return word.size() > end.size() && word.compare(word.size() - end.size(), end.size(), end) == 0;
+  };
+  if (ends_with("'s")) return 2;
+  if (ends_with("\xE2\x80\x99s")) return kCurly.size() + 1;
+  const std::size_t mark = ends_with("'") ? 1 : ends_with(kCurly) ? kCurly.size() : 0;
+  if (mark == 0 || word.size() < mark + 2) return 0;
+  const char before = word[word.size() - mark - 1];
+  return before == 's' || before == 'S' ? mark : 0;
+}
+
 }  // namespace quotegraph::detail

@@ -412,9 +412,7 @@ class DocumentRun {
       const std::size_t end = j;
       while (j > 0 && text_[j - 1] != ' ') --j;
       const std::string_view word = std::string_view(text_).substr(j, end - j);
-      const bool possessor = word.size() > 2 && (word.substr(word.size() - 2) == "'s" ||
-                                                 (word.size() > 4 && word.substr(word.size() - 4) == "\xE2\x80\x99s"));
-      if (!possessor) return false;
+      if (possessive_mark_size(word) == 0) return false;
       before = word_before(j >= 16 ? j - 16 : 0, j);
     }
     if (before == "at" || before == "in" || before == "near") return true;
@@ -940,8 +938,7 @@ class DocumentRun {
     if (space == std::string::npos) return role;
     const std::string first = to_lower_ascii(role.substr(0, space));
     const bool possessor = first == "his" || first == "her" || first == "their" || first == "its" || first == "our" ||
-                           (first.size() > 2 && first.compare(first.size() - 2, 2, "'s") == 0) ||
-                           (first.size() > 4 && first.compare(first.size() - 4, 4, "\xE2\x80\x99s") == 0);
+                           possessive_mark_size(first) > 0;
     return possessor ? role.substr(space + 1) : role;
   }
 

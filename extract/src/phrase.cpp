@@ -11,9 +11,9 @@ namespace {
 enum class TokenClass { Name, Title, Country, Organization, Honorific, Stop, Connector, Other };
 
 struct Token {
-  std::string text;       // without a possessive ’s
+  std::string text;       // without a possessive ’s (or the ’ after an s)
   bool possessive = false;
-  std::string possessive_mark;  // "’s" or "'s" as written
+  std::string possessive_mark;  // "’s", "'s", "’" or "'" as written
   TokenClass cls = TokenClass::Other;
   std::string value;      // canonical country / organisation name
   std::size_t span = 1;   // words covered by a phrase match starting here
@@ -68,13 +68,10 @@ std::vector<Token> tokenize(std::string_view phrase) {
       t.text = std::string(phrase.substr(i, j - i));
       while (!t.text.empty() && (t.text.back() == ',' || t.text.back() == ';' || t.text.back() == ':'))
         t.text.pop_back();
-      for (const char* suffix : {"\xE2\x80\x99s", "'s"}) {
-        const std::size_t n = std::string_view(suffix).size();
-        if (t.text.size() > n && t.text.compare(t.text.size() - n, n, suffix) == 0) {
-          t.text.resize(t.text.size() - n);
-          t.possessive = true;
-          t.possessive_mark = suffix;
-        }
+      if (const std::size_t mark = possessive_mark_size(t.text)) {
+        t.possessive_mark = t.text.substr(t.text.size() - mark);
+        t.text.resize(t.text.size() - mark);
+        t.possessive = true;
       }
       if (!t.text.empty()) tokens.push_back(std::move(t));
     }

@@ -471,9 +471,11 @@ std::size_t Prefilter::next_possessive(std::string_view line, std::size_t from) 
   while (std::min(apostrophe, e2) < line.size()) {
     const std::size_t i = std::min(apostrophe, e2);
     const std::size_t mark = i == apostrophe ? 1 : line.substr(i, 3) == "\u2019" ? 3 : 0;  // the bytes of ' or ’
-    if (mark && i + mark + 1 < line.size() && line[i + mark] == 's' && horizontal_space_at(line, i + mark + 1) &&
-        may_hold_capital(line, i))
-      return i;
+    // "Russia’s " or, after an s, the mark alone: "Wales’ ".
+    const bool with_s = i + mark + 1 < line.size() && line[i + mark] == 's' && horizontal_space_at(line, i + mark + 1);
+    const bool after_s = i > 0 && (line[i - 1] == 's' || line[i - 1] == 'S') && i + mark < line.size() &&
+                         horizontal_space_at(line, i + mark);
+    if (mark && (with_s || after_s) && may_hold_capital(line, i)) return i;
     if (i == apostrophe) apostrophe = next('\'', i + 1);
     else e2 = next('\xE2', i + 1);
   }
