@@ -384,6 +384,11 @@ TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
       {"not a participle opening the sentence",
        "Addressing claims that the law was weak, Mr Ames told the BBC: “The law is very clear.”", "very clear",
        "Ames"},
+      {"verbs that characterise what is quoted: branded", "Coach Ines Castro has branded the complaint as “pathetic”.",
+       "pathetic", "Ines Castro"},
+      {"labelled", "Labour backbencher Tom Reid labelled the schemes “a pile of nonsense”.", "nonsense", "Tom Reid"},
+      {"dismissed", "The Treasury dismissed the research as “complete rubbish”.", "rubbish", "Treasury"},
+      {"hailed", "Ireland fly-half Rui Costa hailed the victory as a “special” win.", "special", "Rui Costa"},
   });
   SECTION("the role in front of the name in apposition is the speaker's") {
     const auto quotes = run("The bank's chief economist, Ivan Lebed, said growth was “fragile.”");
@@ -640,7 +645,7 @@ TEST_CASE("a fragment in a later sentence continues the speaker with a confidenc
     CHECK(q->confidence >= 0.8);
   }
   SECTION("somebody named before the fragment: kept, with low confidence") {
-    const auto quotes = run("“The draft was fine,” said Ines Duarte. Vince Moore also branded it “fantasy economics”.");
+    const auto quotes = run("“The draft was fine,” said Ines Duarte. Vince Moore also found it “fantasy economics”.");
     const Quote* q = find_quote(quotes, "fantasy");
     REQUIRE(q != nullptr);
     CHECK(q->confidence <= 0.6);
