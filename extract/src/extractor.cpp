@@ -753,15 +753,23 @@ class DocumentRun {
 
   // he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
   int resolve_pronoun(const std::string& pronoun, std::size_t pos, bool learns_gender = true) {
-    return latest_entity(pos, kPronounReach, true, [&](Entity& e) {
+    const auto agrees = [&](Entity& e, bool learns) {
       if (pronoun == "he/she") return e.kind == PhraseKind::Person;
       if (pronoun == "they") return e.plural || e.kind == PhraseKind::Organization;
       if (pronoun == "it") return e.written || e.kind == PhraseKind::Organization;
       if (pronoun != "he" && pronoun != "she") return false;  // "we": the writer's side, unresolved
       const char g = pronoun == "he" ? 'm' : 'f';
-      const bool agrees = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
-      if (agrees && learns_gender && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
-      return agrees;
+      const bool agreeing = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
+      if (agreeing && learns && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
+      return agreeing;
+    };
+    const int subject = latest_entity(pos, kPronounReach, true, [&](Entity& e) { return agrees(e, learns_gender); });
+    if (subject >= 0 || (pronoun != "he" && pronoun != "she" && pronoun != "he/she")) return subject;
+    // No subject agrees: the latest person mentioned with a role who does ("Norwich have signed
+    // Charlton midfielder Graham Stuart. “…,” he said."), who teaches no gender. A role says
+    // the name is a person's ("Six Nations", "Visual Radio" are not) and somebody who speaks.
+    return latest_entity(pos, kPronounReach, false, [&](Entity& e) {
+      return e.kind == PhraseKind::Person && !e.role.empty() && agrees(e, false);
     });
   }
 

@@ -304,6 +304,17 @@ TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker",
        "Talks resumed in Geneva until the weather called for “a pause.”", "pause", ""},
       {"unclosed quote ending in its own attribution",
        "“We tried everything, and still ‘nothing worked,’ Anna Kowalski said.", "We tried", "Anna Kowalski"},
+      {"with no subject that agrees, the latest person mentioned with a role",
+       "Leeds have signed Charlton midfielder Tom Hale for an undisclosed fee.\n\n“It was an easy decision,” he said.",
+       "easy decision", "Tom Hale"},
+      {"the same for an epithet", "Leeds have signed Charlton midfielder Tom Hale.\n\n“It was easy,” the 34-year-old told the club.",
+       "easy", "Tom Hale"},
+      {"but not a name without one, which may be a team or a product",
+       "The Leicester prop is in form before the Six Nations.\n\n“The Welsh scrum is strong,” he told BBC Sport.",
+       "Welsh scrum", ""},
+      {"a subject that agrees comes first",
+       "Ana Lima, the coach, praised Charlton midfielder Tom Hale.\n\n“He was fantastic,” she said.", "fantastic",
+       "Ana Lima"},
   });
 }
 
