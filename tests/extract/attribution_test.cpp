@@ -160,7 +160,7 @@ TEST_CASE("reported speech relayed by another outlet, inverted colons, particles
       {"verb with a particle", "“The figures do not add up,” points out Olympian Steve Cram.", "figures", "Steve Cram"},
       {"question mark closing the quote, attribution after it", "“Why now?” Nina Park asked.", "Why now", "Nina Park"},
       {"question mark closing the quote, a sentence of its own after it",
-       "Tom Reed spoke first. “Why now?” Nina Park said she would not answer questions about the report.", "Why now",
+       "The meeting began late. “Why now?” Nina Park said she would not answer questions about the report.", "Why now",
        ""},
       {"a quote closing its sentence, then an attribution sentence with an open apposition",
        "The survey closed.\n\n“Young men were the stereotype.” Paul Goss, head of Preventa told the BBC News website.",
@@ -560,10 +560,10 @@ TEST_CASE("a quote after reported speech goes on with what its speaker was sayin
        "Analyst Carla Mendes was there. Sales rose, but Ms Mendes said it was hard to say how fast that would go on. "
        "“People have cameras already.”",
        "cameras", "Carla Mendes"},
-      {"not a name after a preposition",
+      {"not a name after a preposition: the sentence's subject",
        "A party spokesman played down differences with Mr Wyatt and said Mr Brown had a big role. "
        "“This election is a choice.”",
-       "election", ""},
+       "election", "A party spokesman"},
       {"who was asked answers",
        "Liam Fox was interviewed. Dr Fox was asked if he would say yes or no to the plan. "
        "“I'm sure we would look at that sympathetically.”",
@@ -581,6 +581,18 @@ TEST_CASE("a quote after reported speech goes on with what its speaker was sayin
       {"reported speech between two quotes: the quote goes on with the reported speech",
        "“We lost,” said Tomas Berg. Ines Duarte said the team had played well. “Nobody knows.”", "Nobody knows",
        "Ines Duarte"},
+      {"a person subject who says nothing: that person",
+       "Mr Berg has taken the idea to his own school in Porto. “We bought twenty laptops last year.”", "laptops",
+       "Berg"},
+      {"the same across a paragraph break",
+       "Striker Tomas Berg signalled his intent to move abroad.\n\n“I am 30 now and time is short.”", "time is short",
+       "Tomas Berg"},
+      {"not when a sentence after the quote says who spoke, even one no rule reads",
+       "Mr Berg has taken the idea to his own school. “We bought twenty laptops.” Eduvision's staff told the BBC.",
+       "laptops", ""},
+      {"not after a question", "Is the club finished, as Tomas Berg once claimed? “No. We will go on.”", "We will go on",
+       ""},
+      {"not when the subject is a thing", "Sessions with Tomas Berg have been vital. “He uses needles.”", "needles", ""},
   });
 }
 
