@@ -35,6 +35,11 @@ bool is_determiner(const std::string& lower) {
   return false;
 }
 
+// What a part of a group names the group with: "one of the diplomats", "one of their lawyers".
+bool is_group_determiner(const std::string& lower) {
+  return lower == "the" || lower == "their" || lower == "its" || lower == "our" || lower == "his" || lower == "her";
+}
+
 bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
 
 bool is_source_qualifier(const std::string& w) {
@@ -349,7 +354,11 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       if (tokens[k].text == "the") ++k;
       if (k < tokens.size() && starts_upper(tokens[k].text)) p.organization = join(tokens, k, tokens.size());
     }
-    const std::size_t from = is_determiner(first_lower) ? 1 : 0;
+    // "one of the diplomats", "some of their lawyers": part of a group, whose noun is the role.
+    const bool part_of_group = tokens.size() > 3 && to_lower_ascii(tokens[1].text) == "of" &&
+                               is_group_determiner(to_lower_ascii(tokens[2].text));
+    if (part_of_group && (first_lower == "one" || first_lower == "each")) p.plural = false;
+    const std::size_t from = part_of_group ? 3 : is_determiner(first_lower) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
   }

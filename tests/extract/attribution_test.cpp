@@ -136,9 +136,12 @@ TEST_CASE("a quote with an unresolved attribution of its own does not continue t
       {"the same subject when the lexicon knows its noun: an unnamed source",
        "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” one trader told us.",
        "priced", "one trader"},
-      {"a verb, then a name nobody introduced",
+      {"a verb, then a role of somebody nobody introduced",
+       "“Rates will stay high,” said Maria Olsen. “It is a mess,” said its long-serving treasurer, later.", "mess",
+       ""},
+      {"a verb, then a role and the name in apposition: that name",
        "“Rates will stay high,” said Maria Olsen. “It is a mess,” said its chairman, Sir Tomas Berg, later.",
-       "mess", ""},
+       "mess", "Tomas Berg"},
       {"a pronoun still continues",
        "“Rates will stay high,” said Maria Olsen.\n\n“Markets had priced this in,” she told us.",
        "priced", "Maria Olsen"},
@@ -231,6 +234,12 @@ TEST_CASE("possessors and roles before names", "[attribution]") {
        "Ines Castro"},
       {"a possessed role is not the possessor speaking", "“It is a fair deal,” said Mr Jones' lawyer Ines Castro.",
        "fair deal", "Ines Castro"},
+      {"a role with lower-case words before the name in apposition, before a partial quote",
+       "Iran's chief negotiator, Ali Kani, left. The European Union's foreign policy chief, Ana Lima, said the text "
+       "was “the best possible deal.”",
+       "best possible", "Ana Lima"},
+      {"the same after the quote", "“We are ready,” the foreign policy chief, Ana Lima, said.", "ready", "Ana Lima"},
+      {"and after the verb", "“We are ready,” said the bank's deputy governor, Ana Lima.", "ready", "Ana Lima"},
       {"titles joined by and, after the quote", "“Results were strong,” chairman and chief executive Rui Costa said.",
        "strong", "Rui Costa"},
       {"titles joined by and, after the verb",
@@ -499,6 +508,31 @@ TEST_CASE("unnamed sources stay anonymous with their organisation", "[attributio
     CHECK(q.speaker == "a senior Treasury official");
     CHECK(q.organization == "Treasury");
     CHECK(q.speaker_id.rfind("anon:test:", 0) == 0);
+  }
+}
+
+TEST_CASE("unnamed sources: part of a group, abbreviations, what makes them sources", "[attribution]") {
+  struct Source { std::string text, speaker, role; bool anonymous; };
+  for (const Source& s : std::vector<Source>{
+           {"“It is a delicate moment,” said one of the diplomats.", "one of the diplomats", "diplomats", true},
+           {"“We will appeal,” said one of their lawyers, Ana Lima.", "Ana Lima", "lawyers", false},
+           {"“We will respond,” a U.S. official told Reuters.", "a U.S. official", "U.S. official", true},
+           {"“It is close,” said a person familiar with the matter, who asked not to be identified.",
+            "a person familiar with the matter", "person familiar with the matter", true},
+           {"Two people close to the talks said Russia raised demands.", "", "", true},
+       }) {
+    CAPTURE(s.text);
+    const auto quotes = run(s.text);
+    if (s.speaker.empty()) {  // no quote: the phrase is a mention; checked through the next quote
+      const auto next = run(s.text + " “It is a delicate moment.”");
+      REQUIRE(next.quotes.size() == 1);
+      CHECK(next.quotes[0].speaker == "Two people close to the talks");
+      continue;
+    }
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].speaker == s.speaker);
+    CHECK(quotes.quotes[0].role == s.role);
+    CHECK(quotes.quotes[0].anonymous == s.anonymous);
   }
 }
 
