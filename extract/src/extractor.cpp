@@ -141,9 +141,14 @@ class DocumentRun {
   void find_sentences() {
     static constexpr ByteSet kSentenceBytes("\n\r.!?");  // what can end a sentence, or a line
     sentence_starts_.push_back(0);
+    if (const std::size_t after = dateline_end(0); after != std::string::npos) sentence_starts_.push_back(after);
     for (std::size_t i = 0; (i = kSentenceBytes.find(text_, i, text_.size())) < text_.size(); ++i) {
       const char c = text_[i];
-      if (c == '\n' || c == '\r') { sentence_starts_.push_back(i + 1); continue; }
+      if (c == '\n' || c == '\r') {
+        sentence_starts_.push_back(i + 1);
+        if (const std::size_t after = dateline_end(i + 1); after != std::string::npos) sentence_starts_.push_back(after);
+        continue;
+      }
       if (c != '.' && c != '!' && c != '?') continue;
       if (c == '.') {
         std::size_t w = i;
@@ -169,6 +174,29 @@ class DocumentRun {
         sentence_starts_.push_back(j);
     }
     std::sort(sentence_starts_.begin(), sentence_starts_.end());
+  }
+
+  // Where the first sentence starts after a wire story's dateline at `start`, a paragraph's
+  // start ("MOSCOW (Reuters) — The Kremlin said", "WASHINGTON, Jan 5 (AP) - ", "VIENNA — "),
+  // or npos: the dateline is not part of the sentence, whose subject comes after it.
+  std::size_t dateline_end(std::size_t start) const {
+    const auto upper = [&](std::size_t i) { return i < text_.size() && text_[i] >= 'A' && text_[i] <= 'Z'; };
+    std::size_t i = start;
+    if (!upper(i) || !upper(i + 1)) return std::string::npos;
+    while (i < text_.size() && (upper(i) || text_[i] == ' ' || text_[i] == '.' || text_[i] == '\'' || text_[i] == '-')) {
+      if (text_[i] == '-' && i + 1 < text_.size() && (text_[i + 1] == ' ' || text_[i + 1] == '-')) break;  // the dash
+      ++i;
+    }
+    const std::size_t limit = std::min(text_.size(), i + 60);  // ", Jan 5", " (Reuters)"
+    std::size_t j = i;
+    while (j < limit && text_[j] != '\n' && text_[j] != '-' && text_.compare(j, 3, "\xE2\x80\x94") != 0 &&
+           text_.compare(j, 3, "\xE2\x80\x93") != 0)
+      ++j;
+    if (j >= limit || text_[j] == '\n' || (j > i && text_[i] != ',' && text_[i] != ' ' && text_[i] != '(')) return std::string::npos;
+    j += text_[j] == '-' ? (text_.compare(j, 2, "--") == 0 ? 2 : 1) : 3;
+    if (j >= text_.size() || text_[j] != ' ') return std::string::npos;
+    while (j < text_.size() && text_[j] == ' ') ++j;
+    return j < text_.size() && text_[j] != '\n' ? j : std::string::npos;
   }
 
   std::size_t sentence_start(std::size_t pos) const {

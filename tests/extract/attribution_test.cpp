@@ -370,6 +370,22 @@ TEST_CASE("sentence subjects: capitalised common words, things named with 'the',
   });
 }
 
+TEST_CASE("wire stories: a dateline before the first sentence, a day before the verb", "[attribution]") {
+  check_rows({
+      {"a dateline with the agency", "MOSCOW (Reuters) — The Kremlin on Monday dismissed the warnings as “hysteria,” "
+       "saying it had no plans.", "hysteria", "Kremlin"},
+      {"a dateline with a date and a hyphen",
+       "WASHINGTON, Jan 5 (AP) - Secretary of State Ana Lima on Thursday called the talks “useful.”", "useful",
+       "Ana Lima"},
+      {"the sentence after a dateline has its own subject",
+       "VIENNA — Tom Hale, the chief negotiator, rejected the plan. “It is dead.”", "dead", "Tom Hale"},
+      {"the Kremlin is what a later 'it' refers to",
+       "The Kremlin said the claims were false. “We have no plans,” it said.", "no plans", "Kremlin"},
+      {"capitals in running text are no dateline",
+       "The NATO chief, Ana Lima, spoke. The plan — she said — was “dead.”", "dead", "Ana Lima"},
+  });
+}
+
 TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
   check_rows({
       {"subject with a verb before the fragment", "Olaf Berg called the talks “useful and frank,” but left early.",
