@@ -544,6 +544,14 @@ class DocumentRun {
            (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(text_[j - 1])));
   }
 
+  static bool ends_with_of_them(std::string_view phrase) {
+    const std::string lower = to_lower_ascii(phrase);
+    const auto ends_with = [&](std::string_view end) {
+      return lower.size() > end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0;
+    };
+    return ends_with(" of them") || ends_with(" of those");
+  }
+
   bool starts_with_the(std::size_t pos) const {
     return text_.compare(pos, 4, "the ") == 0 || text_.compare(pos, 4, "The ") == 0;
   }
@@ -1058,6 +1066,11 @@ class DocumentRun {
         // opened a sentence before, one of that kind if the noun names a kind of organisation.
         if (p.name.empty() && p.role.empty() && end - begin > 4 && starts_with_the(begin))
           match.entity = organization_subject_before(begin, text_.substr(begin + 4, end - begin - 4));
+        // "one of them", "some of those": the group named last, unnamed sources or people.
+        if (match.entity < 0 && ends_with_of_them(std::string_view(text_).substr(begin, end - begin)))
+          match.entity = latest_entity(begin, kPronounReach, false, [](const Entity& e) {
+            return e.plural && !e.written && (e.kind == PhraseKind::Descriptor || e.kind == PhraseKind::Person);
+          });
         if (match.entity >= 0) match.certainty = 0.9;
         break;
       case PhraseKind::Organization: match.entity = confident_rule ? entity_for(p, begin, true) : -1; break;

@@ -536,6 +536,8 @@ TEST_CASE("unnamed sources: part of a group, abbreviations, what makes them sour
            {"“It is close,” said a person familiar with the matter, who asked not to be identified.",
             "a person familiar with the matter", "person familiar with the matter", true},
            {"Two people close to the talks said Russia raised demands.", "", "", true},
+           {"Two diplomats familiar with the talks spoke. “It is a delicate moment,” one of them said.",
+            "Two diplomats familiar with the talks", "diplomats familiar with the talks", true},
        }) {
     CAPTURE(s.text);
     const auto quotes = run(s.text);
