@@ -362,6 +362,20 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
   }
+  // "the two-time champion", "the lock forward": a title with no name, standing for the person
+  // the text is about, like "the 23-year-old".
+  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between &&
+      !starts_upper(tokens.back().text) && !tokens.back().possessive &&
+      (lex.titles.count(to_lower_ascii(tokens.back().text)) ||
+       (tokens.size() >= 3 && lex.titles.count(to_lower_ascii(join(tokens, tokens.size() - 2, tokens.size())))))) {
+    p.kind = PhraseKind::Descriptor;
+    p.descriptor = std::string(text);
+    p.head = to_lower_ascii(tokens.back().text);
+    p.role = join(tokens, 1, tokens.size());
+    p.definite = true;
+    p.epithet = true;
+    return p;
+  }
   classify(tokens, lex);
   // The name is the last run of name words (with particles and initials inside it).
   std::size_t name_end = tokens.size();

@@ -708,6 +708,13 @@ TEST_CASE("a person named by age or origin is the latest subject, or nobody", "[
       {"an origin the lexicon does not list",
        "Martin Vos praised his players after the draw. “We had the initiative,” said the Dutchman.", "initiative",
        "Martin Vos"},
+      {"a title with no name after it", "Ana Molina won again in Leeds. “It was hard,” said the two-time champion.",
+       "hard", "Ana Molina"},
+      {"the same before a colon", "Tom Hale finished ahead of the field. The world indoor champion said: “I was tired.”",
+       "tired", "Tom Hale"},
+      {"a title with nobody before", "“It was hard,” said the two-time champion.", "hard", ""},
+      {"a title followed by a name is the name's", "“It was hard,” said the two-time champion Ana Molina.", "hard",
+       "Ana Molina"},
   });
 }
 
