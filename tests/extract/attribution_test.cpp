@@ -758,6 +758,21 @@ TEST_CASE("written sources and title mentions", "[attribution]") {
     CHECK(quotes.quotes[0].anonymous);
     CHECK(quotes.quotes[0].organization == "Russia");
   }
+  SECTION("a lawsuit, a study, a survey") {
+    for (const char* source : {"the lawsuit", "the suit", "the study", "the survey"}) {
+      CAPTURE(source);
+      const auto quotes = run(std::string("“Acme broke the law,” ") + source + " said. “It must pay,” it added.");
+      REQUIRE(quotes.quotes.size() == 2);
+      CHECK(quotes.quotes[0].speaker == source);
+      CHECK(quotes.quotes[0].anonymous);
+      CHECK(quotes.quotes[1].speaker == source);
+    }
+  }
+  SECTION("a website one tells something is no source") {
+    const auto quotes = run("“It is new,” Ana Lima told the BBC News website. “It works,” she said. “It is cheap,” it said.");
+    REQUIRE(quotes.quotes.size() == 3);
+    CHECK(quotes.quotes[2].speaker != "the BBC News website");
+  }
   SECTION("the statement said") {
     const auto quotes = run("“All parties must stop firing,” the statement said.");
     REQUIRE(quotes.quotes.size() == 1);
