@@ -23,6 +23,14 @@ bool starts_upper(std::string_view s) {
   return !s.empty() && is_upper_cp(cp_at(s, 0));
 }
 
+// "al-Assad", "el-Sisi": the Arabic article joined to a capitalised name (CAPWORD in rules.txt).
+bool is_particle_name(std::string_view w) {
+  const std::size_t hyphen = w.find('-');
+  if (hyphen == std::string_view::npos || hyphen + 1 >= w.size() || !is_upper_cp(cp_at(w, hyphen + 1))) return false;
+  const std::string_view particle = w.substr(0, hyphen);
+  return particle == "al" || particle == "el";
+}
+
 bool is_connector(const std::string& w) {
   return w == "of" || w == "to" || w == "the" || w == "for" || is_name_particle(w);
 }
@@ -131,7 +139,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
     else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;
     else if (is_connector(t.text)) t.cls = TokenClass::Connector;
-    else if (starts_upper(t.text)) t.cls = TokenClass::Name;
+    else if (starts_upper(t.text) || is_particle_name(t.text)) t.cls = TokenClass::Name;
     ++i;
   }
   // "Theresa May", "Mike Friday": a month or a weekday that ends the phrase right after a name

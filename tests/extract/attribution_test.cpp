@@ -240,6 +240,9 @@ TEST_CASE("possessors and roles before names", "[attribution]") {
        "best possible", "Ana Lima"},
       {"the same after the quote", "“We are ready,” the foreign policy chief, Ana Lima, said.", "ready", "Ana Lima"},
       {"and after the verb", "“We are ready,” said the bank's deputy governor, Ana Lima.", "ready", "Ana Lima"},
+      {"an office after a possessor is a title, not an unnamed source",
+       "Spain's minister for sport Ana Lima backed the ban. “We will have zero tolerance,” she said.", "zero tolerance",
+       "Ana Lima"},
       {"titles joined by and, after the quote", "“Results were strong,” chairman and chief executive Rui Costa said.",
        "strong", "Rui Costa"},
       {"titles joined by and, after the verb",
@@ -536,6 +539,8 @@ TEST_CASE("unnamed sources: part of a group, abbreviations, what makes them sour
            {"“It is close,” said a person familiar with the matter, who asked not to be identified.",
             "a person familiar with the matter", "person familiar with the matter", true},
            {"Two people close to the talks said Russia raised demands.", "", "", true},
+           {"“It is clear,” said Prime Minister Tom Hale's official spokesman.",
+            "Prime Minister Tom Hale's official spokesman", "Prime Minister Tom Hale's official spokesman", true},
            {"Two diplomats familiar with the talks spoke. “It is a delicate moment,” one of them said.",
             "Two diplomats familiar with the talks", "diplomats familiar with the talks", true},
        }) {
@@ -564,6 +569,16 @@ TEST_CASE("a definite source who asks not to be named is somebody new", "[attrib
     CHECK(q.speaker == "The city's budget director");
     CHECK(q.anonymous);
   }
+}
+
+TEST_CASE("Arabic articles and patronymics joined to a name", "[attribution]") {
+  check_rows({
+      {"al- after a title and a first name", "“We will win,” President Bashar al-Assad said.", "win", "Bashar al-Assad"},
+      {"el- after the verb", "“We will win,” said Abdel Fattah el-Sisi.", "win", "Abdel Fattah el-Sisi"},
+      {"bin and al- in one name", "“We will win,” Foreign Minister Faisal bin Farhan al-Saud said.", "win",
+       "Faisal bin Farhan al-Saud"},
+      {"a lower-case word with a hyphen is no name", "“We will win,” said the al-fresco diner.", "win", ""},
+  });
 }
 
 TEST_CASE("lower-case particles inside names", "[attribution]") {
