@@ -20,6 +20,8 @@ corpus="$work/corpus.jsonl"
 import json, os, pathlib, sys
 out, txt_dir, target = sys.argv[1], sys.argv[2], int(sys.argv[3]) * 1_000_000
 files = sorted(pathlib.Path("../shared/corpus/bbc").rglob("*.txt"))
+if not files:  # repeating nothing would never reach the size: it would fill the disk instead
+    sys.exit(f"bench: no .txt articles under {pathlib.Path('../shared/corpus/bbc').resolve()}")
 texts = [(f"{f.parent.name}-{f.stem}", f.read_bytes()) for f in files]
 written, round_ = 0, 0
 with open(out, "w", encoding="utf-8") as o:
