@@ -3,6 +3,7 @@
 //
 // Exit status: 0 all inputs read; 1 some inputs had problems (reported, the rest was done);
 // 2 usage error, unloadable rules, or an output that could not be written.
+#include <malloc.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -393,8 +394,18 @@ class Outputs {
   std::vector<std::pair<int, std::string>> just_written_;
 };
 
-void report_duplicates(const std::vector<std::string>& messages) {
+// Keeps one document of each id, reports the ids given with different contents (input
+// problems), and makes the summary count what is written, not what was read.
+void keep_unique_documents(quotegraph::Corpus& corpus, Progress& progress) {
+  const auto messages = corpus.finish();
   for (const auto& message : messages) std::cerr << "quotegraph: " << message << "\n";
+  progress.problems += messages.size();
+  progress.documents = corpus.documents().size();
+  progress.quotes = progress.attributed = 0;
+  for (const auto& r : corpus.documents()) {
+    progress.quotes += r.quotes.size();
+    for (const auto& q : r.quotes) progress.attributed += !q.speaker.empty();
+  }
 }
 
 int report(const Config& config, const Progress& progress, const Outputs& outputs, std::size_t vertices,
@@ -469,7 +480,7 @@ int run_extract(const Config& config) {
   }
   std::size_t vertices = 0, edges = 0;
   if (keep && !outputs.failed()) {
-    report_duplicates(corpus.finish());
+    keep_unique_documents(corpus, progress);
     outputs.write_corpus_outputs(corpus, &vertices, &edges);
   }
   return report(config, progress, outputs, vertices, edges);
@@ -492,7 +503,7 @@ int run_merge(const Config& config) {
         ++progress.problems;
       });
   std::size_t vertices = 0, edges = 0;
-  report_duplicates(corpus.finish());
+  keep_unique_documents(corpus, progress);
   // A merged partial is in document-id order, so merging it again changes nothing.
   outputs.write(0, config.partial, "partial result", [&](std::ostream& out, std::string*) {
     quotegraph::PartialWriter writer(out);
@@ -511,6 +522,12 @@ int main(int argc, char** argv) {
   // A closed pipe (quotegraph ... --jsonl - | head) shows up as a failed write, not a signal.
   ::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
+  // Each document's working memory is freed when it is done and taken again for the next: with
+  // glibc's defaults the top of the heap goes back to the kernel and is faulted in again, about
+  // every document (3% of an extraction run, in the kernel). Keeping up to 64 MiB of free heap
+  // costs no resident memory beyond the run's peak.
+  ::mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  ::mallopt(M_TOP_PAD, 4 << 20);
   const auto parsed = parse_arguments(argc, argv);
   if (const int* code = std::get_if<int>(&parsed)) return *code;
   if (const auto* usage = std::get_if<UsageError>(&parsed)) {

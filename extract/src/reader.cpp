@@ -28,7 +28,7 @@ class InputReader {
     const auto status = fs::status(input, ec);
     if (ec || !fs::exists(status)) return problem(input, "no such file or directory"), true;
     if (fs::is_directory(status)) return read_directory(input);
-    return read_file(input);
+    return read_file(input, fs::path(input).stem().string());
   }
 
  private:
@@ -46,8 +46,16 @@ class InputReader {
     }
     std::sort(files.begin(), files.end());
     for (const auto& f : files)
-      if (!read_file(f.string())) return false;
+      if (!read_file(f.string(), id_under(dir, f))) return false;
     return true;
+  }
+
+  // A file found under a directory argument is named by its path below it, without extension
+  // ("business/001"), so that files of one name in different folders stay different documents.
+  static std::string id_under(const fs::path& dir, const fs::path& file) {
+    fs::path relative = file.lexically_relative(dir);
+    if (relative.empty()) relative = file.filename();
+    return relative.replace_extension().generic_string();
   }
 
   static bool is_article_file(const fs::path& p) {
@@ -55,17 +63,17 @@ class InputReader {
     return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
   }
 
-  bool read_file(const std::string& path) {
+  bool read_file(const std::string& path, const std::string& id) {
     const auto ext = fs::path(path).extension().string();
     std::ifstream in(path, std::ios::binary);
     if (!in) return problem(path, "cannot open file"), true;
     if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json")
-      return read_jsonl_stream(in, path, fs::path(path).stem().string());
+      return read_jsonl_stream(in, path, id);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) return problem(path, "read error"), true;
     Document doc;
-    doc.id = fs::path(path).stem().string();
+    doc.id = id;
     doc.text = buffer.str();
     if (doc.text.empty()) return problem(path, "empty file"), true;
     if (const auto nul = doc.text.find('\0'); nul != std::string::npos)

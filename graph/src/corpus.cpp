@@ -136,17 +136,31 @@ std::vector<std::string> Corpus::finish() {
     if (a.document.id != b.document.id) return a.document.id < b.document.id;
     return signature(a) < signature(b);
   });
+  // An id given more than once with different content is reported once, with how often it came;
+  // the first in the order above is kept. Identical copies (one file given twice, a document
+  // sent to two shards) are dropped without a word.
   std::vector<std::string> messages;
   std::vector<DocumentRecord> unique;
   unique.reserve(documents_.size());
+  std::size_t copies = 0;
+  bool differ = false;
+  auto report_copies = [&] {
+    if (differ)
+      messages.push_back("document id " + unique.back().document.id + " was given " + std::to_string(copies) +
+                         " times with different content; kept one");
+  };
   for (auto& r : documents_) {
     if (!unique.empty() && unique.back().document.id == r.document.id) {
-      if (signature(unique.back()) != signature(r))
-        messages.push_back("document " + r.document.id + " was given more than once with different content; kept one");
+      ++copies;
+      differ = differ || signature(unique.back()) != signature(r);
       continue;
     }
+    report_copies();
     unique.push_back(std::move(r));
+    copies = 1;
+    differ = false;
   }
+  report_copies();
   documents_ = std::move(unique);
   return messages;
 }

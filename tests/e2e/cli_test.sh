@@ -33,6 +33,17 @@ check "missing text field named" grep -q "mixed.jsonl:3: no text field" err
 check "missing file named" grep -q "missing.txt: no such file or directory" err
 check "good documents still written" test "$(grep -c '"speaker":"Ana Lima"' q.jsonl)" -eq 2
 
+# One id given three times with different content: reported once with the count, one kept, exit 1.
+mkdir -p dup/a dup/b dup/c
+for d in a b c; do printf 'Title %s\n\n“We will stay in %s,” said Ana Lima.\n' $d $d > dup/$d/x.txt; done
+"$Q" dup/a/x.txt dup/b/x.txt dup/c/x.txt --jsonl dup.jsonl 2>err; status=$?
+check "an id given with different contents exits 1" test $status -eq 1
+check "an id given three times is reported once with the count" \
+  test "$(grep -c 'document id x was given 3 times with different content; kept one' err)" -eq 1
+check "the summary counts the one document written" grep -q '^quotegraph: 1 documents' err
+"$Q" dup --jsonl dupdir.jsonl 2>err; status=$?
+check "the same files found under a directory are three documents" test $status -eq 0 -a "$(cut -d'"' -f8 dupdir.jsonl | sort -u | tr '\n' ' ')" = "a/x b/x c/x "
+
 # --min-confidence leaves out weak attributions; a failed run keeps the previous output.
 "$Q" "$project/samples" --jsonl all.jsonl -q
 "$Q" "$project/samples" --jsonl strong.jsonl -q --min-confidence 0.9

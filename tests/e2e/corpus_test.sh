@@ -122,6 +122,29 @@ for surname in ("Blinken", "Lavrov", "Kuleba"):
     print(f"  {n}: {d['names']} quoted in {d['document_ids']} ({d['statements']} statements)")
 PY
 
+# --- The BBC set as a directory: each of its 2,225 files is a document of its own, named by its
+# path below the directory ("business/001" and "sport/001" are two documents), with no warning
+# about ids given twice.
+if [ -d "$bbc" ]; then
+  "$Q" "$bbc" -o bbc_dir 2> bbc_dir.log
+  check "BBC directory: no document id reported as given twice" bash -c "! grep -q 'given' bbc_dir.log"
+  check "BBC directory: the summary counts 2,225 documents" grep -q '^quotegraph: 2225 documents' bbc_dir.log
+  /usr/bin/python3 - "$bbc" bbc_dir/graph.graphml <<'PY'
+import pathlib, sys, networkx
+files = sorted(pathlib.Path(sys.argv[1]).rglob("*.txt"))
+expected = {str(f.relative_to(sys.argv[1]).with_suffix("")) for f in files}
+g = networkx.read_graphml(sys.argv[2])
+docs = {d["doc"] for _, d in g.nodes(data=True) if d.get("type") == "document"}
+assert len(expected) == 2225, len(expected)
+assert docs == expected, (len(docs), sorted(expected - docs)[:5])
+print(f"  {len(docs)} document vertices, e.g. {sorted(docs)[0]}, {sorted(docs)[-1]}")
+PY
+  check "BBC directory: every file is a document vertex named by its relative path" test $? -eq 0
+else
+  echo "FAIL: $bbc not found (the tests need ../shared beside the repository)"
+  failures=$((failures + 1))
+fi
+
 # --- A corpus from the BBC set, in three JSONL shards: merge in two orders equals one run.
 if [ -d "$bbc" ]; then
   /usr/bin/python3 - "$bbc" <<'PY'

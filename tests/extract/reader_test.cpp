@@ -77,17 +77,25 @@ TEST_CASE("JSONL lines understand news-please names and report bad lines by numb
   CHECK(c.problems[3].message == "text field is not a string");
 }
 
-TEST_CASE("directories are walked recursively in sorted order", "[reader]") {
+TEST_CASE("directories are walked recursively in sorted order, ids are paths below them", "[reader]") {
   TempDir dir;
   dir.write("b/2.txt", "Two\nbody");
   dir.write("a/1.txt", "One\nbody");
+  dir.write("b/1.txt", "Other one\nbody");
   dir.write("c.txt", "Three\nbody");
+  dir.write("d/e/f.jsonl", "{\"text\": \"body\"}\n");
   dir.write("ignored.bin", "xx");
   const auto c = read({dir.path.string()});
-  REQUIRE(c.docs.size() == 3);
-  CHECK(c.docs[0].id == "1");
-  CHECK(c.docs[1].id == "2");
-  CHECK(c.docs[2].id == "c");
+  REQUIRE(c.docs.size() == 5);
+  CHECK(c.docs[0].id == "a/1");
+  CHECK(c.docs[1].id == "b/1");
+  CHECK(c.docs[2].id == "b/2");
+  CHECK(c.docs[3].id == "c");
+  CHECK(c.docs[4].id == "d/e/f-1");
+  // A file given as an argument keeps its stem, wherever it is.
+  const auto file = read({(dir.path / "b" / "2.txt").string()});
+  REQUIRE(file.docs.size() == 1);
+  CHECK(file.docs[0].id == "2");
 }
 
 TEST_CASE("invalid UTF-8 is replaced and reported, binary and missing files skipped", "[reader]") {

@@ -5,7 +5,7 @@
 namespace quotegraph {
 
 struct Document {
-  std::string id;      // file stem for .txt, the "id" field (or url, or file:line) for JSONL
+  std::string id;      // .txt: path below the directory argument without extension, or the stem of a file argument; JSONL: the "id" field (or url, or file-line)
   std::string title;
   std::string url;
   std::string date;    // as given by the source (ISO 8601 where the source gives it)

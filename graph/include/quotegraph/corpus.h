@@ -24,7 +24,7 @@ class Corpus {
  public:
   void add(DocumentRecord record);
   // Puts the documents in id order and keeps one of each id (the same document read twice,
-  // or sent to two shards). Returns a message per dropped duplicate. Call once, after add().
+  // or sent to two shards). Returns a message per id given with different contents. Call once, after add().
   std::vector<std::string> finish();
   const std::vector<DocumentRecord>& documents() const { return documents_; }
   std::vector<DocumentRecord>& documents() { return documents_; }
