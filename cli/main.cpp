@@ -107,7 +107,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     };
     std::string* target = nullptr;
     if (arg == "-h" || arg == "--help") { std::cout << kUsage; return 0; }
-    if (arg == "--version") { std::cout << "quotegraph 0.2.0\n"; return 0; }
+    if (arg == "--version") { std::cout << "quotegraph " QUOTEGRAPH_VERSION "\n"; return 0; }
     if (arg == "-q" || arg == "--quiet") { c.quiet = true; continue; }
     if (arg == "--co-quotation") { c.graph.co_quotation = true; continue; }
     if (arg == "--print-data") {

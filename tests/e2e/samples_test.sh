@@ -12,18 +12,15 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$bin" "$project/samples" -o "$out" --quiet || fail "quotegraph exited $?"
 
 # Accuracy with the project's scorer (thresholds of issue #2; the figures are printed).
-if [ -f "$shared/eval/score.py" ]; then
-  scores=$(python3 "$shared/eval/score.py" "$shared/eval/samples-gold.jsonl" "$out/quotes.jsonl" --json)
-  echo "scores: $scores"
-  python3 - "$scores" <<'PY' || fail "accuracy below threshold"
+[ -f "$shared/eval/score.py" ] || fail "$shared/eval/score.py not found (the tests need ../shared beside the repository)"
+scores=$(python3 "$shared/eval/score.py" "$shared/eval/samples-gold.jsonl" "$out/quotes.jsonl" --json)
+echo "scores: $scores"
+python3 - "$scores" <<'PY' || fail "accuracy below threshold"
 import json, sys
 s = json.loads(sys.argv[1])
 ok = s["quote_f1"] >= 0.90 and s["e2e_f1"] >= 0.80
 sys.exit(0 if ok else 1)
 PY
-else
-  echo "shared/eval not found: accuracy not scored"
-fi
 
 # GraphML: the schema, then networkx with typed attributes.
 xmllint --nonet --noout --schema "$shared/schemas/graphml/graphml.xsd" "$out/graph.graphml" \

@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
-# Loads quotegraph's Turtle into a real Virtuoso (Debian's virtuoso-opensource, installed here
-# if missing) and runs every SPARQL query of docs/rdf.md over its HTTP endpoint, checking the
+# Loads quotegraph's Turtle into a real Virtuoso (Debian's virtuoso-opensource, installed by
+# .ci/install-deps) and runs every SPARQL query of docs/rdf.md over its HTTP endpoint, checking the
 # rows against the quotes JSONL. The server is a throwaway: its own config and database in a
 # temporary directory, bound to 127.0.0.1 on free ports, stopped by its PID at the end.
-# Exit 77 (skipped) only when the package cannot be installed.
 # Usage: virtuoso_test.sh QUOTEGRAPH_BINARY PROJECT_DIR
 set -euo pipefail
 Q=$1
 project=$2
 if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-           virtuoso-opensource </dev/null >/dev/null 2>&1 ||
-         { $sudo apt-get update -qq </dev/null >/dev/null 2>&1 &&
-           $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-             virtuoso-opensource </dev/null >/dev/null 2>&1; }; }; then
-    echo "SKIP: virtuoso-opensource could not be installed (apt-get failed); the Virtuoso test did not run"
-    exit 77
-  fi
+  echo "FAIL: virtuoso-t or isql-vt missing (.ci/install-deps installs virtuoso-opensource)"
+  exit 1
 fi
 work=$(mktemp -d)
 pid=""

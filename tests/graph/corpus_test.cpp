@@ -120,7 +120,7 @@ TEST_CASE("unnamed sources are never merged across documents", "[resolve]") {
   CHECK(corpus_ids.first != corpus_ids.second);
 }
 
-TEST_CASE("the same words by another speaker are flagged; short phrases are not", "[resolve]") {
+TEST_CASE("the same words by another speaker are flagged, short phrases are not", "[resolve]") {
   Corpus corpus;
   corpus.add(record("a", "", {quote("We will never give up our land to them", "Ana Lima"), quote("No comment", "Ana Lima", 50)}));
   corpus.add(record("b", "", {quote("“We will never give up our land to them.”", "Rui Costa"), quote("No comment", "Rui Costa", 50)}));
@@ -190,7 +190,7 @@ TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]
   CHECK(first_quote(2).organization_id == first_quote(4).organization_id);
 }
 
-TEST_CASE("corpus order does not depend on arrival; duplicates are kept once", "[corpus]") {
+TEST_CASE("corpus order does not depend on arrival, duplicates are kept once", "[corpus]") {
   Corpus one, two;
   one.add(record("b", "", {quote("x", "Ana Lima")}));
   one.add(record("a", "", {}));
