@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "quotegraph/utf8.h"
+#include "unicode.h"
 
 namespace quotegraph::detail {
 
@@ -23,32 +24,40 @@ inline constexpr AsciiAlnumTable kAsciiAlnum;
 
 inline bool is_ascii_alnum(unsigned char c) { return kAsciiAlnum.of[c]; }
 
+// Unicode properties outside ASCII come from ICU (unicode.h); ASCII is answered here,
+// without a call.
+
+// White space (Unicode's White_Space), and the zero-width space and byte-order mark, which
+// separate words without being White_Space.
 inline bool is_space_cp(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return icu_is_space(c);
 }
 
+// The marks the quote scanner and the attribution rules treat as quotation marks: a
+// typographic choice, not a Unicode property (straight quotes and primes are not Pi/Pf).
 inline bool is_quote_mark_cp(char32_t c) {
   return c == '"' || c == '\'' || c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201F) ||
          c == 0x2039 || c == 0x203A || c == 0x2032 || c == 0x2033 || c == 0xFF02;
 }
 
+// ASCII punctuation and symbols (every printable that is not a letter or digit); outside
+// ASCII, Unicode punctuation (general category P) and the quotation marks above.
 inline bool is_punct_cp(char32_t c) {
   if (c < 0x80) {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
            (c >= '{' && c <= '~');
   }
-  return is_quote_mark_cp(c) || (c >= 0x2010 && c <= 0x2015) || c == 0x2026 || c == 0xA1 ||
-         c == 0xBF || c == 0x2022 || c == 0xB7;
+  return is_quote_mark_cp(c) || icu_is_punct(c);
 }
 
 // Letters, digits and everything else that is part of a word.
 inline bool is_word_cp(char32_t c) { return !is_space_cp(c) && !is_punct_cp(c) && c != 0; }
 
+// An upper-case letter (general category Lu, PCRE2's \p{Lu}).
 inline bool is_upper_cp(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x410 && c <= 0x42F);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return icu_is_upper(c);
 }
 
 // A set of bytes that a scan stops at, where they are rare in the text (quotation marks, line

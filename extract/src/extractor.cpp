@@ -44,11 +44,6 @@ constexpr std::size_t kDefiniteReach = 4000;
 constexpr std::size_t kContextBytes = 400;
 
 // Folds Latin-1 and Latin Extended-A letters to ASCII (U+00C0 .. U+017F), '-' for non-letters.
-constexpr std::string_view kLatinFold =
-    "aaaaaa-ceeeeiiii-nooooo--uuuuy--aaaaaa-ceeeeiiii-nooooo--uuuuy-y"   // U+00C0 .. U+00FF
-    "aaaaaaccccccccdd--eeeeeeeeeegggggggghh--iiiiiiiii-iijjkk-llllllll--"
-    "nnnnnnn--oooooo--rrrrrrsssssssstttt--uuuuuuuuuuuuwwyyyzzzzzzs";     // .. U+017F
-
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -1413,17 +1408,19 @@ class DocumentRun {
 }  // namespace
 
 std::string normalise_key(std::string_view name) {
+  // Outside ASCII, the name is first written in ASCII (accents folded, other scripts
+  // transliterated), so that "Łukasz" and "Lukasz", "Сергей" and "Sergej" share a key.
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::string transliterated;
+  if (!ascii) name = transliterated = ascii_transliteration(name);
   std::string key;
   bool dash = false;
-  for (std::size_t i = 0; i < name.size();) {
-    std::size_t len;
-    const char32_t c = decode_utf8(name, i, len);
-    i += len;
+  for (const char byte : name) {
+    const unsigned char c = static_cast<unsigned char>(byte);
     char folded = '-';
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = static_cast<char>(c);
     else if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
-    else if (c >= 0xC0 && c < 0x180) folded = kLatinFold[c - 0xC0];
-    else if (c == 0x2019 || c == '\'') continue;  // O’Brien -> obrien
+    else if (c == '\'') continue;  // O'Brien -> obrien
     if (folded == '-') {
       dash = !key.empty();
     } else {
