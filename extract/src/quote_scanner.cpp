@@ -214,6 +214,12 @@ class Scanner {
     for (std::size_t k = 0; k < marks.size(); ++k) {
       const Mark& m = marks[k];
       if (depth == 0) {
+        // <tweet id="7781…" author="@AP">, <a href="…">: markup left in a scraped text quotes
+        // attribute values, which are not speech. The value's closing mark is skipped with it.
+        if (m.pos > para.begin && text_[m.pos - 1] == '=') {
+          ++k;
+          continue;
+        }
         if (m.dir != Direction::Close) { depth = 1; open_index = k; }
         continue;  // a closing mark outside any quote is a stray mark
       }

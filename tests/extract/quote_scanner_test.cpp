@@ -55,6 +55,11 @@ TEST_CASE("scanner finds quotes marked in every common style", "[scanner]") {
        "''The Times' view isn't ours,'' she said.", {"The Times' view isn't ours,"}},
       {"a stray pair of apostrophes is not a single quote",
        "It was over.'' Then the crowd went home after the long and tiring day's work.", {}},
+      {"attribute values of markup left in the text are not quotes",
+       "<post id=\"4411\" author=\"@cityhall\">\"We open on Monday,\" the mayor wrote.</post>",
+       {"We open on Monday,"}},
+      {"a quote after an equals sign with a space is a quote", "The result = \"a great win\" for us.",
+       {"a great win"}},
       {"a quote over two paragraphs in two-apostrophe style",
        "''We will stay.\n\n''We will not move,'' he said.", {"We will stay.", "We will not move,"}},
   };
