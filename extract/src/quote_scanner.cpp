@@ -47,10 +47,11 @@ Direction double_mark_direction(char32_t mark, char32_t prev, char32_t next) {
 }
 
 // Every single mark is either '\'' or starts with 0xE2 (‘ ’ ‚ ‹ ›), and every double mark is
-// '"' or starts with 0xC2 (« »), 0xE2 (“ ” „ ‟) or 0xEF (＂): other bytes, and the continuation
-// bytes of other characters, are stepped over without decoding.
+// '"', two apostrophes '' (the New York Times' house style), or starts with 0xC2 (« »), 0xE2
+// (“ ” „ ‟) or 0xEF (＂): other bytes, and the continuation bytes of other characters, are
+// stepped over without decoding.
 constexpr detail::ByteSet kSingleMarkStarts("'\xE2");
-constexpr detail::ByteSet kDoubleMarkStarts("\"\xC2\xE2\xEF");
+constexpr detail::ByteSet kDoubleMarkStarts("\"'\xC2\xE2\xEF");
 constexpr detail::ByteSet kLineBreaks("\n\r");
 
 bool is_double_mark(char32_t c) {
@@ -58,9 +59,37 @@ bool is_double_mark(char32_t c) {
          c == 0xBB || c == 0xFF02;
 }
 
+std::size_t apostrophe_run(std::string_view text, std::size_t pos, std::size_t to) {
+  std::size_t n = 0;
+  while (pos + n < to && text[pos + n] == '\'') ++n;
+  return n;
+}
+
+// Where a run of apostrophes starting at `pos` holds a double mark '' (two apostrophes typed
+// for “), its first byte; npos for a lone apostrophe or a run longer than three. In a run of
+// three the double mark is outside a single one: it opens as '' + ' after a space or other
+// opening context and closes as ' + '' after a word ("the word 'old-school,''' he said").
+std::size_t apostrophe_double_mark(std::string_view text, std::size_t from, std::size_t pos,
+                                   std::size_t run) {
+  if (run != 2 && run != 3) return std::string_view::npos;
+  if (run == 3 && !opens_after(pos > from ? cp_before(text, pos) : 0)) return pos + 1;
+  return pos;
+}
+
 std::vector<Mark> double_marks(std::string_view text, std::size_t from, std::size_t to) {
   std::vector<Mark> marks;
   for (std::size_t i = kDoubleMarkStarts.find(text, from, to); i < to; i = kDoubleMarkStarts.find(text, i, to)) {
+    if (text[i] == '\'') {
+      const std::size_t run = apostrophe_run(text, i, to);
+      const std::size_t pos = apostrophe_double_mark(text, from, i, run);
+      if (pos != std::string_view::npos) {
+        const char32_t prev = pos > from ? cp_before(text, pos) : 0;
+        const char32_t next = pos + 2 < to ? cp_at(text, pos + 2) : 0;
+        marks.push_back({pos, 2, double_mark_direction('"', prev, next)});
+      }
+      i += run;
+      continue;
+    }
     std::size_t len;
     const char32_t c = decode_utf8(text, i, len);
     if (is_double_mark(c)) {
@@ -185,6 +214,12 @@ class Scanner {
     for (std::size_t k = 0; k < marks.size(); ++k) {
       const Mark& m = marks[k];
       if (depth == 0) {
+        // <tweet id="7781…" author="@AP">, <a href="…">: markup left in a scraped text quotes
+        // attribute values, which are not speech. The value's closing mark is skipped with it.
+        if (m.pos > para.begin && text_[m.pos - 1] == '=') {
+          ++k;
+          continue;
+        }
         if (m.dir != Direction::Close) { depth = 1; open_index = k; }
         continue;  // a closing mark outside any quote is a stray mark
       }
@@ -223,6 +258,10 @@ class Scanner {
         i = quotes_[next_double].close_end;
         continue;
       }
+      if (const std::size_t run = apostrophe_run(text_, i, para.end); run > 1) {
+        i += run;  // a double mark '' that opened no quote
+        continue;
+      }
       std::size_t len;
       const char32_t c = decode_utf8(text_, i, len);
       if ((c == 0x2018 || c == '\'' || c == 0x201A || c == 0x2039) &&
@@ -253,6 +292,10 @@ class Scanner {
   std::size_t find_single_close(std::size_t from, std::size_t para_end, std::size_t limit) const {
     const std::size_t end = std::min(limit, para_end);
     for (std::size_t i = kSingleMarkStarts.find(text_, from, end); i < end; i = kSingleMarkStarts.find(text_, i, end)) {
+      if (const std::size_t run = apostrophe_run(text_, i, end); run > 1) {
+        i += run;
+        continue;
+      }
       std::size_t len;
       const char32_t c = decode_utf8(text_, i, len);
       if (c == 0x2019 || c == '\'' || c == 0x2018 || c == 0x203A) {

@@ -45,6 +45,23 @@ TEST_CASE("scanner finds quotes marked in every common style", "[scanner]") {
        {"minor setback"}},
       {"stray closing mark outside any quote", "It was over.” Then the crowd left.", {}},
       {"empty marks", "He drew “” on the board.", {}},
+      {"two apostrophes as double marks", "''The plant will close,'' the owner said. ''Soon.''",
+       {"The plant will close,", "Soon."}},
+      {"two apostrophes around a single-quoted phrase closing together",
+       "He said, ''people call it 'old-school.''' Then he left.", {"people call it 'old-school.'"}},
+      {"two apostrophes opening before a single-quoted phrase",
+       "She said: '''No way,' he told me, and left.'' Then nothing.", {"'No way,' he told me, and left."}},
+      {"a possessive apostrophe inside two-apostrophe quotes",
+       "''The Times' view isn't ours,'' she said.", {"The Times' view isn't ours,"}},
+      {"a stray pair of apostrophes is not a single quote",
+       "It was over.'' Then the crowd went home after the long and tiring day's work.", {}},
+      {"attribute values of markup left in the text are not quotes",
+       "<post id=\"4411\" author=\"@cityhall\">\"We open on Monday,\" the mayor wrote.</post>",
+       {"We open on Monday,"}},
+      {"a quote after an equals sign with a space is a quote", "The result = \"a great win\" for us.",
+       {"a great win"}},
+      {"a quote over two paragraphs in two-apostrophe style",
+       "''We will stay.\n\n''We will not move,'' he said.", {"We will stay.", "We will not move,"}},
   };
   for (const auto& c : cases) {
     SECTION(c.name) { CHECK(quoted(c.text) == c.expected); }

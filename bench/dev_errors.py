@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Lists a dev set's errors by kind, each joined with its gold quote and its context, to read.
+
+usage: /usr/bin/python3 bench/dev_errors.py GOLD.jsonl TEXTS_DIR QUOTES.jsonl
+           [--kind missed|false|wrong|none] [--limit N] [--counts]
+
+Kinds: missed (a scored gold quote no system quote matches), false (a system quote that matches
+no gold quote), wrong (matched, the speaker is another), none (matched, no speaker).
+Matching and speaker judgement are the scorer's own (../shared/eval/score.py, imported), so the
+counts here add up to its figures. Each line shows the document, the quote, the speakers, the
+rule and about 120 characters of text either side of the quote, to find phenomena, not
+sentences: read many, then write the rule for what they share.
+"""
+import argparse, collections, importlib.util, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCORER = os.path.join(HERE, "..", "..", "shared", "eval", "score.py")
+if not os.path.exists(SCORER):
+    SCORER = "/work/shared/eval/score.py"
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def context(text, quote, width=120):
+    """The quote's first occurrence in the text with `width` characters around it."""
+    at = text.find(quote[:40]) if quote else -1
+    if at < 0:
+        return "(not found verbatim)"
+    end = at + len(quote)
+    return (text[max(0, at - width):at] + "[[" + text[at:end] + "]]" + text[end:end + width]).replace("\n", " / ")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold")
+    ap.add_argument("texts")
+    ap.add_argument("quotes")
+    ap.add_argument("--kind", choices=["missed", "false", "wrong", "none"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--counts", action="store_true", help="only the count of each kind")
+    args = ap.parse_args()
+    sc = load_scorer()
+
+    gold = {}
+    for line in open(args.gold, encoding="utf-8"):
+        if line.strip():
+            d = json.loads(line)
+            gold[d["doc"]] = d["quotes"]
+    system = {d: [] for d in gold}
+    for line in open(args.quotes, encoding="utf-8"):
+        if line.strip():
+            q = json.loads(line)
+            if q.get("doc") in system:
+                system[q["doc"]].append(q)
+
+    rows = collections.defaultdict(list)
+    for doc in sorted(gold):
+        gqs, sqs = gold[doc], system[doc]
+        path = os.path.join(args.texts, doc + ".txt")
+        text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        pairs = []
+        for i, s in enumerate(sqs):
+            ns = sc.norm_text(s.get("text", ""))
+            for j, g in enumerate(gqs):
+                r = sc.similar(ns, sc.norm_text(g["text"]))
+                if r >= 0.6:
+                    pairs.append((r, i, j))
+        pairs.sort(reverse=True)
+        used_s, used_g, match = set(), set(), {}
+        for r, i, j in pairs:
+            if i not in used_s and j not in used_g:
+                used_s.add(i); used_g.add(j); match[i] = j
+        for i, s in enumerate(sqs):
+            if i not in match:
+                rows["false"].append((doc, s.get("text", ""), None, s, text))
+                continue
+            g = gqs[match[i]]
+            if g.get("optional"):
+                continue
+            if not sc.speaker_name(s):
+                rows["none"].append((doc, g["text"], g, s, text))
+            elif not sc.speaker_right(sc.speaker_name(s), g):
+                rows["wrong"].append((doc, g["text"], g, s, text))
+        for j, g in enumerate(gqs):
+            if j not in used_g and not g.get("optional"):
+                rows["missed"].append((doc, g["text"], g, None, text))
+
+    for kind in ["missed", "false", "wrong", "none"]:
+        print("%-7s %d" % (kind, len(rows[kind])))
+    if args.counts:
+        return 0
+    for kind in ["missed", "false", "wrong", "none"]:
+        if args.kind and kind != args.kind:
+            continue
+        shown = rows[kind][:args.limit] if args.limit else rows[kind]
+        for doc, quote, g, s, text in shown:
+            gold_spk = "%s%s" % (g["speaker"], " (anon)" if g.get("anonymous") else "") if g else "-"
+            sys_spk = "%s [%s %s]" % (sc.speaker_name(s) or "null", s.get("rule"), s.get("cue")) if s else "-"
+            print("\n%s %s\n  gold: %s   system: %s\n  %s" % (kind.upper(), doc, gold_spk, sys_spk,
+                                                             context(text, quote)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
