@@ -33,7 +33,7 @@ std::size_t get_size(const rapidjson::Value& object, const char* key) {
 // Parses one line; returns an empty string on success, else the reason.
 std::string parse_record(const std::string& line, DocumentRecord& record) {
   rapidjson::Document json;
-  json.Parse(line.data(), line.size());
+  json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // any depth: no recursion
   if (json.HasParseError())
     return std::string("not JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " at byte " +
            std::to_string(json.GetErrorOffset());

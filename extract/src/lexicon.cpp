@@ -77,6 +77,17 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
     text.clear();
     return read_data_file(directory, name, &text, error);
   };
+  // Every line of a lexicon is a word, a phrase or a short list of words; a longer one is a
+  // mistake (a file pasted into another) that would become a pattern as long as itself.
+  constexpr std::size_t kMaxLineBytes = 4096;
+  auto entries = [&](const char* file, auto line_fn) {
+    for_each_entry(text, [&](const std::string& line, int number) {
+      if (line.size() > kMaxLineBytes)
+        return fail(file, number, "a line of " + std::to_string(line.size()) + " bytes (at most " +
+                                      std::to_string(kMaxLineBytes) + ")");
+      line_fn(line, number);
+    });
+  };
   auto note_phrase = [&](const std::string& s) {
     const std::size_t words = word_count(s);
     if (words > 1) {
@@ -86,28 +97,28 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   };
 
   if (!read("speech_verbs.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("speech_verbs.txt", [&](const std::string& line, int) {
     for (const auto& form : split(line, ' ')) speech_verbs.push_back(to_lower_ascii(form));
   });
   if (!read("titles.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("titles.txt", [&](const std::string& line, int) {
     titles.insert(to_lower_ascii(line));
     note_phrase(line);
   });
   if (!read("descriptors.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("descriptors.txt", [&](const std::string& line, int) {
     const auto f = split(line, '\t');
     descriptors[to_lower_ascii(f[0])] = f.size() > 1 && f[1] == "written";
   });
   if (!read("countries.tsv")) return false;
-  for_each_entry(text, [&](const std::string& line, int number) {
+  entries("countries.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() != 2) return fail("countries.tsv", number, "expected form<TAB>country");
     countries[f[0]] = f[1];
     note_phrase(f[0]);
   });
   if (!read("organizations.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int number) {
+  entries("organizations.txt", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() < 2 || (f[0] != "org" && f[0] != "cue"))
       return fail("organizations.txt", number, "expected org<TAB>NAME[<TAB>CANONICAL] or cue<TAB>WORD");
@@ -119,19 +130,19 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
     }
   });
   if (!read("honorifics.tsv")) return false;
-  for_each_entry(text, [&](const std::string& line, int number) {
+  entries("honorifics.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() != 2 || f[1].size() != 1) return fail("honorifics.tsv", number, "expected word<TAB>m|f|-");
     honorifics[f[0]] = f[1][0];
   });
   if (!read("first_names.tsv")) return false;
-  for_each_entry(text, [&](const std::string& line, int number) {
+  entries("first_names.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() != 2 || f[1].size() != 1) return fail("first_names.tsv", number, "expected name<TAB>m|f");
     first_names[f[0]] = f[1][0];
   });
   if (!read("stopwords.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("stopwords.txt", [&](const std::string& line, int) {
     for (const auto& w : split(line, ' ')) stopwords.insert(w);
   });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".

@@ -32,18 +32,27 @@ std::string escape_regex_char(std::string_view c) {
 // PCRE2 tries a flat alternation item by item at every position it tests; the trie costs one
 // comparison per character whatever the size of the lexicon. A continuation is tried before
 // the end of a shorter item (the `?` is greedy), so the longest item still wins, as it did
-// when the flat alternation was sorted longest first.
+// when the flat alternation was sorted longest first. A run of characters without a branch
+// is written in a loop, so the recursion is as deep as the branch points, not the characters
+// (a 100,000-character entry overflowed the stack).
 void emit_trie(const std::vector<std::string>& items, std::size_t begin, std::size_t end, std::size_t depth,
                std::string& out) {
   bool ends_here = false;
   std::vector<std::pair<std::size_t, std::size_t>> branches;  // items sharing the next character
-  for (std::size_t i = begin; i < end;) {
-    if (items[i].size() == depth) { ends_here = true; ++i; continue; }
-    const std::string_view next(items[i].data() + depth, char_length(items[i], depth));
-    std::size_t j = i + 1;
-    while (j < end && std::string_view(items[j]).substr(depth, next.size()) == next) ++j;
-    branches.emplace_back(i, j);
-    i = j;
+  for (;;) {
+    for (std::size_t i = begin; i < end;) {
+      if (items[i].size() == depth) { ends_here = true; ++i; continue; }
+      const std::string_view next(items[i].data() + depth, char_length(items[i], depth));
+      std::size_t j = i + 1;
+      while (j < end && std::string_view(items[j]).substr(depth, next.size()) == next) ++j;
+      branches.emplace_back(i, j);
+      i = j;
+    }
+    if (ends_here || branches.size() != 1) break;
+    const std::size_t length = char_length(items[begin], depth);  // one character all items share
+    out += escape_regex_char(std::string_view(items[begin]).substr(depth, length));
+    depth += length;
+    branches.clear();
   }
   if (branches.empty()) return;
   const bool group = ends_here || branches.size() > 1;
@@ -69,9 +78,15 @@ std::string alternation(const Range& items) {
   return out + ")";
 }
 
-// Replaces every {NAME} that names a macro; leaves regex quantifiers ({2,5}) alone.
-bool expand(const std::string& in, const std::map<std::string, std::string>& macros,
-            std::string* out, std::string* unknown) {
+// The most bytes a pattern may expand to. The built-in rules' largest is 12 KB; a macro
+// that doubles another (define L1 {L0}{L0}, 40 times) would otherwise take all the memory.
+constexpr std::size_t kMaxExpandedBytes = 1 << 20;
+// The most bytes all macros together may hold.
+constexpr std::size_t kMaxMacroBytes = 16 << 20;
+
+// Replaces every {NAME} that names a macro; leaves regex quantifiers ({2,5}) alone. Returns ""
+// or why the line cannot be expanded.
+std::string expand(const std::string& in, const std::map<std::string, std::string>& macros, std::string* out) {
   out->clear();
   for (std::size_t i = 0; i < in.size(); ++i) {
     if (in[i] == '\\' && i + 1 < in.size()) {
@@ -87,7 +102,10 @@ bool expand(const std::string& in, const std::map<std::string, std::string>& mac
       if (close != std::string::npos) {
         const std::string name = in.substr(i + 1, close - i - 1);
         const auto it = macros.find(name);
-        if (it == macros.end()) { *unknown = name; return false; }
+        if (it == macros.end()) return "unknown macro {" + name + "}";
+        if (out->size() + it->second.size() > kMaxExpandedBytes)
+          return "the pattern expands to more than " + std::to_string(kMaxExpandedBytes >> 20) +
+                 " MiB at {" + name + "} (a macro used twice in each of many others?)";
         *out += "(?:" + it->second + ")";
         i = close;
         continue;
@@ -95,7 +113,7 @@ bool expand(const std::string& in, const std::map<std::string, std::string>& mac
     }
     *out += in[i];
   }
-  return true;
+  return "";
 }
 
 // Splits off the first whitespace-separated field of `rest`.
@@ -179,6 +197,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
                    std::string* error) {
   std::map<std::string, std::string> macros;
   std::map<std::string, std::string> subroutine_bodies;  // by name
+  std::size_t macro_bytes = 0;  // of the rule file's own macros
   macros["@speech_verbs"] = alternation(lexicon.speech_verbs);
   macros["@titles"] = alternation(lexicon.titles);
   std::vector<std::string> heads;
@@ -198,7 +217,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string rest = line;
     const std::string keyword = take_field(rest);
     if (keyword.empty() || keyword[0] == '#') continue;
-    std::string expanded, unknown;
+    std::string expanded;
     if (keyword == "define" || keyword == "subroutine") {
       const std::string name = take_field(rest);
       if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])))
@@ -206,7 +225,10 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       // The patterns that call a subroutine are given its body when they are compiled, so it is
       // defined once.
       if (subroutine_bodies.count(name)) return fail("subroutine " + name + " is defined above: give this one another name");
-      if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+      if (const std::string why = expand(trim(rest), macros, &expanded); !why.empty()) return fail(why);
+      macro_bytes += expanded.size();
+      if (macro_bytes > kMaxMacroBytes)
+        return fail("the macros defined up to here hold more than " + std::to_string(kMaxMacroBytes >> 20) + " MiB");
       if (keyword == "define") {
         macros[name] = expanded;
         continue;
@@ -231,7 +253,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string confidence_text;
     if (keyword == "rule") confidence_text = take_field(rest);
     if (id.empty() || where.empty() || trim(rest).empty()) return fail("incomplete " + keyword + " line");
-    if (!expand(trim(rest), macros, &expanded, &unknown)) return fail("unknown macro {" + unknown + "}");
+    if (const std::string why = expand(trim(rest), macros, &expanded); !why.empty()) return fail(why);
     expanded += subroutine_definitions(expanded, subroutine_bodies);
     // Mentions are tried only at word starts (see find_mentions), so anchored there.
     std::string compile_error;

@@ -124,6 +124,45 @@ try:
     check(f"pathological rule: 4x the input takes at most 8x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
           times[1] <= 8 * max(times[0], 0.05), times)
 
+    # Deeply nested JSON (150,000 levels, a 300 KB line): parsed without recursion, so nothing
+    # overflows the stack. A deep value in an unrelated field leaves the article readable; a line
+    # that is nothing but nesting is reported with its line number.
+    deep = "[" * 150_000 + "]" * 150_000
+    with open("nested.jsonl", "w") as f:
+        f.write(json.dumps({"id": "shallow", "text": "“We will see,” said Ana Lima."}) + "\n")
+        f.write('{"id": "deep", "extra": ' + deep + ', "text": "“We will go,” said Ana Lima."}\n')
+        f.write(deep + "\n")
+    found, _ = row("deeply nested JSON", ["nested.jsonl"], 1, r"nested\.jsonl:3: not a JSON object")
+    check("deeply nested JSON: the articles around it are read", {q["doc"] for q in found} >= {"shallow", "deep"}, found)
+    with open("nested.jsonl", "rb") as f:
+        code, err, _ = run("-", "--jsonl", "stdin.jsonl", "-q", stdin=f.read())
+    check("deeply nested JSON on stdin: exit 1, line named", code == 1 and "<stdin>:3: not a JSON object" in err, (code, err))
+    with open("nested.part", "w") as f:
+        f.write('{"document": {"id": "x"}, "quotes": ' + deep + "}\n")
+    code, err, _ = run("merge", "nested.part", "--jsonl", "merged.jsonl", "-q")
+    check("deeply nested partial: merge reports the line", code == 1 and "nested.part:1: a quote that is not an object" in err, (code, err))
+
+    # A lexicon line of 100,000 characters (the trie of titles recursed once per character and
+    # overflowed the stack) and macros that double 40 times (2^40 bytes): rejected at load,
+    # naming the file and line, in a moment and a few MB.
+    os.mkdir("lexicons")
+    with open("lexicons/titles.txt", "w") as f:
+        f.write(run("--print-data", "titles.txt")[2].decode() + "x" * 100_000 + "\n")
+    titles_line = open("lexicons/titles.txt").read().count("\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "lexicons", "--jsonl", "lex.jsonl")
+    check("100,000-character lexicon line: exit 2, file and line named",
+          code == 2 and f"titles.txt:{titles_line}: a line of 100000 bytes" in err, (code, err))
+    with open("lexicons/titles.txt", "w") as f:  # a long entry below the limit is read
+        f.write(run("--print-data", "titles.txt")[2].decode() + "x" * 4000 + "\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "lexicons", "--jsonl", "lex.jsonl")
+    check("4,000-character title: read", code == 0 and good_is_complete("lex.jsonl"), (code, err))
+    with open("doubling-rules.txt", "w") as f:
+        f.write(rules + "\ndefine L0 (?:ab)\n" + "".join(f"define L{i} {{L{i - 1}}}{{L{i - 1}}}\n" for i in range(1, 41)))
+    doubling_line = rules.count("\n") + 1 + 18
+    code, err, _ = run(inp("good.txt"), "--rules", "doubling-rules.txt", "--jsonl", "lex.jsonl", timeout=60)
+    check("doubling macros: exit 2, file and line named",
+          code == 2 and f"doubling-rules.txt:{doubling_line}: the pattern expands to more than 1 MiB" in err, (code, err))
+
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
     check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
