@@ -1,0 +1,58 @@
+// CSV for spreadsheets: exact bytes of the header and of rows that need quoting.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "quotegraph/csv_writer.h"
+
+using namespace quotegraph;
+
+namespace {
+const std::string kHeader =
+    "\xEF\xBB\xBFid,doc,text,start,end,kind,speaker,speaker_id,anonymous,role,organization,cue,rule,"
+    "confidence,statement_id,organization_id,conflicting_attribution,conflicting_speakers,url,date,title\r\n";
+}
+
+TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoting", "[export][csv]") {
+  Document doc;
+  doc.id = "a/1";
+  doc.title = "Talks, \"again\"";
+  doc.date = "2022-01-21";
+  Quote q;
+  q.text = "We will see,\nand \"then\" decide";
+  q.start = 5;
+  q.stop = 35;
+  q.speaker = "Ana Lima";
+  q.speaker_id = "person:ana-lima";
+  q.cue = "said";
+  q.rule = "after.speaker_cue";
+  q.confidence = 0.9504;
+  q.statement_id = "statement:1";
+  q.conflicting_speakers = {"person:b", "person:c"};
+  std::ostringstream out;
+  CsvWriter writer(out);
+  REQUIRE(writer.write(doc, {q}));
+  CHECK(out.str() == kHeader + quote_id("a/1", 5, 35) +
+                         ",a/1,\"We will see,\nand \"\"then\"\" decide\",5,35,full,Ana Lima,person:ana-lima,"
+                         "false,,,said,after.speaker_cue,0.950,statement:1,,true,person:b person:c,,"
+                         "2022-01-21,\"Talks, \"\"again\"\"\"\r\n");
+}
+
+TEST_CASE("CSV: a field a spreadsheet would run as a formula is written as text", "[export][csv]") {
+  Document doc;
+  doc.id = "d";
+  Quote q;
+  q.rule = "scan.unattributed";
+  for (const char* text : {"=HYPERLINK(\"http://x\")", "+1", "-2 points", "@cmd"}) {
+    q.text = text;
+    std::ostringstream out;
+    CsvWriter writer(out);
+    REQUIRE(writer.write(doc, {q}));
+    const std::string row = out.str().substr(kHeader.size());
+    INFO(row);
+    // The text is the third field: quoted, with an apostrophe before the formula sign.
+    const auto third = row.find(',', row.find(',') + 1) + 1;
+    CHECK(row.compare(third, 2, "\"'") == 0);
+  }
+}
