@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns[] = {
     "id", "doc", "text", "start", "end", "kind", "speaker", "speaker_id", "anonymous", "role",
     "organization", "cue", "rule", "confidence", "statement_id", "organization_id",
-    "conflicting_attribution", "conflicting_speakers", "url", "date", "title"};
+    "conflicting_attribution", "conflicting_speakers", "context", "context_start", "url", "date", "title"};
 
 // One field: quoted when it holds a separator, a quote mark or a line break (RFC 4180), the
 // quote marks doubled. A field that a spreadsheet would run as a formula (it starts with =, +,
@@ -77,6 +77,8 @@ bool CsvWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     std::string others;
     for (const auto& other : q.conflicting_speakers) others += (others.empty() ? "" : " ") + other;
     field(row, others);
+    field(row, q.context);
+    number_field(row, q.context_start);
     field(row, doc.url);
     field(row, doc.date);
     field(row, doc.title);

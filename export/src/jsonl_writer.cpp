@@ -43,6 +43,8 @@ bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     w.StartArray();
     for (const auto& other : q.conflicting_speakers) w.String(other.c_str());
     w.EndArray();
+    w.Key("context"); w.String(q.context.data(), static_cast<rapidjson::SizeType>(q.context.size()));
+    w.Key("context_start"); w.Uint64(q.context_start);
     string_or_null(w, "url", doc.url);
     string_or_null(w, "date", doc.date);
     string_or_null(w, "title", doc.title);

@@ -56,6 +56,8 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.start = get_size(item, "start");
     q.stop = get_size(item, "end");
     q.text = get_string(item, "text");
+    q.context = get_string(item, "context");
+    q.context_start = get_size(item, "context_start");
     q.partial = item.HasMember("partial") && item["partial"].IsBool() && item["partial"].GetBool();
     q.speaker = get_string(item, "speaker");
     q.speaker_id = get_string(item, "speaker_id");
@@ -93,6 +95,8 @@ bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes)
     w.Key("start"); w.Uint64(q.start);
     w.Key("end"); w.Uint64(q.stop);
     put(w, "text", q.text);
+    put(w, "context", q.context);
+    w.Key("context_start"); w.Uint64(q.context_start);
     w.Key("partial"); w.Bool(q.partial);
     put(w, "speaker", q.speaker);
     put(w, "speaker_id", q.speaker_id);

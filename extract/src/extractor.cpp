@@ -1344,6 +1344,9 @@ class DocumentRun {
       out.start = to_cp(q.begin);
       out.stop = to_cp(q.end);
       out.text = text_.substr(q.begin, q.end - q.begin);
+      const auto [context_begin, context_end] = context_of(q);
+      out.context = text_.substr(context_begin, context_end - context_begin);
+      out.context_start = out.start - count_code_points(text_, context_begin, q.begin);
       out.partial = is_partial(i);
       const Attribution& a = attributions_[i];
       if (a.entity >= 0) {
@@ -1368,6 +1371,25 @@ class DocumentRun {
       }
       out_.quotes.push_back(std::move(out));
     }
+  }
+
+  // The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on
+  // for more than kMaxContextBytes before or after the quote, from the first sentence that
+  // starts within that reach to the end of the last sentence that does.
+  std::pair<std::size_t, std::size_t> context_of(const QuoteSpan& q) const {
+    std::size_t begin = q.paragraph_begin, end = std::max(q.paragraph_end, q.close_end);
+    if (q.open > begin + kMaxContextBytes) {
+      const std::size_t reach = q.open - kMaxContextBytes;
+      const auto first = std::lower_bound(sentence_starts_.begin(), sentence_starts_.end(), reach);
+      begin = first != sentence_starts_.end() && *first <= q.open ? *first : q.open;
+    }
+    if (end > q.close_end + kMaxContextBytes)
+      end = std::min(end, std::max(sentence_end(q.close_end + kMaxContextBytes), q.close_end));
+    while (begin < q.open && (text_[begin] == ' ' || text_[begin] == '\t')) ++begin;
+    while (end > q.close_end && (text_[end - 1] == ' ' || text_[end - 1] == '\t' || text_[end - 1] == '\r' ||
+                                 text_[end - 1] == '\n'))
+      --end;
+    return {begin, end};
   }
 
   // A full quote starts a sentence of speech: capitalised, and opening its sentence or

@@ -140,6 +140,21 @@ assert docs == expected, (len(docs), sorted(expected - docs)[:5])
 print(f"  {len(docs)} document vertices, e.g. {sorted(docs)[0]}, {sorted(docs)[-1]}")
 PY
   check "BBC directory: every file is a document vertex named by its relative path" test $? -eq 0
+  /usr/bin/python3 - "$bbc" bbc_dir/quotes.jsonl <<'PY'
+import json, pathlib, sys
+root, bad, n = pathlib.Path(sys.argv[1]), 0, 0
+for line in open(sys.argv[2]):
+    q = json.loads(line)
+    text = (root / (q["doc"] + ".txt")).read_bytes().decode("utf-8", "replace")
+    c0, c = q["context_start"], q["context"]
+    n += 1
+    if not (text[q["start"]:q["end"]] == q["text"] and text[c0:c0 + len(c)] == c and
+            c0 <= q["start"] and q["end"] <= c0 + len(c) and "\n\n" not in c):
+        bad += 1
+assert n > 8000 and bad == 0, (n, bad)
+print(f"  {n} quotes: text and context at their code point offsets, no context across a blank line")
+PY
+  check "BBC directory: each quote's text and context are the document's text at their offsets" test $? -eq 0
 else
   echo "FAIL: $bbc not found (the tests need ../shared beside the repository)"
   failures=$((failures + 1))

@@ -11,7 +11,7 @@ using namespace quotegraph;
 namespace {
 const std::string kHeader =
     "\xEF\xBB\xBFid,doc,text,start,end,kind,speaker,speaker_id,anonymous,role,organization,cue,rule,"
-    "confidence,statement_id,organization_id,conflicting_attribution,conflicting_speakers,url,date,title\r\n";
+    "confidence,statement_id,organization_id,conflicting_attribution,conflicting_speakers,context,context_start,url,date,title\r\n";
 }
 
 TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoting", "[export][csv]") {
@@ -35,7 +35,7 @@ TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoti
   REQUIRE(writer.write(doc, {q}));
   CHECK(out.str() == kHeader + quote_id("a/1", 5, 35) +
                          ",a/1,\"We will see,\nand \"\"then\"\" decide\",5,35,full,Ana Lima,person:ana-lima,"
-                         "false,,,said,after.speaker_cue,0.950,statement:1,,true,person:b person:c,,"
+                         "false,,,said,after.speaker_cue,0.950,statement:1,,true,person:b person:c,,0,,"
                          "2022-01-21,\"Talks, \"\"again\"\"\"\r\n");
 }
 

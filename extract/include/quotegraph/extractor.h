@@ -17,6 +17,10 @@ struct Quote {
   std::size_t begin = 0, end = 0;  // byte offsets of the quoted words in Document::text
   std::size_t start = 0, stop = 0; // the same span in code points (what the outputs report)
   std::string text;                // the quoted words, without the marks
+  // The paragraph the quote stands in, verbatim, for a reader to check the attribution (a
+  // long paragraph is cut at sentence starts to about kMaxContextBytes around the quote).
+  std::string context;
+  std::size_t context_start = 0;   // where `context` starts in the document, in code points
   bool partial = false;            // a fragment woven into the reporter's sentence
   // Speaker; `speaker` is empty when no source could be found.
   std::string speaker;
@@ -32,6 +36,9 @@ struct Quote {
   std::string statement_id;                      // the same words by the same speaker
   std::vector<std::string> conflicting_speakers; // other speakers the same words are given to
 };
+
+// The most of a paragraph a quote's context keeps on each side of the quote, in bytes.
+inline constexpr std::size_t kMaxContextBytes = 600;
 
 // Everything extract() found in one document. Plain data; reuse it across documents.
 struct DocumentQuotes {
