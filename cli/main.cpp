@@ -30,6 +30,8 @@
 #include "quotegraph/extractor.h"
 #include "quotegraph/gexf_writer.h"
 #include "quotegraph/graphml_writer.h"
+#include "quotegraph/csv_writer.h"
+#include "quotegraph/html_report.h"
 #include "quotegraph/jsonl_writer.h"
 #include "quotegraph/partial.h"
 #include "quotegraph/quote_graph.h"
@@ -49,13 +51,17 @@ outputs one run over all of them would write.
 
 Outputs (at least one; FILE may be - for standard output):
   --jsonl FILE          quotes, one JSON object per line
+  --csv FILE            quotes as CSV for spreadsheets (LibreOffice, Excel)
+  --html FILE           a report to open in a browser: speakers, quotes in context with
+                        search, conflicting attributions, a picture of the network
   --graphml FILE        the graph as GraphML (Gephi, networkx, yEd)
   --gexf FILE           the graph as GEXF 1.3 with a timeline (Gephi)
   --turtle FILE         the graph as RDF Turtle
   --ntriples FILE       the graph as RDF N-Triples
   --dot FILE            the graph for Graphviz
   --partial FILE        partial result for `quotegraph merge` (streamed, one line per document)
-  -o, --output-dir DIR  quotes.jsonl, graph.graphml, graph.gexf, graph.ttl and graph.nt in DIR
+  -o, --output-dir DIR  quotes.jsonl, quotes.csv, report.html, graph.graphml, graph.gexf,
+                        graph.ttl and graph.nt in DIR
 
 Options:
   --threads N           extraction threads (default: all cores); outputs do not depend on N
@@ -78,7 +84,7 @@ Exit status: 0 success; 1 some inputs had problems (reported; the rest was proce
 struct Config {
   bool merge = false;
   std::vector<std::string> inputs;
-  std::string jsonl, graphml, gexf, turtle, ntriples, dot, partial;
+  std::string jsonl, csv, html, graphml, gexf, turtle, ntriples, dot, partial;
   quotegraph::RdfOptions rdf;
   quotegraph::ExtractorOptions extractor;
   quotegraph::ReaderOptions reader;
@@ -119,6 +125,8 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
       return 0;
     }
     if (arg == "--jsonl") target = &c.jsonl;
+    else if (arg == "--csv") target = &c.csv;
+    else if (arg == "--html") target = &c.html;
     else if (arg == "--graphml") target = &c.graphml;
     else if (arg == "--gexf") target = &c.gexf;
     else if (arg == "--turtle") target = &c.turtle;
@@ -166,16 +174,18 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     if (::stat(output_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
       return UsageError{"--output-dir: cannot create directory '" + output_dir + "'"};
     if (c.jsonl.empty()) c.jsonl = output_dir + "/quotes.jsonl";
+    if (c.csv.empty()) c.csv = output_dir + "/quotes.csv";
+    if (c.html.empty()) c.html = output_dir + "/report.html";
     if (c.graphml.empty()) c.graphml = output_dir + "/graph.graphml";
     if (c.gexf.empty()) c.gexf = output_dir + "/graph.gexf";
     if (c.turtle.empty()) c.turtle = output_dir + "/graph.ttl";
     if (c.ntriples.empty()) c.ntriples = output_dir + "/graph.nt";
   }
   if (c.inputs.empty()) return UsageError{c.merge ? "no PARTIAL given" : "no INPUT given"};
-  const std::vector<const std::string*> outputs = {&c.jsonl, &c.graphml, &c.gexf, &c.turtle,
-                                                   &c.ntriples, &c.dot, &c.partial};
+  const std::vector<const std::string*> outputs = {&c.jsonl, &c.csv, &c.html, &c.graphml, &c.gexf,
+                                                   &c.turtle, &c.ntriples, &c.dot, &c.partial};
   if (std::all_of(outputs.begin(), outputs.end(), [](const std::string* o) { return o->empty(); }))
-    return UsageError{"no output given (--jsonl, --graphml, --gexf, --turtle, --ntriples, --dot, --partial or -o DIR)"};
+    return UsageError{"no output given (--jsonl, --csv, --html, --graphml, --gexf, --turtle, --ntriples, --dot, --partial or -o DIR)"};
   if (c.rdf.base.empty() || (c.rdf.base.back() != '/' && c.rdf.base.back() != '#'))
     return UsageError{"--base must end in '/' or '#'"};
   if (std::count_if(outputs.begin(), outputs.end(), [](const std::string* o) { return *o == "-"; }) > 1)
@@ -262,8 +272,8 @@ class Outputs {
 
   bool failed() const { return failed_; }
   bool wants_corpus() const {
-    return !config_.jsonl.empty() || !config_.graphml.empty() || !config_.gexf.empty() || !config_.turtle.empty() ||
-           !config_.ntriples.empty() || !config_.dot.empty();
+    return !config_.jsonl.empty() || !config_.csv.empty() || !config_.html.empty() || !config_.graphml.empty() ||
+           !config_.gexf.empty() || !config_.turtle.empty() || !config_.ntriples.empty() || !config_.dot.empty();
   }
 
   // Writes one output to a temporary name, renamed into place once complete. Safe to call from
@@ -349,9 +359,15 @@ class Outputs {
           if (!writer.write(r.document, r.quotes)) return false;
         return true;
       });
+      write(6, config_.csv, "CSV", [&](std::ostream& out, std::string*) {
+        quotegraph::CsvWriter writer(out);
+        for (const auto& r : corpus.documents())
+          if (!writer.write(r.document, r.quotes)) return false;
+        return true;
+      });
     });
     if (!config_.graphml.empty() || !config_.gexf.empty() || !config_.turtle.empty() || !config_.ntriples.empty() ||
-        !config_.dot.empty()) {
+        !config_.dot.empty() || !config_.html.empty()) {
       const quotegraph::QuoteGraph& graph = kept_until_exit<quotegraph::QuoteGraph>(quotegraph::build_graph(corpus, config_.graph));
       *vertices = graph.vertex_count();
       *edges = graph.edge_count();
@@ -369,6 +385,15 @@ class Outputs {
         tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); }); });
       if (!config_.dot.empty())
         tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); }); });
+      if (!config_.html.empty()) {
+        tasks.run([&] {
+          write(7, config_.html, "report", [&](std::ostream& out, std::string*) {
+            quotegraph::ReportOptions options;
+            options.generator = "quotegraph " QUOTEGRAPH_VERSION;
+            return quotegraph::write_html_report(corpus, graph, options, out);
+          });
+        });
+      }
       tasks.wait();
     }
     tasks.wait();

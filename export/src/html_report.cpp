@@ -1,0 +1,380 @@
+#include "quotegraph/html_report.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/circle_layout.hpp>
+#include <boost/graph/kamada_kawai_spring_layout.hpp>
+#include <boost/graph/topology.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "quotegraph/graphml_writer.h"
+#include "quotegraph/utf8.h"
+#include "vertex_attributes.h"
+
+namespace quotegraph {
+namespace detail {
+std::string_view embedded_report_file(std::string_view name);  // export/report/, built in
+}
+
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void json_string(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+std::string hex_colour(const VertexData& v) {
+  const detail::Rgb c = detail::vertex_colour(v);
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", c.r, c.g, c.b);
+  return buffer;
+}
+
+// What the page calls a vertex's kind.
+std::string type_name(const VertexData& v) {
+  if (v.kind == VertexKind::Person && v.anonymous) return "unnamed source";
+  return to_string(v.kind);
+}
+
+bool is_speaker_vertex(const VertexData& v) { return v.kind != VertexKind::Statement && v.kind != VertexKind::Document; }
+
+// The UTF-16 length of the first `code_points` code points of `text`: where the quote starts
+// in its context as JavaScript counts.
+std::size_t utf16_length(std::string_view text, std::size_t code_points) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < text.size() && code_points > 0; --code_points) {
+    std::size_t len;
+    const char32_t c = decode_utf8(text, i, len);
+    units += c >= 0x10000 ? 2 : 1;
+    i += len;
+  }
+  return units;
+}
+
+// The speakers the page lists: every vertex that is neither a statement nor an article, most
+// statements first, each with the organisation it speaks for most often.
+struct Speaker {
+  std::size_t vertex;
+  std::string organization;
+};
+
+std::vector<Speaker> speakers_of(const QuoteGraph& graph) {
+  std::vector<Speaker> speakers;
+  std::vector<int> index(graph.vertex_count(), -1);
+  for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+    if (!is_speaker_vertex(graph.vertex(i))) continue;
+    index[i] = static_cast<int>(speakers.size());
+    speakers.push_back({i, ""});
+  }
+  std::vector<double> best(speakers.size(), 0.0);
+  graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
+    if (e.kind != EdgeKind::SpeaksFor || index[source] < 0 || e.weight <= best[index[source]]) return;
+    best[index[source]] = e.weight;
+    speakers[index[source]].organization = graph.vertex(target).label;
+  });
+  std::stable_sort(speakers.begin(), speakers.end(), [&](const Speaker& a, const Speaker& b) {
+    const VertexData &va = graph.vertex(a.vertex), &vb = graph.vertex(b.vertex);
+    if (va.statements != vb.statements) return va.statements > vb.statements;
+    return va.label != vb.label ? va.label < vb.label : va.id < vb.id;
+  });
+  return speakers;
+}
+
+// ---- the network picture ------------------------------------------------------------------
+
+constexpr double kWidth = 960, kHeight = 680, kMargin = 30, kLegendHeight = 30, kRowHeight = 50;
+
+struct NetworkEdge {
+  std::size_t a, b;  // indices into the picture's vertices
+  double weight;
+  const char* kind;  // "speaks_for" or "quoted_with"
+};
+
+// People and organisations with most statements (unnamed sources left out: they are one per
+// article), joined by speaks_for (quotes) and quoted_with (articles quoting both) edges.
+std::string network_svg(const Corpus& corpus, const QuoteGraph& graph, const std::vector<Speaker>& speakers,
+                        std::size_t wanted, std::size_t* shown) {
+  std::vector<std::size_t> vertices;  // graph vertex indices
+  std::unordered_map<std::string, std::size_t> by_id;
+  for (const Speaker& s : speakers) {
+    const VertexData& v = graph.vertex(s.vertex);
+    if (vertices.size() >= wanted || v.statements == 0) break;
+    if (v.anonymous) continue;
+    by_id.emplace(v.id, vertices.size());
+    vertices.push_back(s.vertex);
+  }
+  *shown = vertices.size();
+  std::map<std::pair<std::size_t, std::size_t>, double> quoted_with;
+  for (const auto& record : corpus.documents()) {
+    std::set<std::size_t> quoted;
+    for (const auto& q : record.quotes) {
+      const auto it = by_id.find(q.speaker_id);
+      if (it != by_id.end()) quoted.insert(it->second);
+    }
+    for (auto a = quoted.begin(); a != quoted.end(); ++a)
+      for (auto b = std::next(a); b != quoted.end(); ++b) quoted_with[{*a, *b}] += 1;
+  }
+  std::vector<NetworkEdge> edges;
+  for (const auto& [pair, weight] : quoted_with) edges.push_back({pair.first, pair.second, weight, "quoted_with"});
+  graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
+    if (e.kind != EdgeKind::SpeaksFor) return;
+    const auto a = by_id.find(graph.vertex(source).id), b = by_id.find(graph.vertex(target).id);
+    if (a != by_id.end() && b != by_id.end() && a->second != b->second)
+      edges.push_back({a->second, b->second, e.weight, "speaks_for"});
+  });
+
+  // The largest connected part is laid out by Kamada–Kawai (springs as long as the shortest
+  // paths between vertices), from a circle: the same corpus gives the same picture. The other
+  // parts (a spokesman and his ministry, a lone organisation) stand in a row above it.
+  using LayoutGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                            boost::property<boost::edge_weight_t, double>>;
+  using Point = boost::convex_topology<2>::point;
+  LayoutGraph whole(vertices.size());
+  for (const auto& e : edges) boost::add_edge(e.a, e.b, 1.0, whole);
+  std::vector<int> component(vertices.size());
+  const int parts = vertices.empty() ? 0 : boost::connected_components(whole, component.data());
+  std::vector<std::size_t> part_size(parts, 0);
+  for (const int c : component) ++part_size[c];
+  const int largest = parts ? static_cast<int>(std::max_element(part_size.begin(), part_size.end()) - part_size.begin()) : 0;
+  std::vector<std::size_t> in_largest;  // picture vertex -> index in the largest part's graph
+  std::vector<std::size_t> local(vertices.size(), 0);
+  for (std::size_t i = 0; i < vertices.size(); ++i)
+    if (component[i] == largest) local[i] = in_largest.size(), in_largest.push_back(i);
+  LayoutGraph main_part(in_largest.size());
+  for (const auto& e : edges)
+    if (component[e.a] == largest && component[e.b] == largest) boost::add_edge(local[e.a], local[e.b], 1.0, main_part);
+  std::vector<Point> main_position(in_largest.size());
+  const auto main_map = boost::make_iterator_property_map(main_position.begin(), boost::get(boost::vertex_index, main_part));
+  if (in_largest.size() > 1) {
+    boost::circle_graph_layout(main_part, main_map, 400.0);
+    boost::kamada_kawai_spring_layout(main_part, main_map, boost::get(boost::edge_weight, main_part),
+                                      boost::square_topology<>(1000.0), boost::side_length(1000.0));
+  }
+  std::vector<Point> position(vertices.size());
+  for (std::size_t k = 0; k < in_largest.size(); ++k) position[in_largest[k]] = main_position[k];
+  double min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
+  for (const auto& p : main_position) {
+    min_x = std::min(min_x, p[0]), max_x = std::max(max_x, p[0]);
+    min_y = std::min(min_y, p[1]), max_y = std::max(max_y, p[1]);
+  }
+  const bool row = in_largest.size() < vertices.size();
+  const double top = kMargin + (row ? kRowHeight : 0), bottom = kHeight - kMargin - kLegendHeight;
+  const double right = kWidth - kMargin - 120;  // room for the labels
+  std::vector<double> px(vertices.size()), py(vertices.size());
+  double row_x = kMargin;
+  for (std::size_t i = 0; i < vertices.size(); ++i) {
+    if (component[i] == largest) {
+      px[i] = kMargin + (max_x > min_x ? (position[i][0] - min_x) / (max_x - min_x) : 0.5) * (right - kMargin);
+      py[i] = top + (max_y > min_y ? (position[i][1] - min_y) / (max_y - min_y) : 0.5) * (bottom - top);
+    } else {
+      px[i] = row_x;
+      py[i] = kMargin;
+      row_x += std::min(150.0, (right - kMargin) / std::max<std::size_t>(1, vertices.size() - in_largest.size()));
+    }
+  }
+  auto x = [&](std::size_t i) { return px[i]; };
+  auto y = [&](std::size_t i) { return py[i]; };
+
+  const double most = vertices.empty() ? 1.0 : std::max<double>(1.0, graph.vertex(vertices[0]).statements);
+  std::string svg;
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "<svg id=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+                "aria-label=\"network of people and organisations\">\n<g class=\"edges\">\n",
+                kWidth, kHeight);
+  svg += buffer;
+  for (const auto& e : edges) {
+    std::snprintf(buffer, sizeof buffer,
+                  "<line class=\"edge %s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke-width=\"%.2f\"/>\n", e.kind,
+                  x(e.a), y(e.a), x(e.b), y(e.b), 1.0 + std::log2(e.weight));
+    svg += buffer;
+  }
+  svg += "</g>\n<g class=\"nodes\">\n";
+  std::set<std::string> types;
+  for (std::size_t i = 0; i < vertices.size(); ++i) {
+    const VertexData& v = graph.vertex(vertices[i]);
+    types.insert(type_name(v) + '\n' + hex_colour(v));
+    const double r = 4 + 12 * std::sqrt(v.statements / most);
+    svg += "<g class=\"node\" data-speaker=\"" + xml_escape(v.id) + "\" data-type=\"" + type_name(v) + "\">";
+    std::snprintf(buffer, sizeof buffer, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", x(i), y(i), r,
+                  hex_colour(v).c_str());
+    svg += buffer;
+    svg += "<title>" + xml_escape(v.label) + ": " + std::to_string(v.statements) + " statements in " +
+           std::to_string(v.documents) + " articles</title>";
+    if (i < 25) {  // the most quoted are named; the others on hover
+      std::snprintf(buffer, sizeof buffer, "<text x=\"%.1f\" y=\"%.1f\">", x(i) + r + 2, y(i) + 4);
+      svg += buffer + xml_escape(v.label) + "</text>";
+    }
+    svg += "</g>\n";
+  }
+  // The legend: one row under the picture.
+  svg += "</g>\n<g class=\"legend\">\n";
+  double legend_x = kMargin;
+  const double legend_y = kHeight - kMargin / 2 - 6;
+  for (const auto& entry : types) {
+    const auto newline = entry.find('\n');
+    std::snprintf(buffer, sizeof buffer, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"6\" fill=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",
+                  legend_x, legend_y, entry.substr(newline + 1).c_str(), legend_x + 10, legend_y + 4);
+    svg += buffer + xml_escape(entry.substr(0, newline)) + "</text>\n";
+    legend_x += 130;
+  }
+  for (const char* kind : {"speaks_for", "quoted_with"}) {
+    std::snprintf(buffer, sizeof buffer,
+                  "<line class=\"edge %s\" x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke-width=\"2\"/>"
+                  "<text x=\"%.0f\" y=\"%.0f\">%s</text>\n",
+                  kind, legend_x - 6, legend_y, legend_x + 6, legend_y, legend_x + 10, legend_y + 4,
+                  std::string_view(kind) == "speaks_for" ? "speaks for" : "quoted in one article");
+    svg += buffer;
+    legend_x += 160;
+  }
+  svg += "</g>\n</svg>";
+  return svg;
+}
+
+// ---- the page's data -----------------------------------------------------------------------
+
+std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::vector<Speaker>& speakers,
+                      const ReportOptions& options, std::string* summary_out) {
+  std::unordered_map<std::string, int> speaker_index;
+  for (std::size_t i = 0; i < speakers.size(); ++i) speaker_index.emplace(graph.vertex(speakers[i].vertex).id, static_cast<int>(i));
+
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  w.Key("documents");
+  w.StartArray();
+  for (const auto& r : corpus.documents()) {
+    w.StartArray();
+    json_string(w, r.document.id);
+    json_string(w, r.document.title);
+    json_string(w, r.document.date);
+    json_string(w, r.document.url);
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Key("speakers");
+  w.StartArray();
+  for (const Speaker& s : speakers) {
+    const VertexData& v = graph.vertex(s.vertex);
+    w.StartArray();
+    json_string(w, v.id);
+    json_string(w, v.label);
+    json_string(w, type_name(v));
+    json_string(w, v.role);
+    json_string(w, s.organization);
+    w.Uint64(v.statements);
+    w.Uint64(v.documents);
+    json_string(w, hex_colour(v));
+    w.EndArray();
+  }
+  w.EndArray();
+  w.Key("quotes");
+  w.StartArray();
+  std::size_t total = 0, shown = 0, attributed = 0;
+  std::map<std::string, std::vector<std::size_t>> conflicts;  // normalised words -> quotes
+  for (std::size_t d = 0; d < corpus.documents().size(); ++d) {
+    for (const Quote& q : corpus.documents()[d].quotes) {
+      ++total;
+      attributed += !q.speaker.empty();
+      if (shown >= options.max_quotes) continue;
+      const auto it = speaker_index.find(q.speaker_id);
+      const bool has_context = !q.context.empty() && q.start >= q.context_start;
+      w.StartArray();
+      w.Uint64(d);
+      w.Int(it == speaker_index.end() ? -1 : it->second);
+      json_string(w, q.text);
+      w.Int(q.partial ? 1 : 0);
+      w.Double(std::round(q.confidence * 1000) / 1000);
+      json_string(w, q.rule);
+      json_string(w, q.cue);
+      json_string(w, has_context ? q.context : q.text);
+      w.Uint64(has_context ? utf16_length(q.context, q.start - q.context_start) : 0);
+      w.Int(q.conflicting_speakers.empty() ? 0 : 1);
+      w.EndArray();
+      if (!q.conflicting_speakers.empty()) conflicts[normalise_statement(q.text)].push_back(shown);
+      ++shown;
+    }
+  }
+  w.EndArray();
+  w.Key("conflicts");
+  w.StartArray();
+  for (const auto& [words, group] : conflicts) {
+    if (group.size() < 2) continue;  // the other attribution is past the page's cap
+    w.StartArray();
+    for (const std::size_t i : group) w.Uint64(i);
+    w.EndArray();
+  }
+  w.EndArray();
+  std::string summary = std::to_string(corpus.documents().size()) + " articles, " + std::to_string(total) +
+                        " quotes (" + std::to_string(attributed) + " attributed), " + std::to_string(speakers.size()) +
+                        " speakers";
+  if (shown < total)
+    summary += "; the page holds the first " + std::to_string(shown) + " quotes in article order (the JSONL has all)";
+  if (!options.generator.empty()) summary += ". Made by " + options.generator;
+  w.Key("summary");
+  json_string(w, summary);
+  w.EndObject();
+  *summary_out = summary;
+  // Inside <script>, "</script>" or "<!--" in a string would end or change the element: '<'
+  // is written as its JSON escape, which JSON.parse reads back as '<'.
+  std::string json;
+  json.reserve(buffer.GetSize() + 64);
+  for (const char* p = buffer.GetString(); *p; ++p) {
+    if (*p == '<') json += "\\u003c";
+    else json += *p;
+  }
+  return json;
+}
+
+// Writes `page` with each @NAME@ replaced by its value, in one pass, so that a value holding
+// "@DATA@" is never replaced again.
+void fill(std::ostream& out, std::string_view page, const std::map<std::string, std::string>& values) {
+  std::size_t at = 0;
+  while (at < page.size()) {
+    const std::size_t open = page.find('@', at);
+    const std::size_t close = open == std::string_view::npos ? open : page.find('@', open + 1);
+    const auto value = close == std::string_view::npos ? values.end() : values.find(std::string(page.substr(open + 1, close - open - 1)));
+    if (value == values.end()) {
+      const std::size_t end = open == std::string_view::npos ? page.size() : open + 1;
+      out << page.substr(at, end - at);
+      at = end;
+      continue;
+    }
+    out << page.substr(at, open - at) << value->second;
+    at = close + 1;
+  }
+}
+
+}  // namespace
+
+bool write_html_report(const Corpus& corpus, const QuoteGraph& graph, const ReportOptions& options, std::ostream& out) {
+  const std::vector<Speaker> speakers = speakers_of(graph);
+  std::size_t in_picture = 0;
+  const std::string svg = network_svg(corpus, graph, speakers, options.network_vertices, &in_picture);
+  std::string summary;
+  const std::string data = page_data(corpus, graph, speakers, options, &summary);
+  const std::string caption = "The " + std::to_string(in_picture) +
+                              " people and organisations quoted most (unnamed sources left out), laid out by "
+                              "Boost.Graph's Kamada–Kawai algorithm. Circle size: statements. A click shows "
+                              "their quotes.";
+  fill(out, detail::embedded_report_file("report.html"),
+       {{"TITLE", xml_escape(options.title)},
+        {"STYLE", std::string(detail::embedded_report_file("report.css"))},
+        {"SCRIPT", std::string(detail::embedded_report_file("report.js"))},
+        {"DATA", data},
+        {"NETWORK", svg},
+        {"NETWORK_CAPTION", xml_escape(caption)}});
+  return static_cast<bool>(out);
+}
+
+}  // namespace quotegraph
