@@ -177,7 +177,11 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
       rdf.literal(s, "schema:identifier", v.document_id);
       rdf.literal(s, "schema:headline", v.title);
       rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
-      rdf.literal(s, "schema:datePublished", v.date);
+      // An ISO 8601 date or date-time (the reader normalised it); one it could not read is
+      // kept as written, untyped, in a property of its own.
+      rdf.literal(s, "schema:datePublished", v.date,
+                  v.date.find('T') == std::string::npos ? "xsd:date" : "xsd:dateTime");
+      rdf.literal(s, "qg:unparsedDate", v.unparsed_date);
       rdf.type(s + "#context", "nif:Context");
       rdf.iri_object(s + "#context", "nif:sourceUrl", s);
       break;
@@ -207,7 +211,7 @@ std::string role_iri(const RdfOptions& options, const std::string& role) {
 
 // `defines_role`: the first speaks_for edge with its role, which describes the role.
 void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options, const std::string& from,
-                const std::string& to, std::size_t source, std::size_t target, const EdgeData& e,
+                const std::string& to, std::size_t /*source*/, std::size_t target, const EdgeData& e,
                 bool defines_role) {
   switch (e.kind) {
     case EdgeKind::Said:
@@ -234,17 +238,20 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
     }
     case EdgeKind::AppearsIn: {
       rdf.iri_object(from, "schema:isBasedOn", to);
-      // The exact span, as NIF counts it: code points, end exclusive.
-      const std::string span = to + "#char=" + std::to_string(e.start) + "," + std::to_string(e.end);
-      rdf.type(span, "nif:OffsetBasedString");
-      rdf.literal(span, "nif:beginIndex", std::to_string(e.start), "xsd:nonNegativeInteger");
-      rdf.literal(span, "nif:endIndex", std::to_string(e.end), "xsd:nonNegativeInteger");
-      rdf.literal(span, "nif:anchorOf", graph.vertex(source).text);
-      rdf.iri_object(span, "nif:referenceContext", to + "#context");
-      rdf.iri_object(span, "qg:quotation", from);
-      rdf.literal(span, "qg:quoteId", e.quote_id);
-      rdf.literal(span, "qg:confidence", decimal(e.confidence), "xsd:decimal");
-      rdf.literal(span, "qg:rule", e.rule);
+      for (const Occurrence& o : e.occurrences) {
+        // The exact span, as NIF counts it: code points, end exclusive, and the article's own
+        // words there (the statement's text is one article's spelling of them).
+        const std::string span = to + "#char=" + std::to_string(o.start) + "," + std::to_string(o.end);
+        rdf.type(span, "nif:OffsetBasedString");
+        rdf.literal(span, "nif:beginIndex", std::to_string(o.start), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:endIndex", std::to_string(o.end), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:anchorOf", o.text);
+        rdf.iri_object(span, "nif:referenceContext", to + "#context");
+        rdf.iri_object(span, "qg:quotation", from);
+        rdf.literal(span, "qg:quoteId", o.quote_id);
+        rdf.literal(span, "qg:confidence", decimal(o.confidence), "xsd:decimal");
+        rdf.literal(span, "qg:rule", o.rule);
+      }
       break;
     }
     case EdgeKind::ConflictsWith:  // the same words, another speaker: both ways
@@ -258,7 +265,9 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
 
 // About how many statements an item writes: what the parts are balanced by.
 constexpr std::size_t kVertexWeight = 4;
-std::size_t edge_weight(const EdgeData& e) { return e.kind == EdgeKind::AppearsIn ? 10 : 3; }
+std::size_t edge_weight(const EdgeData& e) {
+  return e.kind == EdgeKind::AppearsIn ? 1 + 9 * e.occurrences.size() : 3;
+}
 
 }  // namespace
 
