@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "quotegraph/date.h"
+
 namespace quotegraph {
 
 std::string iri_escape(std::string_view text) {
@@ -178,9 +180,12 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
       rdf.literal(s, "schema:headline", v.title);
       rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
       // An ISO 8601 date or date-time (the reader normalised it); one it could not read is
-      // kept as written, untyped, in a property of its own.
-      rdf.literal(s, "schema:datePublished", v.date,
-                  v.date.find('T') == std::string::npos ? "xsd:date" : "xsd:dateTime");
+      // kept as written, untyped, in a property of its own. Read again here, so that a date
+      // that came another way (a partial result of an older version) is never mistyped.
+      if (const ParsedDate date = parse_date(v.date); date.ok())
+        rdf.literal(s, "schema:datePublished", date.iso, date.has_time ? "xsd:dateTime" : "xsd:date");
+      else
+        rdf.literal(s, "qg:unparsedDate", v.date);
       rdf.literal(s, "qg:unparsedDate", v.unparsed_date);
       rdf.type(s + "#context", "nif:Context");
       rdf.iri_object(s + "#context", "nif:sourceUrl", s);

@@ -95,13 +95,14 @@ constexpr Row kDates[] = {
 };
 }  // namespace
 
-TEST_CASE("dates as sources write them become ISO 8601, impossible ones are not read", "[date]") {
+TEST_CASE("dates as sources write them become ISO 8601 and impossible ones are not read", "[date]") {
   for (const Row& row : kDates) {
     INFO("text: \"" << row.text << "\"");
     const ParsedDate parsed = parse_date(row.text);
     CHECK(parsed.iso == row.iso);
     CHECK(parsed.ok() == (row.iso[0] != '\0'));
     CHECK(parsed.has_time == (std::string(row.iso).find('T') != std::string::npos));
+    CHECK(parse_date(parsed.iso).iso == parsed.iso);  // ISO 8601 reads back as itself
   }
 }
 

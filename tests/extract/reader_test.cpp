@@ -151,7 +151,7 @@ TEST_CASE("UTF-8 repair and code point counts at every alignment", "[utf8]") {
   }
 }
 
-TEST_CASE("JSONL dates become ISO 8601; a date not understood is reported and kept apart", "[reader][date]") {
+TEST_CASE("JSONL dates become ISO 8601 and a date not understood is reported and kept apart", "[reader][date]") {
   TempDir dir;
   dir.write("dated.jsonl",
             "{\"id\": \"a\", \"text\": \"Body\", \"date\": \"March 1, 2005\"}\n"
