@@ -146,19 +146,18 @@ class Emitter {
   SerdStatus status_ = SERD_SUCCESS;
 };
 
-// Stable id ("person:antony-blinken") to an IRI path ("person/antony-blinken").
+// Stable id ("person:antony-blinken") to an IRI path ("person/antony-blinken"). An unnamed
+// source's id "anon:DOC:KEY" holds a document id, which may hold ':' itself: it is written as
+// doc/ID is, escaped whole ("anon/a%3Ab/KEY"), and KEY (no ':') is what follows the last ':'.
 std::string id_path(const std::string& id) {
-  std::string path;
-  std::size_t start = 0;
-  while (start <= id.size()) {
-    const std::size_t colon = id.find(':', start);
-    const std::size_t end = colon == std::string::npos ? id.size() : colon;
-    if (!path.empty()) path += '/';
-    path += iri_escape(std::string_view(id).substr(start, end - start));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
-  }
-  return path;
+  const std::size_t colon = id.find(':');
+  if (colon == std::string::npos) return iri_escape(id);
+  const std::string_view kind = std::string_view(id).substr(0, colon);
+  const std::string_view rest = std::string_view(id).substr(colon + 1);
+  const std::size_t last = rest.rfind(':');
+  if (kind == "anon" && last != std::string_view::npos)
+    return "anon/" + iri_escape(rest.substr(0, last)) + "/" + iri_escape(rest.substr(last + 1));
+  return iri_escape(kind) + "/" + iri_escape(rest);
 }
 
 std::string decimal(double v) {

@@ -295,6 +295,18 @@ TEST_CASE("document ids that one escaping would confuse stay two vertices in eve
     CHECK(nt.str().find(std::string(iri) + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>") != std::string::npos);
 }
 
+TEST_CASE("an unnamed source's IRI holds its document id escaped as the document's IRI does", "[export][rdf]") {
+  Document d;
+  d.id = "wire:2005/03";
+  Quote q = sample_quotes().quotes[0];
+  q.speaker = "a spokesman";
+  q.speaker_id = "anon:wire:2005/03:spokesman";
+  q.anonymous = true;
+  const std::string nt = rdf_of(d, {q}, RdfSyntax::NTriples);
+  CHECK(nt.find("<http://quotegraph.org/id/doc/wire%3A2005%2F03>") != std::string::npos);
+  CHECK(nt.find("<http://quotegraph.org/id/anon/wire%3A2005%2F03/spokesman>") != std::string::npos);
+}
+
 TEST_CASE("RDF dates are typed xsd:date or xsd:dateTime and one not understood is a plain string of its own", "[export][rdf]") {
   Document doc = sample_doc();
   CHECK(rdf_of(doc, {}).find("schema:datePublished \"2022-01-21\"^^xsd:date") != std::string::npos);
