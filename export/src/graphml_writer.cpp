@@ -84,9 +84,12 @@ struct Key {
 // Neutral names, except r, g and b, which are the colour Gephi shows them in (DESIGN.md).
 constexpr Key kKeys[] = {
     {"label", "node", "string"},         {"type", "node", "string"},
+    {"speaker_id", "node", "string"},    {"organization_id", "node", "string"},
+    {"statement_id", "node", "string"},
     {"role", "node", "string"},          {"anonymous", "node", "boolean"},
     {"quote_text", "node", "string"},    {"doc", "node", "string"},
     {"url", "node", "string"},           {"date", "node", "string"},
+    {"unparsed_date", "node", "string"},
     {"title", "node", "string"},         {"names", "node", "string"},
     {"statements", "node", "int"},       {"documents", "node", "int"},
     {"organizations", "node", "int"},    {"speakers", "node", "int"},
@@ -98,6 +101,7 @@ constexpr Key kKeys[] = {
     {"edge_role", "edge", "string"},     {"quote_id", "edge", "string"},
     {"start", "edge", "long"},           {"end", "edge", "long"},
     {"confidence", "edge", "double"},    {"rule", "edge", "string"},
+    {"occurrences", "edge", "string"},   {"quote_ids", "edge", "string"},
     {"edge_date", "edge", "string"},
 };
 
@@ -146,7 +150,7 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     buffer += node_ids[i];
     buffer += "\">\n";
     data(buffer, "label", v.label);
-    for (const auto& [key, value] : detail::vertex_attributes(v)) data(buffer, key, value);
+    for (const auto& [key, value] : detail::vertex_attributes(v, "type")) data(buffer, key, value);
     const detail::Rgb colour = detail::vertex_colour(v);
     data(buffer, "r", std::to_string(colour.r));
     data(buffer, "g", std::to_string(colour.g));
@@ -166,12 +170,17 @@ bool write_graphml(const QuoteGraph& graph, std::ostream& out) {
     data(buffer, "edge_type", to_string(e.kind));
     data(buffer, "weight", detail::format_number(e.weight));
     data(buffer, "edge_role", e.role);
-    if (e.kind == EdgeKind::AppearsIn) {
-      data(buffer, "quote_id", e.quote_id);
-      data(buffer, "start", std::to_string(e.start));
-      data(buffer, "end", std::to_string(e.end));
-      data(buffer, "confidence", detail::format_number(e.confidence));
-      data(buffer, "rule", e.rule);
+    if (e.kind == EdgeKind::AppearsIn && !e.occurrences.empty()) {
+      // The first occurrence's details, and every occurrence listed.
+      const Occurrence& first = e.occurrences.front();
+      data(buffer, "quote_id", first.quote_id);
+      data(buffer, "start", std::to_string(first.start));
+      data(buffer, "end", std::to_string(first.end));
+      data(buffer, "confidence", detail::format_number(first.confidence));
+      data(buffer, "rule", first.rule);
+      const auto [spans, quote_ids] = detail::occurrence_lists(e);
+      data(buffer, "occurrences", spans);
+      data(buffer, "quote_ids", quote_ids);
       data(buffer, "edge_date", e.date);
     }
     buffer += "    </edge>\n";

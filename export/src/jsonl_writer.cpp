@@ -47,6 +47,7 @@ bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     w.Key("context_start"); w.Uint64(q.context_start);
     string_or_null(w, "url", doc.url);
     string_or_null(w, "date", doc.date);
+    string_or_null(w, "unparsed_date", doc.unparsed_date);
     string_or_null(w, "title", doc.title);
     w.EndObject();
     out_.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));

@@ -46,6 +46,7 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
   record.document.title = get_string(doc, "title");
   record.document.url = get_string(doc, "url");
   record.document.date = get_string(doc, "date");
+  record.document.unparsed_date = get_string(doc, "unparsed_date");
   record.document.source = get_string(doc, "source");
   record.quotes.clear();
   for (const auto& item : json["quotes"].GetArray()) {
@@ -84,6 +85,7 @@ bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes)
   put(w, "title", doc.title);
   put(w, "url", doc.url);
   put(w, "date", doc.date);
+  put(w, "unparsed_date", doc.unparsed_date);
   put(w, "source", doc.source);
   w.EndObject();
   w.Key("quotes");

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "quotegraph/date.h"
+
 namespace quotegraph {
 
 std::string iri_escape(std::string_view text) {
@@ -144,19 +146,18 @@ class Emitter {
   SerdStatus status_ = SERD_SUCCESS;
 };
 
-// Stable id ("person:antony-blinken") to an IRI path ("person/antony-blinken").
+// Stable id ("person:antony-blinken") to an IRI path ("person/antony-blinken"). An unnamed
+// source's id "anon:DOC:KEY" holds a document id, which may hold ':' itself: it is written as
+// doc/ID is, escaped whole ("anon/a%3Ab/KEY"), and KEY (no ':') is what follows the last ':'.
 std::string id_path(const std::string& id) {
-  std::string path;
-  std::size_t start = 0;
-  while (start <= id.size()) {
-    const std::size_t colon = id.find(':', start);
-    const std::size_t end = colon == std::string::npos ? id.size() : colon;
-    if (!path.empty()) path += '/';
-    path += iri_escape(std::string_view(id).substr(start, end - start));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
-  }
-  return path;
+  const std::size_t colon = id.find(':');
+  if (colon == std::string::npos) return iri_escape(id);
+  const std::string_view kind = std::string_view(id).substr(0, colon);
+  const std::string_view rest = std::string_view(id).substr(colon + 1);
+  const std::size_t last = rest.rfind(':');
+  if (kind == "anon" && last != std::string_view::npos)
+    return "anon/" + iri_escape(rest.substr(0, last)) + "/" + iri_escape(rest.substr(last + 1));
+  return iri_escape(kind) + "/" + iri_escape(rest);
 }
 
 std::string decimal(double v) {
@@ -177,7 +178,14 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
       rdf.literal(s, "schema:identifier", v.document_id);
       rdf.literal(s, "schema:headline", v.title);
       rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
-      rdf.literal(s, "schema:datePublished", v.date);
+      // An ISO 8601 date or date-time (the reader normalised it); one it could not read is
+      // kept as written, untyped, in a property of its own. Read again here, so that a date
+      // that came another way (a partial result of an older version) is never mistyped.
+      if (const ParsedDate date = parse_date(v.date); date.ok())
+        rdf.literal(s, "schema:datePublished", date.iso, date.has_time ? "xsd:dateTime" : "xsd:date");
+      else
+        rdf.literal(s, "qg:unparsedDate", v.date);
+      rdf.literal(s, "qg:unparsedDate", v.unparsed_date);
       rdf.type(s + "#context", "nif:Context");
       rdf.iri_object(s + "#context", "nif:sourceUrl", s);
       break;
@@ -207,7 +215,7 @@ std::string role_iri(const RdfOptions& options, const std::string& role) {
 
 // `defines_role`: the first speaks_for edge with its role, which describes the role.
 void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options, const std::string& from,
-                const std::string& to, std::size_t source, std::size_t target, const EdgeData& e,
+                const std::string& to, std::size_t /*source*/, std::size_t target, const EdgeData& e,
                 bool defines_role) {
   switch (e.kind) {
     case EdgeKind::Said:
@@ -234,17 +242,20 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
     }
     case EdgeKind::AppearsIn: {
       rdf.iri_object(from, "schema:isBasedOn", to);
-      // The exact span, as NIF counts it: code points, end exclusive.
-      const std::string span = to + "#char=" + std::to_string(e.start) + "," + std::to_string(e.end);
-      rdf.type(span, "nif:OffsetBasedString");
-      rdf.literal(span, "nif:beginIndex", std::to_string(e.start), "xsd:nonNegativeInteger");
-      rdf.literal(span, "nif:endIndex", std::to_string(e.end), "xsd:nonNegativeInteger");
-      rdf.literal(span, "nif:anchorOf", graph.vertex(source).text);
-      rdf.iri_object(span, "nif:referenceContext", to + "#context");
-      rdf.iri_object(span, "qg:quotation", from);
-      rdf.literal(span, "qg:quoteId", e.quote_id);
-      rdf.literal(span, "qg:confidence", decimal(e.confidence), "xsd:decimal");
-      rdf.literal(span, "qg:rule", e.rule);
+      for (const Occurrence& o : e.occurrences) {
+        // The exact span, as NIF counts it: code points, end exclusive, and the article's own
+        // words there (the statement's text is one article's spelling of them).
+        const std::string span = to + "#char=" + std::to_string(o.start) + "," + std::to_string(o.end);
+        rdf.type(span, "nif:OffsetBasedString");
+        rdf.literal(span, "nif:beginIndex", std::to_string(o.start), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:endIndex", std::to_string(o.end), "xsd:nonNegativeInteger");
+        rdf.literal(span, "nif:anchorOf", o.text);
+        rdf.iri_object(span, "nif:referenceContext", to + "#context");
+        rdf.iri_object(span, "qg:quotation", from);
+        rdf.literal(span, "qg:quoteId", o.quote_id);
+        rdf.literal(span, "qg:confidence", decimal(o.confidence), "xsd:decimal");
+        rdf.literal(span, "qg:rule", o.rule);
+      }
       break;
     }
     case EdgeKind::ConflictsWith:  // the same words, another speaker: both ways
@@ -258,7 +269,9 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
 
 // About how many statements an item writes: what the parts are balanced by.
 constexpr std::size_t kVertexWeight = 4;
-std::size_t edge_weight(const EdgeData& e) { return e.kind == EdgeKind::AppearsIn ? 10 : 3; }
+std::size_t edge_weight(const EdgeData& e) {
+  return e.kind == EdgeKind::AppearsIn ? 1 + 9 * e.occurrences.size() : 3;
+}
 
 }  // namespace
 

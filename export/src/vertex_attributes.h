@@ -35,18 +35,28 @@ inline Rgb vertex_colour(const VertexData& v) {
 }
 
 // The attributes (not the label, not the colour) that apply to `v`'s kind; empty values left out.
-inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const VertexData& v) {
+// `type_key` names the vertex kind's attribute: "type" in GraphML; GEXF needs another name,
+// since sigma.js takes a node's `type` for the program that draws it.
+inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const VertexData& v, const char* type_key) {
   std::vector<std::pair<const char*, std::string>> a;
   auto add = [&](const char* key, std::string value) {
     if (!value.empty()) a.emplace_back(key, std::move(value));
   };
-  add("type", to_string(v.kind));
+  add(type_key, to_string(v.kind));
+  // The id the quotes JSONL gives the vertex, exactly (node ids are escaped for the format).
+  switch (v.kind) {
+    case VertexKind::Person: add("speaker_id", v.id); break;
+    case VertexKind::Organization: add("organization_id", v.id); break;
+    case VertexKind::Statement: add("statement_id", v.id); break;
+    case VertexKind::Document: break;  // "doc", below
+  }
   add("role", v.role);
   if (v.kind == VertexKind::Person) add("anonymous", v.anonymous ? "true" : "false");
   add("quote_text", v.text);
   add("doc", v.document_id);
   add("url", v.url);
   add("date", v.date);
+  add("unparsed_date", v.unparsed_date);
   add("title", v.title);
   if (v.kind == VertexKind::Person || v.kind == VertexKind::Organization) {
     std::string names;
@@ -65,6 +75,18 @@ inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const 
     add("conflicting", v.conflicting ? "true" : "false");
   }
   return a;
+}
+
+// An appears_in edge's occurrences as the attributes list them: "START-END ..." and the quote
+// ids, space-separated, in text order.
+inline std::pair<std::string, std::string> occurrence_lists(const EdgeData& e) {
+  std::string spans, quote_ids;
+  for (const Occurrence& o : e.occurrences) {
+    if (!spans.empty()) spans += ' ', quote_ids += ' ';
+    spans += std::to_string(o.start) + "-" + std::to_string(o.end);
+    quote_ids += o.quote_id;
+  }
+  return {spans, quote_ids};
 }
 
 }  // namespace quotegraph::detail

@@ -1356,7 +1356,7 @@ class DocumentRun {
         out.organization = e.organization;
         if (e.kind == PhraseKind::Descriptor) {
           out.anonymous = true;
-          out.speaker_id = "anon:" + normalise_key(doc_.id) + ":" + e.key;
+          out.speaker_id = "anon:" + doc_.id + ":" + e.key;  // the id whole: a_1 and a-1 are two documents
         } else if (e.kind == PhraseKind::Organization) {
           out.speaker_id = "org:" + e.key;
         } else {

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "quotegraph/date.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
@@ -131,6 +132,7 @@ class InputReader {
     doc.date = string_field(json, options_.date_field, {"date", "date_publish", "published", "date_published"});
     doc.source = string_field(json, options_.source_field, {"source", "source_domain", "outlet"});
     for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.date, &doc.source}) repair_utf8(*s);
+    normalise_date(doc, where);
     if (doc.title.empty()) doc.title = first_line(doc.text);
     return true;
   }
@@ -163,6 +165,23 @@ class InputReader {
       on_problem_({where + ": byte " + std::to_string(r.first_invalid),
                    "invalid UTF-8: " + std::to_string(r.invalid_bytes) + " byte(s) replaced by U+FFFD",
                    false});
+  }
+
+  // The date as ISO 8601. One that cannot be read is reported, kept as written in a field of
+  // its own, and the document read on without a date.
+  void normalise_date(Document& doc, const std::string& where) {
+    if (doc.date.empty()) return;
+    ParsedDate parsed = parse_date(doc.date);
+    if (parsed.ok()) {
+      doc.date = std::move(parsed.iso);
+      return;
+    }
+    std::string shown;  // the date in the message: at most 60 bytes, no control characters
+    for (const char c : doc.date.substr(0, 60)) shown += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+    repair_utf8(shown);  // the cut may split a character
+    on_problem_({where, "date not understood, kept as unparsed_date: \"" + shown + "\"", false});
+    doc.unparsed_date = std::move(doc.date);
+    doc.date.clear();
   }
 
   static std::string first_line(const std::string& text) {

@@ -1,5 +1,7 @@
 #include "quotegraph/quote_graph.h"
 
+#include "quotegraph/date.h"
+
 #include <boost/graph/adjacency_list.hpp>
 
 #include <algorithm>
@@ -36,16 +38,27 @@ namespace {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
 using Vertex = Graph::vertex_descriptor;
 
-// Earlier appearance first: by date (undated last), then by document id.
+// Earlier appearance first: by date (undated last; date-times with an offset compared in UTC),
+// then by document id.
 bool appears_before(const VertexData& a, const VertexData& b) {
   if (a.date.empty() != b.date.empty()) return !a.date.empty();
-  if (a.date != b.date) return a.date < b.date;
+  if (a.date != b.date) {
+    const std::string key_a = date_order_key(a.date), key_b = date_order_key(b.date);
+    if (key_a != key_b) return key_a < key_b;
+  }
   return a.document_id < b.document_id;
 }
 
-struct VertexPairHash {
-  std::size_t operator()(const std::pair<Vertex, Vertex>& p) const {
-    return std::hash<Vertex>()(p.first) * 0x9E3779B97F4A7C15ull ^ std::hash<Vertex>()(p.second);
+// An edge's endpoints and kind: what makes two relations the same edge.
+struct EdgeKey {
+  Vertex from, to;
+  EdgeKind kind;
+  bool operator==(const EdgeKey& o) const { return from == o.from && to == o.to && kind == o.kind; }
+};
+struct EdgeKeyHash {
+  std::size_t operator()(const EdgeKey& k) const {
+    return (std::hash<Vertex>()(k.from) * 0x9E3779B97F4A7C15ull ^ std::hash<Vertex>()(k.to)) * 31 +
+           static_cast<std::size_t>(k.kind);
   }
 };
 }  // namespace
@@ -54,8 +67,7 @@ struct QuoteGraph::Impl {
   // Hashed where only looked up; ordered where the order reaches the output.
   Graph graph;
   std::unordered_map<std::string, Vertex> by_id;                              // stable id -> vertex
-  std::unordered_map<std::pair<Vertex, Vertex>, Graph::edge_descriptor, VertexPairHash>
-      merged;                                                                 // said / speaks_for / co_quoted
+  std::unordered_map<EdgeKey, Graph::edge_descriptor, EdgeKeyHash> edges;     // every edge but conflicts_with
   std::unordered_map<Vertex, std::map<std::string, std::size_t>> spellings;  // speaker -> name -> quotes
   std::map<Vertex, std::string> conflicting_words;                            // statement -> normalised words
   std::map<Vertex, std::set<Vertex>> speakers_in;                             // document -> named speakers
@@ -71,16 +83,16 @@ struct QuoteGraph::Impl {
     return v;
   }
 
-  // said, speaks_for and co_quoted edges are one per pair of vertices; the weight counts.
+  // One edge per pair of vertices and kind; the weight counts how often it was added.
   EdgeData& merged_edge(Vertex from, Vertex to, EdgeKind kind) {
-    const auto it = merged.find({from, to});
-    if (it != merged.end()) {
+    const auto it = edges.find({from, to, kind});
+    if (it != edges.end()) {
       graph[it->second].weight += 1;
       return graph[it->second];
     }
     const auto e = boost::add_edge(from, to, graph).first;
     graph[e].kind = kind;
-    merged.emplace(std::make_pair(from, to), e);
+    edges.emplace(EdgeKey{from, to, kind}, e);
     return graph[e];
   }
 
@@ -116,6 +128,7 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     g[d].document_id = doc.id;
     g[d].url = doc.url;
     g[d].date = doc.date;
+    g[d].unparsed_date = doc.unparsed_date;
     g[d].title = doc.title;
   }
   for (const Quote& q : quotes) {
@@ -127,15 +140,10 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
       g[s].text = q.text;
     }
     if (!q.conflicting_speakers.empty()) impl_->conflicting_words[s] = normalise_statement(q.text);
-    const auto e = boost::add_edge(s, d, g).first;
-    EdgeData& appears = g[e];
-    appears.kind = EdgeKind::AppearsIn;
-    appears.quote_id = quote_id(doc.id, q.start, q.stop);
-    appears.start = q.start;
-    appears.end = q.stop;
-    appears.confidence = q.confidence;
-    appears.rule = q.rule;
+    EdgeData& appears = impl_->merged_edge(s, d, EdgeKind::AppearsIn);
     appears.date = doc.date;
+    appears.weight = static_cast<double>(appears.occurrences.size() + 1);
+    appears.occurrences.push_back({quote_id(doc.id, q.start, q.stop), q.start, q.stop, q.confidence, q.rule, q.text});
     if (q.speaker_id.empty()) continue;
     const bool is_org = q.speaker_id.compare(0, 4, "org:") == 0;
     const Vertex p = impl_->vertex_for(q.speaker_id, is_org ? VertexKind::Organization : VertexKind::Person, &created);

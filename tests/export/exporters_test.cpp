@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "quotegraph/gexf_writer.h"
 #include "quotegraph/graphml_writer.h"
 #include "quotegraph/jsonl_writer.h"
 #include "quotegraph/corpus.h"
@@ -60,7 +61,8 @@ TEST_CASE("quotes JSONL has one line per quote with the documented fields", "[ex
     json.Parse(line.c_str());
     REQUIRE_FALSE(json.HasParseError());
     for (const char* field : {"id", "doc", "text", "start", "end", "kind", "speaker", "speaker_id", "anonymous",
-                              "role", "organization", "cue", "rule", "confidence", "url", "date", "title"})
+                              "role", "organization", "cue", "rule", "confidence", "url", "date", "unparsed_date",
+                              "title"})
       CHECK(json.HasMember(field));
     if (n == 0) {
       CHECK(std::string(json["speaker"].GetString()) == "Ana Lima");
@@ -68,6 +70,8 @@ TEST_CASE("quotes JSONL has one line per quote with the documented fields", "[ex
       CHECK(json["end"].GetUint() == 30);
       CHECK(std::string(json["kind"].GetString()) == "full");
       CHECK(json["confidence"].GetDouble() == Approx(0.95));
+      CHECK(std::string(json["date"].GetString()) == "2022-01-21");
+      CHECK(json["unparsed_date"].IsNull());
     } else {
       CHECK(json["speaker"].IsNull());
       CHECK(std::string(json["kind"].GetString()) == "partial");
@@ -141,7 +145,7 @@ TEST_CASE("literals with quote marks and line breaks stay in the short escaped f
   const std::string ttl = out.str();
   CHECK(ttl.find("\"\"\"") == std::string::npos);
   CHECK(ttl.find("schema:headline \"He said \\\"no\\\"\\nand left \\\"\"") != std::string::npos);
-  CHECK(ttl.find("schema:datePublished \"\\\"\\\"\\\"\"") != std::string::npos);
+  CHECK(ttl.find("qg:unparsedDate \"\\\"\\\"\\\"\"") != std::string::npos);  // not a date: never typed as one
 }
 
 TEST_CASE("N-Triples are one triple per line with full IRIs", "[export][rdf]") {
@@ -232,4 +236,133 @@ TEST_CASE("RDF written in parts joins into the bytes of one writer", "[export][r
       CHECK(most_parts >= 40);  // the cuts were really made, inside the vertices and the edges
     }
   }
+}
+
+namespace {
+std::string graphml_of(const Document& doc, const std::vector<Quote>& quotes) {
+  QuoteGraph g;
+  g.add(doc, quotes);
+  g.finish();
+  std::ostringstream out;
+  REQUIRE(write_graphml(g, out));
+  return out.str();
+}
+
+std::string rdf_of(const Document& doc, const std::vector<Quote>& quotes, RdfSyntax syntax = RdfSyntax::Turtle) {
+  QuoteGraph g;
+  g.add(doc, quotes);
+  g.finish();
+  std::ostringstream out;
+  std::string error;
+  RdfOptions options;
+  options.syntax = syntax;
+  REQUIRE(write_rdf(g, out, options, &error));
+  return out.str();
+}
+}  // namespace
+
+TEST_CASE("every GraphML vertex carries the exact id the quotes JSONL uses", "[export][graphml]") {
+  const std::string xml = graphml_of(sample_doc(), sample_quotes().quotes);
+  CHECK(xml.find("<data key=\"speaker_id\">person:ana-lima</data>") != std::string::npos);
+  CHECK(xml.find("<data key=\"organization_id\">org:brazil</data>") != std::string::npos);
+  CHECK(xml.find("<data key=\"statement_id\">statement:") != std::string::npos);
+  CHECK(xml.find("<data key=\"doc\">doc 1/é</data>") != std::string::npos);  // the node id is escaped, this is not
+  CHECK(xml.find("<key id=\"statement_id\" for=\"node\" attr.name=\"statement_id\" attr.type=\"string\"/>") !=
+        std::string::npos);
+}
+
+TEST_CASE("document ids that one escaping would confuse stay two vertices in every format", "[export]") {
+  // a_1 and a-1 (and "a 1", whose escape "a_201" must not be taken for an id of its own).
+  QuoteGraph g;
+  for (const char* id : {"a_1", "a-1", "a 1", "a_201"}) {
+    Document d;
+    d.id = id;
+    g.add(d, sample_quotes().quotes);
+  }
+  g.finish();
+  std::ostringstream graphml, gexf, nt;
+  std::string error;
+  REQUIRE(write_graphml(g, graphml));
+  REQUIRE(write_gexf(g, gexf));
+  RdfOptions options;
+  options.syntax = RdfSyntax::NTriples;
+  REQUIRE(write_rdf(g, nt, options, &error));
+  for (const char* node : {"doc:a_5F1", "doc:a-1", "doc:a_201", "doc:a_5F201"})
+    CHECK(graphml.str().find(std::string("<node id=\"") + node + "\">") != std::string::npos);
+  for (const char* node : {"doc:a_1", "doc:a-1", "doc:a 1", "doc:a_201"})
+    CHECK(gexf.str().find(std::string("<node id=\"") + node + "\"") != std::string::npos);
+  for (const char* iri : {"/doc/a_1>", "/doc/a-1>", "/doc/a%201>", "/doc/a_201>"})
+    CHECK(nt.str().find(std::string(iri) + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>") != std::string::npos);
+}
+
+TEST_CASE("an unnamed source's IRI holds its document id escaped as the document's IRI does", "[export][rdf]") {
+  Document d;
+  d.id = "wire:2005/03";
+  Quote q = sample_quotes().quotes[0];
+  q.speaker = "a spokesman";
+  q.speaker_id = "anon:wire:2005/03:spokesman";
+  q.anonymous = true;
+  const std::string nt = rdf_of(d, {q}, RdfSyntax::NTriples);
+  CHECK(nt.find("<http://quotegraph.org/id/doc/wire%3A2005%2F03>") != std::string::npos);
+  CHECK(nt.find("<http://quotegraph.org/id/anon/wire%3A2005%2F03/spokesman>") != std::string::npos);
+}
+
+TEST_CASE("RDF dates are typed xsd:date or xsd:dateTime and one not understood is a plain string of its own", "[export][rdf]") {
+  Document doc = sample_doc();
+  CHECK(rdf_of(doc, {}).find("schema:datePublished \"2022-01-21\"^^xsd:date") != std::string::npos);
+  doc.date = "2022-01-21T10:00:00+01:00";
+  CHECK(rdf_of(doc, {}).find("schema:datePublished \"2022-01-21T10:00:00+01:00\"^^xsd:dateTime") != std::string::npos);
+  doc.date.clear();
+  doc.unparsed_date = "the 21st";
+  const std::string ttl = rdf_of(doc, {});
+  CHECK(ttl.find("schema:datePublished") == std::string::npos);
+  CHECK(ttl.find("qg:unparsedDate \"the 21st\"") != std::string::npos);
+  const std::string xml = graphml_of(doc, {});
+  CHECK(xml.find("<data key=\"unparsed_date\">the 21st</data>") != std::string::npos);
+}
+
+TEST_CASE("a statement twice in one article is one appears_in and one isBasedOn with each place its own span", "[export][rdf]") {
+  DocumentQuotes q;
+  Quote a = sample_quotes().quotes[0];
+  Quote b = a;
+  b.text = "WE’LL SEE\x01 <soon> & \"later\"";  // the same words, written otherwise
+  b.start = 100;
+  b.stop = 125;
+  q.quotes = {a, b};
+  const std::string nt = rdf_of(sample_doc(), q.quotes, RdfSyntax::NTriples);
+  std::size_t based_on = 0;
+  for (std::size_t at = nt.find("<http://schema.org/isBasedOn>"); at != std::string::npos;
+       at = nt.find("<http://schema.org/isBasedOn>", at + 1))
+    ++based_on;
+  CHECK(based_on == 1);
+  CHECK(nt.find("#char=5,30> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> \"We’ll see") !=
+        std::string::npos);
+  CHECK(nt.find("#char=100,125> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> \"WE’LL SEE") !=
+        std::string::npos);
+  const std::string xml = graphml_of(sample_doc(), q.quotes);
+  CHECK(xml.find("<data key=\"occurrences\">5-30 100-125</data>") != std::string::npos);
+  CHECK(xml.find("<data key=\"weight\">2</data>") != std::string::npos);
+}
+
+TEST_CASE("GEXF 1.2 names the kind `kind` and not `type` and places every node", "[export][gexf]") {
+  QuoteGraph g;
+  g.add(sample_doc(), sample_quotes().quotes);
+  g.finish();
+  std::ostringstream out;
+  REQUIRE(write_gexf(g, out));
+  const std::string xml = out.str();
+  CHECK(xml.find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
+  CHECK(xml.find("<attribute id=\"kind\" title=\"kind\" type=\"string\"/>") != std::string::npos);
+  CHECK(xml.find("id=\"type\"") == std::string::npos);
+  CHECK(xml.find("for=\"type\"") == std::string::npos);
+  CHECK(xml.find("<attvalue for=\"kind\" value=\"person\"/>") != std::string::npos);
+  CHECK(xml.find("<attvalue for=\"speaker_id\" value=\"person:ana-lima\"/>") != std::string::npos);
+  std::size_t nodes = 0, positions = 0, sizes = 0;
+  for (std::size_t at = xml.find("<node "); at != std::string::npos; at = xml.find("<node ", at + 1)) ++nodes;
+  for (std::size_t at = xml.find("<viz:position "); at != std::string::npos; at = xml.find("<viz:position ", at + 1))
+    ++positions;
+  for (std::size_t at = xml.find("<viz:size "); at != std::string::npos; at = xml.find("<viz:size ", at + 1)) ++sizes;
+  CHECK(nodes == g.vertex_count());
+  CHECK(positions == nodes);
+  CHECK(sizes == nodes);
 }

@@ -150,3 +150,28 @@ TEST_CASE("UTF-8 repair and code point counts at every alignment", "[utf8]") {
     }
   }
 }
+
+TEST_CASE("JSONL dates become ISO 8601 and a date not understood is reported and kept apart", "[reader][date]") {
+  TempDir dir;
+  dir.write("dated.jsonl",
+            "{\"id\": \"a\", \"text\": \"Body\", \"date\": \"March 1, 2005\"}\n"
+            "{\"id\": \"b\", \"text\": \"Body\", \"date_publish\": \"2017-02-13 09:23:00\"}\n"
+            "{\"id\": \"c\", \"text\": \"Body\", \"published\": \"Tue, 01 Mar 2005 10:00:00 GMT\"}\n"
+            "{\"id\": \"d\", \"text\": \"Body\", \"date\": \"2005-02-30\"}\n"
+            "{\"id\": \"e\", \"text\": \"Body\"}\n");
+  const auto c = read({(dir.path / "dated.jsonl").string()});
+  REQUIRE(c.docs.size() == 5);
+  CHECK(c.docs[0].date == "2005-03-01");
+  CHECK(c.docs[1].date == "2017-02-13T09:23:00");
+  CHECK(c.docs[2].date == "2005-03-01T10:00:00Z");
+  for (int i = 0; i < 3; ++i) CHECK(c.docs[i].unparsed_date.empty());
+  // The impossible date: the document is read, without a date, the text kept as written.
+  CHECK(c.docs[3].date.empty());
+  CHECK(c.docs[3].unparsed_date == "2005-02-30");
+  CHECK(c.docs[4].date.empty());
+  CHECK(c.docs[4].unparsed_date.empty());
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0].where == (dir.path / "dated.jsonl").string() + ":4");
+  CHECK(c.problems[0].message.find("2005-02-30") != std::string::npos);
+  CHECK_FALSE(c.problems[0].skipped);
+}

@@ -34,7 +34,9 @@ struct VertexData {
   std::string role;        // person: role as the articles give it
   bool anonymous = false;  // person: an unnamed or written source
   std::string text;        // statement: the words
-  std::string document_id, url, date, title;  // document
+  std::string document_id, url, title;  // document
+  std::string date;           // document: ISO 8601 (Document::date)
+  std::string unparsed_date;  // document: a date given that could not be read, as written
   // Measures (filled by QuoteGraph::finish):
   std::size_t statements = 0;     // person, organisation: statements said (organisation: by its speakers too)
   std::size_t documents = 0;      // person, organisation: articles quoting them; statement: articles it appeared in
@@ -46,15 +48,22 @@ struct VertexData {
   std::vector<std::string> source_organizations;  // statement: ids of the organisations its quotes name, sorted
 };
 
-struct EdgeData {
-  EdgeKind kind = EdgeKind::Said;
-  double weight = 1.0;     // said, speaks_for: quotations; co_quoted: articles
-  std::string role;        // speaks_for
-  // appears_in: where the statement stands in the document.
+// One place where a statement stands in a document: one quote.
+struct Occurrence {
   std::string quote_id;
-  std::size_t start = 0, end = 0;  // code points
+  std::size_t start = 0, end = 0;  // code points, end exclusive
   double confidence = 0.0;
   std::string rule;
+  std::string text;  // the document's text at [start, end): the words as this article writes them
+};
+
+// One edge per pair of vertices and kind: repeated relations add to `weight` (and, for
+// appears_in, to `occurrences`), never a parallel edge of the same kind.
+struct EdgeData {
+  EdgeKind kind = EdgeKind::Said;
+  double weight = 1.0;     // said, speaks_for: quotations; appears_in: occurrences; co_quoted: articles
+  std::string role;        // speaks_for
+  std::vector<Occurrence> occurrences;  // appears_in: every place in the document, in text order
   std::string date;        // appears_in: the document's date
 };
 
