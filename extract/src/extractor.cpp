@@ -89,6 +89,7 @@ struct Entity {
   char gender = 0;
   std::string head;                    // descriptor head noun
   bool written = false, plural = false;
+  bool honorific = false;              // a person named with an honorific ("Mr", "Dr") somewhere
 };
 
 struct Mention {
@@ -674,10 +675,18 @@ class DocumentRun {
   int person_for(const Phrase& p, bool introduces_name) {
     int found = -1;
     const std::string& last = p.name.back();
+    // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
+    // is the person named in full before whose given name or surname it carries.
+    const bool rank_name = p.name.size() == 2 && lex_.ranks.count(p.name.front()) > 0;
     for (std::size_t k = entities_.size(); k-- > 0;) {
       const Entity& e = entities_[k];
       if (e.kind != PhraseKind::Person) continue;
       if (e.name == p.name) { found = static_cast<int>(k); break; }
+      if (rank_name && e.name.size() >= 2 && !lex_.ranks.count(e.name.front()) &&
+          (e.name.front() == last || e.name.back() == last) && (!e.gender || !p.gender || e.gender == p.gender)) {
+        found = static_cast<int>(k);
+        break;
+      }
       if (e.name.back() != last) continue;
       if (p.name.size() == 1 || e.name.size() == 1 ||
           first_names_compatible(e.name.front(), p.name.front())) {
@@ -706,6 +715,7 @@ class DocumentRun {
     if (e.role.empty() || fuller_role) e.role = p.role;
     if (e.organization.empty()) e.organization = p.organization;
     if (!e.gender) e.gender = p.gender;
+    e.honorific = e.honorific || p.honorific;
     return found;
   }
 
@@ -1354,8 +1364,12 @@ class DocumentRun {
       if (a.entity >= 0) {
         const Entity& e = entities_[a.entity];
         out.speaker = e.display;
+        out.speaker_type = entity_type(e);
+        out.gender = e.gender;
         out.role = e.role;
         out.organization = e.organization;
+        if (!e.organization.empty())
+          out.organization_type = is_country(e.organization) ? EntityType::Place : EntityType::Organization;
         if (e.kind == PhraseKind::Descriptor) {
           out.anonymous = true;
           out.speaker_id = "anon:" + normalise_key(doc_.id) + ":" + e.key;
@@ -1372,6 +1386,19 @@ class DocumentRun {
         out.confidence = 0.0;
       }
       out_.quotes.push_back(std::move(out));
+    }
+  }
+
+  // What the entity is, for the outputs. A lone capitalised word is a person only with evidence
+  // that it names one: a title, an honorific, a gender (from "Mr", "he", a given name).
+  EntityType entity_type(const Entity& e) const {
+    switch (e.kind) {
+      case PhraseKind::Descriptor:
+        return e.written ? EntityType::WrittenSource : e.plural ? EntityType::Group : EntityType::UnnamedSource;
+      case PhraseKind::Organization: return is_country(e.organization) ? EntityType::Place : EntityType::Organization;
+      case PhraseKind::Person:
+        return e.name.size() >= 2 || !e.role.empty() || e.gender || e.honorific ? EntityType::Person : EntityType::Name;
+      default: return EntityType::None;
     }
   }
 
