@@ -40,7 +40,9 @@ inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const 
   auto add = [&](const char* key, std::string value) {
     if (!value.empty()) a.emplace_back(key, std::move(value));
   };
-  add("type", to_string(v.kind));
+  // Persons and organisations by what they are (person, name, unnamed_source, written_source,
+  // group, organization, place); statements and documents by their kind.
+  add("type", v.type != EntityType::None ? to_string(v.type) : to_string(v.kind));
   add("role", v.role);
   if (v.kind == VertexKind::Person) add("anonymous", v.anonymous ? "true" : "false");
   add("quote_text", v.text);

@@ -134,6 +134,7 @@ class DocumentRun {
     for (std::size_t i = 0; i < spans_.size(); ++i) attribute(i);
     lead_in_speakers();
     continue_speakers();
+    complete_surnames();
     emit();
   }
 
@@ -1386,6 +1387,34 @@ class DocumentRun {
         out.confidence = 0.0;
       }
       out_.quotes.push_back(std::move(out));
+    }
+  }
+
+  // "Trump said" in an article that names "Donald Trump" only where nobody speaks: a person
+  // known by the surname alone takes the document's full name, when the text writes the
+  // surname after exactly one known given name (of a gender that does not conflict).
+  void complete_surnames() {
+    for (Entity& e : entities_) {
+      if (e.kind != PhraseKind::Person || e.name.size() != 1) continue;
+      const std::string& surname = e.name.front();
+      std::string given;
+      bool several = false;
+      for (std::size_t at = text_.find(surname); at != std::string::npos && !several;
+           at = text_.find(surname, at + 1)) {
+        const std::size_t end = at + surname.size();
+        if (at < 2 || text_[at - 1] != ' ' || (end < text_.size() && is_ascii_alnum(text_[end]))) continue;
+        std::size_t b = at - 1;
+        while (b > 0 && !is_space_cp(static_cast<unsigned char>(text_[b - 1]))) --b;
+        const auto first = lex_.first_names.find(text_.substr(b, at - 1 - b));
+        if (first == lex_.first_names.end() || (e.gender && first->second != e.gender)) continue;
+        if (given.empty()) given = first->first;
+        else several = given != first->first;
+      }
+      if (given.empty() || several) continue;
+      e.name = {given, surname};
+      e.display = join_words(e.name);
+      e.key = normalise_key(e.display);
+      if (!e.gender) e.gender = lex_.first_names.at(given);
     }
   }
 

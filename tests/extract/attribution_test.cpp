@@ -203,7 +203,7 @@ TEST_CASE("whoever a speech verb presents as speaking is what a later pronoun re
        "Tel Corp is moving to a new strategy, Andrew Burke told the forum. “We will change TV,” he said.",
        "change TV", "Andrew Burke"},
       {"a title and a surname before the verb", "Lord Butler said the rules were weak. “It has to change,” he said.",
-       "change", "Butler"},
+       "change", "Lord Butler"},
       {"not the subject of the reported clause",
        "Tomas Berg said Ana Lima repeated the demand. “We see the troops,” he said.", "troops", "Tomas Berg"},
       {"not a name that starts the reported clause after an apposition",
