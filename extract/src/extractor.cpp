@@ -1392,8 +1392,14 @@ class DocumentRun {
 
   // "Trump said" in an article that names "Donald Trump" only where nobody speaks: a person
   // known by the surname alone takes the document's full name, when the text writes the
-  // surname after exactly one known given name (of a gender that does not conflict).
+  // surname after exactly one known given name or rank ("Lord Nicholls"), of a gender that
+  // does not conflict.
   void complete_surnames() {
+    auto gender_of = [&](const std::string& word) -> char {
+      if (const auto first = lex_.first_names.find(word); first != lex_.first_names.end()) return first->second;
+      if (lex_.ranks.count(word)) return lex_.honorifics.at(word) == '-' ? 0 : lex_.honorifics.at(word);
+      return '?';  // neither
+    };
     for (Entity& e : entities_) {
       if (e.kind != PhraseKind::Person || e.name.size() != 1) continue;
       const std::string& surname = e.name.front();
@@ -1405,16 +1411,17 @@ class DocumentRun {
         if (at < 2 || text_[at - 1] != ' ' || (end < text_.size() && is_ascii_alnum(text_[end]))) continue;
         std::size_t b = at - 1;
         while (b > 0 && !is_space_cp(static_cast<unsigned char>(text_[b - 1]))) --b;
-        const auto first = lex_.first_names.find(text_.substr(b, at - 1 - b));
-        if (first == lex_.first_names.end() || (e.gender && first->second != e.gender)) continue;
-        if (given.empty()) given = first->first;
-        else several = given != first->first;
+        const std::string word = text_.substr(b, at - 1 - b);
+        const char g = gender_of(word);
+        if (g == '?' || (e.gender && g && g != e.gender)) continue;
+        if (given.empty()) given = word;
+        else several = given != word;
       }
       if (given.empty() || several) continue;
       e.name = {given, surname};
       e.display = join_words(e.name);
       e.key = normalise_key(e.display);
-      if (!e.gender) e.gender = lex_.first_names.at(given);
+      if (!e.gender) e.gender = gender_of(given);
     }
   }
 
