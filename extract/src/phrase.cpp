@@ -265,7 +265,7 @@ bool describes(const std::string& word, const Lexicon& lex) {
   const std::string lower = to_lower_ascii(word);
   if (lex.titles.count(lower) || lex.descriptors.count(lower) || lex.countries.count(word) || is_demonym(word, ""))
     return true;
-  for (const char* suffix : {"ant", "ent", "aire", "crat", "ive", "er", "or", "ist", "ate", "born", "winner"}) {
+  for (const char* suffix : {"ant", "ent", "aire", "crat", "ive", "er", "or", "ist", "ate", "born", "based", "winner"}) {
     const std::size_t n = std::string_view(suffix).size();
     if (lower.size() > n + 2 && lower.compare(lower.size() - n, n, suffix) == 0) return true;
   }

@@ -1266,6 +1266,8 @@ TEST_CASE("names: ranks, titles and adjectives, the document's full name", "[att
        "Matt Williams"},
       {"a party before a given name", "The rally ended. “Build it,” Republican Donald Trump said.", "Build",
        "Donald Trump"},
+      {"a place-based adjective before a given name", "The poll closed. “It is tight,” Texas-based Matt Mackowiak said.",
+       "tight", "Matt Mackowiak"},
       {"a speech verb opening the sentence", "“We fight on.” Said Williams: “It is not over.”", "not over",
        "Williams"},
       {"a surname takes the full name the text writes after a known given name",
