@@ -93,17 +93,28 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.compa
 using KeySet = std::unordered_set<std::string>;
 using KeyMap = std::unordered_map<std::string, std::string>;
 
+// The only key of `candidates` that `fits`, or "" when none or several do: resolution joins
+// nothing it would have to guess.
+template <typename Keys, typename Fits>
+std::string only_fitting(const Keys& candidates, Fits fits) {
+  std::string only;
+  for (const std::string& key : candidates) {
+    if (!fits(key)) continue;
+    if (!only.empty()) return "";
+    only = key;
+  }
+  return only;
+}
+
 // Each key maps to the only other key in `candidates_of(key)` that `fits` it, or to itself
 // when none or several do.
 template <typename Candidates, typename Fits>
 KeyMap resolve_short_keys(const KeySet& keys, Candidates candidates_of, Fits fits) {
   KeyMap resolved;
   for (const auto& key : keys) {
-    std::string only;
-    int count = 0;
-    for (const auto& longer : candidates_of(key))
-      if (longer != key && fits(key, longer)) { only = longer; ++count; }
-    resolved[key] = count == 1 ? only : key;
+    const std::string only =
+        only_fitting(candidates_of(key), [&](const std::string& longer) { return longer != key && fits(key, longer); });
+    resolved[key] = only.empty() ? key : only;
   }
   return resolved;
 }
@@ -346,18 +357,14 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   std::vector<std::map<std::string, std::string>> short_key(documents.size());  // per document: surname -> id key
   for (std::size_t d = 0; d < documents.size(); ++d) {
     for (const auto& [surname, evidence] : short_evidence[d]) {
-      std::string only;
-      int count = 0;
-      for (const auto& [key, own] : document_full[d])
-        if (parts_of.at(key).surname == surname && !evidence.gender_conflicts(own)) only = key, ++count;
-      if (count != 1) {
-        count = 0;
-        const auto candidates = full_of_surname.find(surname);
-        if (candidates != full_of_surname.end())
-          for (const auto& key : candidates->second)
-            if (evidence.agrees(full_evidence.at(key))) only = key, ++count;
-      }
-      short_key[d][surname] = count == 1 ? only : normalise_key(documents[d].document.id) + ":" + surname;
+      const auto& namesakes = full_of_surname[surname];  // the corpus's full names with that surname
+      std::string only = only_fitting(namesakes, [&](const std::string& key) {
+        const auto own = document_full[d].find(key);
+        return own != document_full[d].end() && !evidence.gender_conflicts(own->second);
+      });
+      if (only.empty())
+        only = only_fitting(namesakes, [&](const std::string& key) { return evidence.agrees(full_evidence.at(key)); });
+      short_key[d][surname] = only.empty() ? normalise_key(documents[d].document.id) + ":" + surname : only;
     }
   }
 
