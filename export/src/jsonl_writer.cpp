@@ -31,6 +31,7 @@ bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     string_or_null(w, "speaker", q.speaker);
     string_or_null(w, "speaker_id", q.speaker_id);
     w.Key("anonymous"); w.Bool(q.anonymous);
+    string_or_null(w, "speaker_type", to_string(q.speaker_type));
     string_or_null(w, "role", q.role);
     string_or_null(w, "organization", q.organization);
     string_or_null(w, "cue", q.cue);

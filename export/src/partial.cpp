@@ -63,8 +63,12 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.speaker = get_string(item, "speaker");
     q.speaker_id = get_string(item, "speaker_id");
     q.anonymous = item.HasMember("anonymous") && item["anonymous"].IsBool() && item["anonymous"].GetBool();
+    q.speaker_type = entity_type_from(get_string(item, "speaker_type"));
+    const std::string gender = get_string(item, "gender");
+    q.gender = gender == "m" || gender == "f" ? gender[0] : 0;
     q.role = get_string(item, "role");
     q.organization = get_string(item, "organization");
+    q.organization_type = entity_type_from(get_string(item, "organization_type"));
     q.cue = get_string(item, "cue");
     q.rule = get_string(item, "rule");
     q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
@@ -103,8 +107,11 @@ bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes)
     put(w, "speaker", q.speaker);
     put(w, "speaker_id", q.speaker_id);
     w.Key("anonymous"); w.Bool(q.anonymous);
+    put(w, "speaker_type", to_string(q.speaker_type));
+    put(w, "gender", q.gender ? std::string(1, q.gender) : std::string());
     put(w, "role", q.role);
     put(w, "organization", q.organization);
+    put(w, "organization_type", to_string(q.organization_type));
     put(w, "cue", q.cue);
     put(w, "rule", q.rule);
     w.Key("confidence"); w.Double(q.confidence);  // shortest exact form: merges round-trip

@@ -190,15 +190,25 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
       rdf.iri_object(s + "#context", "nif:sourceUrl", s);
       break;
     case VertexKind::Person:
-      rdf.type(s, "schema:Person");
-      rdf.type(s, "prov:Agent");
+      // A written source is a document, not an agent; a group is people, not a person; a
+      // name with no evidence of a person is only an agent.
+      switch (v.type) {
+        case EntityType::WrittenSource: rdf.type(s, "schema:CreativeWork"); rdf.type(s, "prov:Entity"); break;
+        case EntityType::Group: rdf.type(s, "qg:Group"); rdf.type(s, "prov:Agent"); break;
+        case EntityType::Name: rdf.type(s, "prov:Agent"); break;
+        default: rdf.type(s, "schema:Person"); rdf.type(s, "prov:Agent"); break;
+      }
       // Every spelling the articles use: shards that saw different ones still agree.
       for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
       rdf.literal(s, "qg:anonymous", v.anonymous ? "true" : "false", "xsd:boolean");
       break;
     case VertexKind::Organization:
-      rdf.type(s, "schema:Organization");
-      rdf.type(s, "org:Organization");
+      if (v.type == EntityType::Place) {  // a country the speaker represents
+        rdf.type(s, "schema:Country");
+      } else {
+        rdf.type(s, "schema:Organization");
+        rdf.type(s, "org:Organization");
+      }
       rdf.type(s, "prov:Agent");
       for (const auto& name : v.names) rdf.literal(s, "schema:name", name);
       break;

@@ -42,7 +42,9 @@ inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const 
   auto add = [&](const char* key, std::string value) {
     if (!value.empty()) a.emplace_back(key, std::move(value));
   };
-  add(type_key, to_string(v.kind));
+  // Persons and organisations by what they are (person, name, unnamed_source, written_source,
+  // group, organization, place); statements and documents by their kind.
+  add(type_key, v.type != EntityType::None ? to_string(v.type) : to_string(v.kind));
   // The id the quotes JSONL gives the vertex, exactly (node ids are escaped for the format).
   switch (v.kind) {
     case VertexKind::Person: add("speaker_id", v.id); break;

@@ -84,6 +84,7 @@ struct Entity {
   char gender = 0;
   std::string head;                    // descriptor head noun
   bool written = false, plural = false;
+  bool honorific = false;              // a person named with an honorific ("Mr", "Dr") somewhere
 };
 
 struct Mention {
@@ -128,6 +129,7 @@ class DocumentRun {
     for (std::size_t i = 0; i < spans_.size(); ++i) attribute(i);
     lead_in_speakers();
     continue_speakers();
+    complete_surnames();
     emit();
   }
 
@@ -669,10 +671,18 @@ class DocumentRun {
   int person_for(const Phrase& p, bool introduces_name) {
     int found = -1;
     const std::string& last = p.name.back();
+    // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
+    // is the person named in full before whose given name or surname it carries.
+    const bool rank_name = p.name.size() == 2 && lex_.ranks.count(p.name.front()) > 0;
     for (std::size_t k = entities_.size(); k-- > 0;) {
       const Entity& e = entities_[k];
       if (e.kind != PhraseKind::Person) continue;
       if (e.name == p.name) { found = static_cast<int>(k); break; }
+      if (rank_name && e.name.size() >= 2 && !lex_.ranks.count(e.name.front()) &&
+          (e.name.front() == last || e.name.back() == last) && (!e.gender || !p.gender || e.gender == p.gender)) {
+        found = static_cast<int>(k);
+        break;
+      }
       if (e.name.back() != last) continue;
       if (p.name.size() == 1 || e.name.size() == 1 ||
           first_names_compatible(e.name.front(), p.name.front())) {
@@ -701,6 +711,7 @@ class DocumentRun {
     if (e.role.empty() || fuller_role) e.role = p.role;
     if (e.organization.empty()) e.organization = p.organization;
     if (!e.gender) e.gender = p.gender;
+    e.honorific = e.honorific || p.honorific;
     return found;
   }
 
@@ -1352,8 +1363,12 @@ class DocumentRun {
       if (a.entity >= 0) {
         const Entity& e = entities_[a.entity];
         out.speaker = e.display;
+        out.speaker_type = entity_type(e);
+        out.gender = e.gender;
         out.role = e.role;
         out.organization = e.organization;
+        if (!e.organization.empty())
+          out.organization_type = is_country(e.organization) ? EntityType::Place : EntityType::Organization;
         if (e.kind == PhraseKind::Descriptor) {
           out.anonymous = true;
           out.speaker_id = "anon:" + doc_.id + ":" + e.key;  // the id whole: a_1 and a-1 are two documents
@@ -1390,6 +1405,54 @@ class DocumentRun {
                                  text_[end - 1] == '\n'))
       --end;
     return {begin, end};
+  }
+
+  // "Trump said" in an article that names "Donald Trump" only where nobody speaks: a person
+  // known by the surname alone takes the document's full name, when the text writes the
+  // surname after exactly one known given name or rank ("Lord Nicholls"), of a gender that
+  // does not conflict.
+  void complete_surnames() {
+    auto gender_of = [&](const std::string& word) -> char {
+      if (const auto first = lex_.first_names.find(word); first != lex_.first_names.end()) return first->second;
+      if (lex_.ranks.count(word)) return lex_.honorifics.at(word) == '-' ? 0 : lex_.honorifics.at(word);
+      return '?';  // neither
+    };
+    for (Entity& e : entities_) {
+      if (e.kind != PhraseKind::Person || e.name.size() != 1) continue;
+      const std::string& surname = e.name.front();
+      std::string given;
+      bool several = false;
+      for (std::size_t at = text_.find(surname); at != std::string::npos && !several;
+           at = text_.find(surname, at + 1)) {
+        const std::size_t end = at + surname.size();
+        if (at < 2 || text_[at - 1] != ' ' || (end < text_.size() && is_ascii_alnum(text_[end]))) continue;
+        std::size_t b = at - 1;
+        while (b > 0 && !is_space_cp(static_cast<unsigned char>(text_[b - 1]))) --b;
+        const std::string word = text_.substr(b, at - 1 - b);
+        const char g = gender_of(word);
+        if (g == '?' || (e.gender && g && g != e.gender)) continue;
+        if (given.empty()) given = word;
+        else several = given != word;
+      }
+      if (given.empty() || several) continue;
+      e.name = {given, surname};
+      e.display = join_words(e.name);
+      e.key = normalise_key(e.display);
+      if (!e.gender) e.gender = gender_of(given);
+    }
+  }
+
+  // What the entity is, for the outputs. A lone capitalised word is a person only with evidence
+  // that it names one: a title, an honorific, a gender (from "Mr", "he", a given name).
+  EntityType entity_type(const Entity& e) const {
+    switch (e.kind) {
+      case PhraseKind::Descriptor:
+        return e.written ? EntityType::WrittenSource : e.plural ? EntityType::Group : EntityType::UnnamedSource;
+      case PhraseKind::Organization: return is_country(e.organization) ? EntityType::Place : EntityType::Organization;
+      case PhraseKind::Person:
+        return e.name.size() >= 2 || !e.role.empty() || e.gender || e.honorific ? EntityType::Person : EntityType::Name;
+      default: return EntityType::None;
+    }
   }
 
   // A full quote starts a sentence of speech: capitalised, and opening its sentence or

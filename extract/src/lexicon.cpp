@@ -132,8 +132,10 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   if (!read("honorifics.tsv")) return false;
   entries("honorifics.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
-    if (f.size() != 2 || f[1].size() != 1) return fail("honorifics.tsv", number, "expected word<TAB>m|f|-");
+    if (f.size() < 2 || f.size() > 3 || f[1].size() != 1 || (f.size() == 3 && f[2] != "rank"))
+      return fail("honorifics.tsv", number, "expected word<TAB>m|f|-[<TAB>rank]");
     honorifics[f[0]] = f[1][0];
+    if (f.size() == 3) ranks.insert(f[0]);
   });
   if (!read("first_names.tsv")) return false;
   entries("first_names.tsv", [&](const std::string& line, int number) {

@@ -19,6 +19,7 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> organizations;  // form -> canonical name
   std::unordered_set<std::string> organization_cues;
   std::unordered_map<std::string, char> honorifics;  // word -> 'm', 'f' or '-'
+  std::unordered_set<std::string> ranks;             // honorifics that are part of a name ("Lord", "Prince")
   std::unordered_map<std::string, char> first_names; // name -> 'm' or 'f'
   std::unordered_set<std::string> stopwords;
   // Lower-case first word of a several-word title, country or organisation -> the most words

@@ -258,6 +258,36 @@ bool is_demonym(const std::string& form, const std::string& country) {
   return false;
 }
 
+// A capitalised word that describes rather than names: a title, a source noun, a country word
+// or demonym in the lexicons ("Spaniard", "Californian"), or a word with the ending of an
+// adjective or an agent noun ("Defiant", "Billionaire", "Republican", "Democrat", "Treasurer").
+bool describes(const std::string& word, const Lexicon& lex) {
+  const std::string lower = to_lower_ascii(word);
+  if (lex.titles.count(lower) || lex.descriptors.count(lower) || lex.countries.count(word) || is_demonym(word, ""))
+    return true;
+  for (const char* suffix : {"ant", "ent", "aire", "crat", "ive", "er", "or", "ist", "ate", "born", "based", "winner"}) {
+    const std::size_t n = std::string_view(suffix).size();
+    if (lower.size() > n + 2 && lower.compare(lower.size() - n, n, suffix) == 0) return true;
+  }
+  return false;
+}
+
+// Where a run of name words really starts: titles and adjectives are never part of a name.
+// "Said Williams" (a speech verb opening the sentence) is Williams; "Republican Donald Trump",
+// "House Speaker Paul Ryan", "Defiant Matt Williams" start at the known given name, when what
+// comes before it is not a given name and describes.
+std::size_t first_name_word(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, const Lexicon& lex) {
+  if (end - begin >= 2 && lex.speech_verb_forms.count(to_lower_ascii(tokens[begin].text))) return begin + 1;
+  if (end - begin < 3 || lex.first_names.count(tokens[begin].text)) return begin;
+  for (std::size_t i = begin + 1; i + 1 < end; ++i) {
+    if (!lex.first_names.count(tokens[i].text)) continue;
+    for (std::size_t k = begin; k < i; ++k)
+      if (describes(tokens[k].text, lex)) return i;
+    return begin;
+  }
+  return begin;
+}
+
 }  // namespace
 
 bool is_calendar_word(std::string_view w) {
@@ -425,6 +455,16 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       const char g = lex.honorifics.at(tokens[k].text);
       if (g != '-') p.gender = g;
     }
+  }
+  name_begin = first_name_word(tokens, name_begin, name_end, lex);
+  // "Lord Butler", "Prince Charles", "Sir Paul", "Pope Francis": a rank with one word after it
+  // is a name, not a surname with a title ("Lord Butler" is not "Mr Butler").
+  if (name_end == name_begin + 1 && name_begin > own_from && !tokens[name_begin - 1].possessive &&
+      lex.ranks.count(tokens[name_begin - 1].text)) {
+    --name_begin;
+    p.honorific = true;
+    const char g = lex.honorifics.at(tokens[name_begin].text);
+    if (g != '-') p.gender = g;
   }
   if (name_end > name_begin) {
     p.kind = PhraseKind::Person;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -92,17 +93,28 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.compa
 using KeySet = std::unordered_set<std::string>;
 using KeyMap = std::unordered_map<std::string, std::string>;
 
+// The only key of `candidates` that `fits`, or "" when none or several do: resolution joins
+// nothing it would have to guess.
+template <typename Keys, typename Fits>
+std::string only_fitting(const Keys& candidates, Fits fits) {
+  std::string only;
+  for (const std::string& key : candidates) {
+    if (!fits(key)) continue;
+    if (!only.empty()) return "";
+    only = key;
+  }
+  return only;
+}
+
 // Each key maps to the only other key in `candidates_of(key)` that `fits` it, or to itself
 // when none or several do.
 template <typename Candidates, typename Fits>
 KeyMap resolve_short_keys(const KeySet& keys, Candidates candidates_of, Fits fits) {
   KeyMap resolved;
   for (const auto& key : keys) {
-    std::string only;
-    int count = 0;
-    for (const auto& longer : candidates_of(key))
-      if (longer != key && fits(key, longer)) { only = longer; ++count; }
-    resolved[key] = count == 1 ? only : key;
+    const std::string only =
+        only_fitting(candidates_of(key), [&](const std::string& longer) { return longer != key && fits(key, longer); });
+    resolved[key] = only.empty() ? key : only;
   }
   return resolved;
 }
@@ -227,6 +239,7 @@ struct QuoteKeys {
   NameParts name;            // a named person: the speaker's name
   std::string speaker_key;   // a named person's join_key(name), or an organisation's key
   std::string organization;  // organization_key(q.organization), or empty
+  std::string role;          // normalise_key(q.role), or empty
   std::string words;         // normalise_statement(q.text)
 };
 
@@ -242,6 +255,35 @@ void in_slices(std::size_t count, unsigned threads, Work work) {
 
 bool is_person(const Quote& q) { return starts_with(q.speaker_id, "person:"); }
 bool is_org(const Quote& q) { return starts_with(q.speaker_id, "org:"); }
+
+// What the quotes say about a person beyond the name: the roles, organisations and genders
+// they give. Two sets of evidence agree when they share a role or an organisation and do not
+// disagree on gender.
+struct Evidence {
+  std::set<std::string> roles, organizations;
+  std::set<char> genders;
+
+  void add(const Quote& q, const QuoteKeys& k) {
+    if (!k.role.empty()) roles.insert(k.role);
+    if (!k.organization.empty()) organizations.insert(k.organization);
+    if (q.gender) genders.insert(q.gender);
+  }
+  bool gender_conflicts(const Evidence& other) const {
+    if (genders.empty() || other.genders.empty()) return false;
+    for (const char g : genders)
+      if (other.genders.count(g)) return false;
+    return true;
+  }
+  bool agrees(const Evidence& other) const {
+    if (gender_conflicts(other)) return false;
+    auto share = [](const std::set<std::string>& a, const std::set<std::string>& b) {
+      for (const auto& x : a)
+        if (b.count(x)) return true;
+      return false;
+    };
+    return share(roles, other.roles) || share(organizations, other.organizations);
+  }
+};
 
 }  // namespace
 
@@ -265,53 +307,85 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
         k.speaker_key = organization_key(q.speaker);
       }
       if (!q.organization.empty()) k.organization = organization_key(q.organization);
+      if (!q.role.empty()) k.role = normalise_key(q.role);
       k.words = normalise_statement(q.text);
     });
   });
 
-  // 1. Person keys: full names first; short forms join the only full name that fits them.
-  KeySet person_keys, org_keys;
+  // 1. Full names (a given name and a surname, or a rank and a name: "Lord Butler") are keys
+  // across the corpus; a full name without the middle initial its namesake carries joins the
+  // only one that fits ("George Bush" -> "George W. Bush").
+  KeySet full_keys;
   std::unordered_map<std::string, NameParts> parts_of;
   every_quote([&](const Quote& q, const QuoteKeys& k) {
-    if (is_person(q)) {
-      person_keys.insert(k.speaker_key);
-      parts_of.emplace(k.speaker_key, k.name);
-    } else if (is_org(q)) {
-      org_keys.insert(k.speaker_key);
-    }
-    if (!k.organization.empty()) org_keys.insert(k.organization);
+    if (!is_person(q) || k.name.first.empty()) return;
+    full_keys.insert(k.speaker_key);
+    parts_of.emplace(k.speaker_key, k.name);
   });
   std::unordered_map<std::string, std::vector<std::string>> by_surname;  // keeps the search local
   for (const auto& [key, p] : parts_of) by_surname[p.surname].push_back(key);
-  const auto person = resolve_short_keys(
-      person_keys, [&](const std::string& key) -> const std::vector<std::string>& { return by_surname[parts_of.at(key).surname]; },
+  const auto full = resolve_short_keys(
+      full_keys, [&](const std::string& key) -> const std::vector<std::string>& { return by_surname[parts_of.at(key).surname]; },
       [&](const std::string& key, const std::string& longer) {
         const NameParts& a = parts_of.at(key);
         const NameParts& b = parts_of.at(longer);
-        if (b.first.empty()) return false;
-        if (a.first.empty()) return true;                                  // "Lavrov"
-        return a.middle.empty() && !b.middle.empty() && a.first == b.first;  // "George Bush"
+        return a.middle.empty() && !b.middle.empty() && a.first == b.first;
       });
-  std::unordered_map<std::string, std::vector<std::string>> ending_with;  // "state-department" -> "u-s-state-department"
-  for (const auto& key : org_keys)
-    for (std::size_t dash = key.find('-'); dash != std::string::npos; dash = key.find('-', dash + 1))
-      ending_with[key.substr(dash + 1)].push_back(key);
-  const auto org = resolve_short_keys(
-      org_keys, [&](const std::string& key) -> const std::vector<std::string>& { return ending_with[key]; },
-      [](const std::string&, const std::string&) { return true; });
 
-  // 2. Rewrite ids; statements by resolved speaker and normalised words (the maps are only
-  // read here, so the slices can share them).
+  // 2. A bare surname ("Blair", "Mr Blair") stands for somebody of its own document. It is the
+  // document's own full name with that surname when there is exactly one of a gender that
+  // does not conflict; otherwise it joins a full name of another document only on evidence
+  // that agrees (a shared role or organisation, no conflicting gender), and only when exactly
+  // one full name does; otherwise it keeps an id of its document: "person:DOC:SURNAME".
+  std::unordered_map<std::string, Evidence> full_evidence;       // final full key -> evidence
+  std::unordered_map<std::string, std::set<std::string>> full_of_surname;  // surname -> final full keys
+  std::vector<std::map<std::string, Evidence>> short_evidence(documents.size());  // per document: surname ->
+  std::vector<std::map<std::string, Evidence>> document_full(documents.size());   // per document: final full key ->
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    quotes_of(d, d + 1, [&](const Quote& q, const QuoteKeys& k) {
+      if (!is_person(q)) return;
+      if (k.name.first.empty()) {
+        short_evidence[d][k.name.surname].add(q, k);
+        return;
+      }
+      const std::string key = final_key(full, k.speaker_key);
+      full_evidence[key].add(q, k);
+      document_full[d][key].add(q, k);
+      full_of_surname[k.name.surname].insert(key);
+    });
+  }
+  std::vector<std::map<std::string, std::string>> short_key(documents.size());  // per document: surname -> id key
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    for (const auto& [surname, evidence] : short_evidence[d]) {
+      const auto& namesakes = full_of_surname[surname];  // the corpus's full names with that surname
+      std::string only = only_fitting(namesakes, [&](const std::string& key) {
+        const auto own = document_full[d].find(key);
+        return own != document_full[d].end() && !evidence.gender_conflicts(own->second);
+      });
+      if (only.empty())
+        only = only_fitting(namesakes, [&](const std::string& key) { return evidence.agrees(full_evidence.at(key)); });
+      short_key[d][surname] = only.empty() ? normalise_key(documents[d].document.id) + ":" + surname : only;
+    }
+  }
+
+  // 3. Rewrite ids; statements by resolved speaker and normalised words (the maps are only
+  // read here, so the slices can share them). Organisations by their key alone: a name joins
+  // another only when their keys are the same (the same words, "Department of State" read as
+  // "State Department"; the extractor maps the known short forms to their full names), never
+  // by a part of the name: "Australia" is not "Commonwealth Bank of Australia", "FA" not
+  // "Spanish FA".
   in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
-    quotes_of(from, to, [&](Quote& q, const QuoteKeys& k) {
-      if (is_person(q)) q.speaker_id = "person:" + final_key(person, k.speaker_key);
-      else if (is_org(q)) q.speaker_id = "org:" + final_key(org, k.speaker_key);
-      q.organization_id = q.organization.empty() ? "" : "org:" + final_key(org, k.organization);
+    for (std::size_t d = from; d < to; ++d) quotes_of(d, d + 1, [&](Quote& q, const QuoteKeys& k) {
+      if (is_person(q))
+        q.speaker_id = "person:" + (k.name.first.empty() ? short_key[d].at(k.name.surname) : final_key(full, k.speaker_key));
+      else if (is_org(q))
+        q.speaker_id = "org:" + k.speaker_key;
+      q.organization_id = q.organization.empty() ? "" : "org:" + k.organization;
       q.statement_id = statement_id_of_words(q.speaker_id, k.words);
       q.conflicting_speakers.clear();
     });
   });
-  // 3. The same words given to different named speakers: what a fact-checker looks at first.
+  // 4. The same words given to different named speakers: what a fact-checker looks at first.
   auto named = [](const Quote& q) { return !q.speaker_id.empty() && !q.anonymous; };
   std::unordered_map<std::string, std::set<std::string>> speakers_of_words;  // the set: in order
   every_quote([&](const Quote& q, const QuoteKeys& k) {

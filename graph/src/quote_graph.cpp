@@ -71,6 +71,14 @@ struct QuoteGraph::Impl {
   std::unordered_map<Vertex, std::map<std::string, std::size_t>> spellings;  // speaker -> name -> quotes
   std::map<Vertex, std::string> conflicting_words;                            // statement -> normalised words
   std::map<Vertex, std::set<Vertex>> speakers_in;                             // document -> named speakers
+  // organisation -> the statements and documents of the quotes that name it as the speaker's
+  std::unordered_map<Vertex, std::pair<std::set<Vertex>, std::set<std::string>>> named_by;
+
+  // The more telling type wins: a Name becomes a Person when any quote shows it is one.
+  void set_type(Vertex v, EntityType type) {
+    EntityType& current = graph[v].type;
+    if (type != EntityType::None && (current == EntityType::None || current == EntityType::Name)) current = type;
+  }
 
   Vertex vertex_for(const std::string& id, VertexKind kind, bool* created = nullptr) {
     const auto it = by_id.find(id);
@@ -148,6 +156,10 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     const bool is_org = q.speaker_id.compare(0, 4, "org:") == 0;
     const Vertex p = impl_->vertex_for(q.speaker_id, is_org ? VertexKind::Organization : VertexKind::Person, &created);
     if (created) g[p].anonymous = q.anonymous;
+    impl_->set_type(p, q.speaker_type != EntityType::None ? q.speaker_type
+                       : is_org                         ? EntityType::Organization
+                       : q.anonymous                    ? EntityType::UnnamedSource
+                                                        : EntityType::Person);
     ++impl_->spellings[p][q.speaker];
     if (g[p].role.empty()) g[p].role = q.role;
     impl_->merged_edge(p, s, EdgeKind::Said);
@@ -161,6 +173,10 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     if (!q.organization.empty() && !is_org) {
       const std::string org_id = q.organization_id.empty() ? "org:" + organization_key(q.organization) : q.organization_id;
       const Vertex o = impl_->vertex_for(org_id, VertexKind::Organization, &created);
+      impl_->set_type(o, q.organization_type != EntityType::None ? q.organization_type : EntityType::Organization);
+      auto& named = impl_->named_by[o];
+      named.first.insert(s);
+      named.second.insert(doc.id);
       add_source(org_id);
       ++impl_->spellings[o][q.organization];
       EdgeData& speaks = impl_->merged_edge(p, o, EdgeKind::SpeaksFor);
@@ -194,18 +210,21 @@ void QuoteGraph::Impl::measure_speaker(Vertex v) {
   for (const auto& id : doc_ids) p.document_ids += (p.document_ids.empty() ? "" : " ") + id;
 }
 
-// An organisation's statements are its own and its speakers'; its documents likewise.
+// An organisation's statements are its own and those of the quotes that name it as their
+// speaker's organisation (not what its speakers said elsewhere); its documents likewise.
 void QuoteGraph::Impl::measure_organization(Vertex v) {
   VertexData& o = graph[v];
   std::set<Vertex> statements;
-  out_edges_of_kind(v, EdgeKind::Said, [&](Vertex s) { statements.insert(s); });
-  in_edges_of_kind(v, EdgeKind::SpeaksFor, [&](Vertex p) {
-    ++o.speakers;
-    out_edges_of_kind(p, EdgeKind::Said, [&](Vertex s) { statements.insert(s); });
-  });
   std::set<std::string> doc_ids;
-  for (const Vertex s : statements)
+  out_edges_of_kind(v, EdgeKind::Said, [&](Vertex s) {
+    statements.insert(s);
     out_edges_of_kind(s, EdgeKind::AppearsIn, [&](Vertex d) { doc_ids.insert(graph[d].document_id); });
+  });
+  in_edges_of_kind(v, EdgeKind::SpeaksFor, [&](Vertex) { ++o.speakers; });
+  if (const auto named = named_by.find(v); named != named_by.end()) {
+    statements.insert(named->second.first.begin(), named->second.first.end());
+    doc_ids.insert(named->second.second.begin(), named->second.second.end());
+  }
   o.statements = statements.size();
   o.documents = doc_ids.size();
   o.organizations = 0;

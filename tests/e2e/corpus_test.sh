@@ -27,6 +27,67 @@ run_all() {  # run_all OUT ARGS...: every output format into OUT
   "$Q" "$@" -q -o "$out" --dot "$out/graph.dot" --co-quotation
 }
 
+# --- Who is who (docs/jsonl.md, "Who is who across a corpus"), with invented articles: a lord,
+# a prince and a knight are not namesakes; "Ms King" is not Paul King; a surname with the same
+# role joins the full name of another article and without evidence stays its article's own;
+# organisations never join by a part of their name; every vertex has its type in each format.
+cat > people.jsonl <<'JSONL'
+{"id": "lords-a", "title": "A", "text": "The inquiry reported on Monday. “The intelligence was thin,” Lord Butler said. “We will publish it all,” he added."}
+{"id": "lords-b", "title": "B", "text": "The relay team won silver. “We swam our hearts out,” said swimmer Kathy Butler."}
+{"id": "lords-c", "title": "C", "text": "The council met again. “It is a matter for the voters,” Mr Butler said."}
+{"id": "princes-a", "title": "D", "text": "The visit ended in Wales. “The garden is a joy,” Prince Charles said."}
+{"id": "princes-b", "title": "E", "text": "The album was released on Friday. “Music is my life,” singer Ray Charles said."}
+{"id": "knights-a", "title": "F", "text": "The concert sold out in minutes. “I love playing Liverpool,” Sir Paul said."}
+{"id": "knights-b", "title": "G", "text": "The results beat forecasts. “Demand is strong,” said Vivek Paul, chief executive of Wipro."}
+{"id": "king-a", "title": "H", "text": "The vote was close. “We won the argument,” said Labour MP Paul King."}
+{"id": "king-b", "title": "I", "text": "The vote was close. “We lost the argument,” Labour MP Ms King said."}
+{"id": "lavrov-a", "title": "J", "text": "The talks resumed. “We are ready to talk,” said Russian Foreign Minister Sergei Lavrov."}
+{"id": "lavrov-b", "title": "K", "text": "The talks stalled. “We are still ready,” said Russian Foreign Minister Lavrov."}
+{"id": "lavrov-c", "title": "L", "text": "The talks stalled again. “Nothing has changed,” Lavrov said."}
+{"id": "orgs-a", "title": "M", "text": "Profits rose. “Lending was strong,” said Ralph Norris, chief executive of Commonwealth Bank of Australia."}
+{"id": "orgs-b", "title": "N", "text": "Troops will stay. “We will not cut and run,” said Australian Prime Minister John Howard."}
+{"id": "types-a", "title": "O", "text": "The oil firm denied the claims. “The claims are false,” Yukos said. “The plan is flawed,” a confidential concept paper said."}
+JSONL
+run_all people people.jsonl
+check "who is who: ranks, genders, evidence, organisations, types" /usr/bin/python3 - people <<'PY'
+import json, sys, networkx as nx, rdflib
+out = sys.argv[1]
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+by = {(q["doc"], q["speaker"]): q for q in quotes}
+sid = lambda doc, name: by[(doc, name)]["speaker_id"]
+assert sid("lords-a", "Lord Butler") not in (sid("lords-b", "Kathy Butler"), sid("lords-c", "Butler"))
+assert sid("lords-c", "Butler") == "person:lords-c:butler"          # Mr Butler: nobody else's
+assert sid("princes-a", "Prince Charles") != sid("princes-b", "Ray Charles")
+assert sid("knights-a", "Sir Paul") != sid("knights-b", "Vivek Paul")
+assert sid("king-b", "King") != sid("king-a", "Paul King")           # same role, conflicting gender
+assert sid("lavrov-b", "Lavrov") == sid("lavrov-a", "Sergei Lavrov")   # same role: one person
+assert sid("lavrov-c", "Lavrov") == "person:lavrov-c:lavrov"         # no evidence: a split
+assert by[("orgs-b", "John Howard")]["organization_id"] == "org:australia"
+assert by[("orgs-a", "Ralph Norris")]["organization_id"] == "org:commonwealth-bank-of-australia"
+types = {q["speaker"]: q["speaker_type"] for q in quotes}
+assert types["Yukos"] == "name" and types["a confidential concept paper"] == "written_source", types
+g = nx.read_graphml(f"{out}/graph.graphml")
+vtype = {d["label"]: d["type"] for _, d in g.nodes(data=True) if "label" in d}
+assert vtype["Australia"] == "place" and vtype["Commonwealth Bank of Australia"] == "organization", vtype
+assert vtype["Yukos"] == "name" and vtype["Lord Butler"] == "person", vtype
+assert vtype["a confidential concept paper"] == "written_source", vtype
+import xml.etree.ElementTree as ET  # GEXF: the type column of the node (read_gexf is the GEXF work's test)
+root = ET.parse(f"{out}/graph.gexf").getroot()
+ns = {"g": root.tag.split("}")[0].strip("{")}
+type_column = next(a.get("id") for a in root.iterfind(".//g:attributes[@class='node']/g:attribute", ns) if a.get("title") == "kind")
+gexf = {n.get("label"): v.get("value") for n in root.iterfind(".//g:node", ns)
+        for v in n.iterfind(".//g:attvalue", ns) if v.get("for") == type_column}
+assert gexf.get("a confidential concept paper") == "written_source", gexf
+rdf = rdflib.Graph(); rdf.parse(f"{out}/graph.ttl", format="turtle")
+SDO, RDF = rdflib.Namespace("http://schema.org/"), rdflib.RDF
+paper = next(s for s, o in rdf.subject_objects(SDO.name) if str(o) == "a confidential concept paper")
+assert (paper, RDF.type, SDO.CreativeWork) in rdf and (paper, RDF.type, SDO.Person) not in rdf
+australia = next(s for s, o in rdf.subject_objects(SDO.name) if str(o) == "Australia")
+assert (australia, RDF.type, SDO.Country) in rdf and (australia, RDF.type, SDO.Organization) not in rdf
+yukos = next(s for s, o in rdf.subject_objects(SDO.name) if str(o) == "Yukos")
+assert (yukos, RDF.type, SDO.Person) not in rdf
+PY
+
 # --- A small dated corpus: one statement travels across three articles (first in b), the
 # same words are given to another speaker in d, and one person is spelt two ways.
 cat > dated.jsonl <<'JSONL'

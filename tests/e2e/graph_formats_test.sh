@@ -115,11 +115,14 @@ import json, sys, collections, networkx as nx
 out = sys.argv[1]
 quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
 g = nx.read_graphml(f"{out}/graph.graphml")
-key = {"person": "speaker_id", "organization": "organization_id", "statement": "statement_id"}
+# Speakers are typed by what they are (person, unnamed_source, place...); the id attribute
+# follows the vertex's kind.
+id_keys = ("speaker_id", "organization_id", "statement_id")
 for n, d in g.nodes(data=True):
-    exact = d[key[d["type"]]] if d["type"] in key else "doc:" + d["doc"]
-    assert exact == n.replace("_5F", "_"), (n, exact)   # only "_" needed escaping here
-ids = {d[key[d["type"]]] for _, d in g.nodes(data=True) if d["type"] in key}
+    present = [d[k] for k in id_keys if k in d]
+    exact = present[0] if present else "doc:" + d["doc"]
+    assert len(present) <= 1 and exact == n.replace("_5F", "_"), (n, exact)   # only "_" needed escaping here
+ids = {d[k] for _, d in g.nodes(data=True) for k in id_keys if k in d}
 for q in quotes:
     assert q["speaker_id"] in ids and q["statement_id"] in ids, q
 pairs = collections.Counter((u, v, d["type"]) for u, v, d in g.edges(data=True))

@@ -203,7 +203,7 @@ TEST_CASE("whoever a speech verb presents as speaking is what a later pronoun re
        "Tel Corp is moving to a new strategy, Andrew Burke told the forum. “We will change TV,” he said.",
        "change TV", "Andrew Burke"},
       {"a title and a surname before the verb", "Lord Butler said the rules were weak. “It has to change,” he said.",
-       "change", "Butler"},
+       "change", "Lord Butler"},
       {"not the subject of the reported clause",
        "Tomas Berg said Ana Lima repeated the demand. “We see the troops,” he said.", "troops", "Tomas Berg"},
       {"not a name that starts the reported clause after an apposition",
@@ -1249,4 +1249,42 @@ TEST_CASE("a lower-case hyphenated title before a name gives later quotes the ro
     CHECK(quotes.quotes[0].speaker == name);
     CHECK(quotes.quotes[0].role == title);
   }
+}
+
+// Names as the graph resolves them (docs/jsonl.md, "Who is who across a corpus"): a rank with one
+// word is a name, titles and adjectives are not part of one, a surname is the document's full name.
+TEST_CASE("names: ranks, titles and adjectives, the document's full name", "[attribution][names]") {
+  check_rows({
+      {"a prince is named, not a surname", "The visit ended. “The garden is a joy,” Prince Charles said.", "garden",
+       "Prince Charles"},
+      {"a knight with a given name", "The show sold out. “I love this city,” Sir Paul said.", "city", "Sir Paul"},
+      {"a rank before a full name is dropped", "The match ended. “We were poor,” said Sir Alex Ferguson.", "poor",
+       "Alex Ferguson"},
+      {"a knight's given name later in the article is him",
+       "Sir Alex Ferguson was angry. “We were poor,” Sir Alex said.", "poor", "Alex Ferguson"},
+      {"an adjective before a given name", "The vote was close. “We fight on,” Defiant Matt Williams said.", "fight",
+       "Matt Williams"},
+      {"a party before a given name", "The rally ended. “Build it,” Republican Donald Trump said.", "Build",
+       "Donald Trump"},
+      {"a place-based adjective before a given name", "The poll closed. “It is tight,” Texas-based Matt Mackowiak said.",
+       "tight", "Matt Mackowiak"},
+      {"a speech verb opening the sentence", "“We fight on.” Said Williams: “It is not over.”", "not over",
+       "Williams"},
+      {"a surname takes the full name the text writes after a known given name",
+       "The crowd came for Donald Trump on Friday. “We will win,” Trump said.", "win", "Donald Trump"},
+      {"a surname takes the rank the text gives", "The ruling by Lord Nicholls was read out. “The law is clear,” Nicholls said.",
+       "law", "Lord Nicholls"},
+  });
+}
+
+TEST_CASE("each speaker has a type; a lone word with no person evidence is a name", "[attribution][names]") {
+  CHECK(quote_with("The oil firm denied it. “The claims are false,” Yukos said.", "false").speaker_type == EntityType::Name);
+  CHECK(quote_with("The talks ended. “The claims are false,” Mr Smith said.", "false").speaker_type == EntityType::Person);
+  CHECK(quote_with("“The plan is flawed,” a confidential concept paper said.", "flawed").speaker_type ==
+        EntityType::WrittenSource);
+  CHECK(quote_with("“We are angry,” protesters said.", "angry").speaker_type == EntityType::Group);
+  CHECK(quote_with("“We will look into it,” a senior official said.", "look").speaker_type == EntityType::UnnamedSource);
+  const Quote russia = quote_with("“We are ready,” said Russian Foreign Minister Sergei Lavrov.", "ready");
+  CHECK(russia.organization_type == EntityType::Place);
+  CHECK(russia.gender == 'm');
 }

@@ -82,17 +82,111 @@ TEST_CASE("organisation names in their usual variants share a key", "[resolve]")
   CHECK(organization_key("Russian Foreign Ministry") != organization_key("Ukrainian Foreign Ministry"));
 }
 
-TEST_CASE("a bare surname joins the only full name that fits it", "[resolve]") {
-  auto ids = resolve({record("a", "", {quote("One two", "Sergei Lavrov")}),
-                      record("b", "", {quote("Three four", "Lavrov")})});
-  CHECK(ids.at("Lavrov") == ids.at("Sergei Lavrov"));
+// A quote as the extractor gives it, with what it says of the speaker beyond the name.
+Quote said_by(const std::string& text, const std::string& speaker, const std::string& role, char gender = 0,
+              const std::string& organization = "") {
+  Quote q = quote(text, speaker);
+  q.role = role;
+  q.gender = gender;
+  q.organization = organization;
+  return q;
+}
 
-  // Two Khans in the corpus: "Khan" alone could be either and stays apart.
-  ids = resolve({record("a", "", {quote("One", "Imran Khan"), quote("Two", "Sadiq Khan", 10)}),
-                 record("b", "", {quote("Three", "Khan")})});
-  CHECK(ids.at("Khan") != ids.at("Imran Khan"));
-  CHECK(ids.at("Khan") != ids.at("Sadiq Khan"));
+TEST_CASE("a bare surname joins a full name of another document only on agreeing evidence", "[resolve]") {
+  // The same role: one person named in full in one article and by surname in another.
+  auto ids = resolve({record("a", "", {said_by("One two", "Sergei Lavrov", "Foreign Minister")}),
+                      record("b", "", {said_by("Three four", "Lavrov", "Foreign Minister")})});
+  CHECK(ids.at("Lavrov") == ids.at("Sergei Lavrov"));
+  // The same organisation will do as well.
+  ids = resolve({record("a", "", {said_by("One two", "Sergei Lavrov", "", 0, "Russia")}),
+                 record("b", "", {said_by("Three four", "Lavrov", "minister", 0, "Russia")})});
+  CHECK(ids.at("Lavrov") == ids.at("Sergei Lavrov"));
+  // Nothing agrees: the surname stays a person of its own document, and its id says so.
+  ids = resolve({record("a", "", {said_by("One two", "Sergei Lavrov", "Foreign Minister")}),
+                 record("b", "", {said_by("Three four", "Lavrov", "")})});
+  CHECK(ids.at("Lavrov") == "person:b:lavrov");
+  CHECK(ids.at("Sergei Lavrov") == "person:srg-lavrov");
+}
+
+TEST_CASE("a gender that conflicts keeps a surname from a full name", "[resolve]") {
+  // "Ms King" (the extractor keeps the surname and the gender) is not Paul King, same role or not.
+  auto ids = resolve({record("a", "", {said_by("One two", "Paul King", "MP", 'm')}),
+                      record("b", "", {said_by("Three four", "King", "MP", 'f')})});
+  CHECK(ids.at("King") != ids.at("Paul King"));
+  ids = resolve({record("a", "", {said_by("One two", "Paul King", "MP", 'm')}),
+                 record("b", "", {said_by("Three four", "King", "MP", 'm')})});
+  CHECK(ids.at("King") == ids.at("Paul King"));
+}
+
+TEST_CASE("two people with one surname: a bare surname joins the one its evidence fits, or none", "[resolve]") {
+  const auto corpus = [](const std::string& role) {
+    return std::vector<DocumentRecord>{
+        record("a", "", {said_by("One", "Imran Khan", "Prime Minister"), said_by("Two", "Sadiq Khan", "Mayor")}),
+        record("b", "", {said_by("Three", "Khan", role)})};
+  };
+  auto ids = resolve(corpus("Mayor"));
+  CHECK(ids.at("Khan") == ids.at("Sadiq Khan"));
+  ids = resolve(corpus(""));
+  CHECK(ids.at("Khan") == "person:b:khan");
   CHECK(ids.at("Imran Khan") != ids.at("Sadiq Khan"));
+}
+
+TEST_CASE("within a document a bare surname is the document's full name", "[resolve]") {
+  // No role needed: "Mr Blair" in an article that also quotes Tony Blair is Tony Blair.
+  auto ids = resolve({record("a", "", {said_by("One", "Tony Blair", ""), said_by("Two", "Blair", "")})});
+  CHECK(ids.at("Blair") == ids.at("Tony Blair"));
+  // Unless the genders conflict, or two full names share the surname.
+  ids = resolve({record("a", "", {said_by("One", "Tony Blair", "", 'm'), said_by("Two", "Blair", "", 'f')})});
+  CHECK(ids.at("Blair") != ids.at("Tony Blair"));
+  ids = resolve({record("a", "", {said_by("One", "Tony Blair", ""), said_by("Two", "Cherie Blair", ""),
+                                  said_by("Three", "Blair", "")})});
+  CHECK(ids.at("Blair") == "person:a:blair");
+}
+
+TEST_CASE("ranks are part of a name: a lord, a knight, a prince are not namesakes", "[resolve]") {
+  // The extractor keeps a rank with one word as the name ("Lord Butler", "Sir Paul").
+  auto ids = resolve({record("a", "", {said_by("One", "Kathy Butler", "chairman", 'f'),
+                                       said_by("Two", "Ray Charles", "singer", 'm')}),
+                      record("b", "", {said_by("Three", "Lord Butler", "chairman", 'm')}),
+                      record("c", "", {said_by("Four", "Prince Charles", "singer", 'm')}),
+                      record("d", "", {said_by("Five", "Vivek Paul", "chief executive", 'm')}),
+                      record("e", "", {said_by("Six", "Sir Paul", "chief executive", 'm')})});
+  CHECK(ids.at("Lord Butler") != ids.at("Kathy Butler"));
+  CHECK(ids.at("Prince Charles") != ids.at("Ray Charles"));
+  CHECK(ids.at("Sir Paul") != ids.at("Vivek Paul"));
+  // The same rank and name in two articles is one person.
+  ids = resolve({record("a", "", {said_by("One", "Lord Butler", "")}), record("b", "", {said_by("Two", "Lord Butler", "")})});
+  const auto both = [] {
+    Corpus c;
+    c.add(record("a", "", {said_by("One", "Lord Butler", "")}));
+    c.add(record("b", "", {said_by("Two", "Lord Butler", "")}));
+    c.finish();
+    resolve_corpus(c);
+    return std::make_pair(c.documents()[0].quotes[0].speaker_id, c.documents()[1].quotes[0].speaker_id);
+  }();
+  CHECK(both.first == both.second);
+}
+
+TEST_CASE("organisations join by their name, never by a part of it", "[resolve]") {
+  Quote howard = said_by("We are sending troops", "John Howard", "Prime Minister", 'm', "Australia");
+  Quote bank = said_by("Profits rose", "Ralph Norris", "chief executive", 'm', "Commonwealth Bank of Australia");
+  Quote fa = said_by("The referee was right", "Brian Barwick", "chief executive", 'm', "FA");
+  Quote spanish = said_by("We will look into it", "Angel Villar", "president", 'm', "Spanish FA");
+  Quote state = said_by("No comment", "Ned Price", "spokesman", 'm', "the Department of State");
+  Quote state2 = said_by("Still no comment", "Ned Price", "spokesman", 'm', "State Department");
+  Corpus corpus;
+  corpus.add(record("a", "", {howard, bank}));
+  corpus.add(record("b", "", {fa, spanish}));
+  corpus.add(record("c", "", {state}));
+  corpus.add(record("d", "", {state2}));
+  corpus.finish();
+  resolve_corpus(corpus);
+  const auto& a = corpus.documents()[0].quotes;
+  const auto& b = corpus.documents()[1].quotes;
+  CHECK(a[0].organization_id == "org:australia");
+  CHECK(a[1].organization_id == "org:commonwealth-bank-of-australia");
+  CHECK(b[0].organization_id != b[1].organization_id);
+  CHECK(corpus.documents()[2].quotes[0].organization_id == corpus.documents()[3].quotes[0].organization_id);
 }
 
 TEST_CASE("a name without its middle initial joins the only namesake, not one of two", "[resolve]") {
@@ -151,6 +245,7 @@ TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]
         Quote q = quote("We shall say this " + std::to_string((d * 7 + i) % 50) + " times over and again",
                         speakers[(d + i * 3) % speakers.size()], i * 100);
         q.organization = organizations[(d / 2 + i) % organizations.size()];
+        if (q.speaker.find("Lavrov") != std::string::npos) q.role = "Foreign Minister";
         if (d % 11 == 0) q.speaker_id = "org:" + normalise_key("Defence Ministry");
         quotes.push_back(q);
       }
@@ -206,7 +301,8 @@ TEST_CASE("corpus order does not depend on arrival, duplicates are kept once", "
 }
 
 TEST_CASE("measures on a hand-checked graph", "[graph]") {
-  // Ana (for Brazil) says S1 in a and b and S2 in b; Rui (for Brazil) says S3 in b.
+  // Ana (for Brazil) says S1 in a and b and S2 in b; Rui (for Brazil) says S3 in b; Ana says S4
+  // in c for nobody, which is not Brazil's.
   Quote s1 = quote("We will win this election in October", "Ana Lima");
   s1.organization = "Brazil";
   Quote s2 = quote("Second statement here", "Ana Lima", 100);
@@ -216,6 +312,7 @@ TEST_CASE("measures on a hand-checked graph", "[graph]") {
   Corpus corpus;
   corpus.add(record("a", "2022-05-02", {s1}));
   corpus.add(record("b", "2022-05-01", {s1, s2, s3}));
+  corpus.add(record("c", "2022-05-03", {quote("A fourth, for nobody", "Ana Lima", 300)}));
   corpus.finish();
   resolve_corpus(corpus);
   GraphOptions options;
@@ -224,13 +321,15 @@ TEST_CASE("measures on a hand-checked graph", "[graph]") {
   std::map<std::string, const VertexData*> by_label;
   for (std::size_t i = 0; i < g.vertex_count(); ++i) by_label[g.vertex(i).label] = &g.vertex(i);
   const VertexData& ana = *by_label.at("Ana Lima");
-  CHECK(ana.statements == 2);
-  CHECK(ana.documents == 2);
+  CHECK(ana.statements == 3);
+  CHECK(ana.documents == 3);
   CHECK(ana.organizations == 1);
-  CHECK(ana.document_ids == "a b");
+  CHECK(ana.document_ids == "a b c");
   const VertexData& brazil = *by_label.at("Brazil");
   CHECK(brazil.speakers == 2);
-  CHECK(brazil.statements == 3);
+  CHECK(brazil.statements == 3);  // S4 is Ana's, not said for Brazil
+  CHECK(brazil.documents == 2);
+  CHECK(brazil.document_ids == "a b");
   const VertexData& s = *by_label.at("We will win this election in October");
   CHECK(s.documents == 2);
   CHECK(s.first_date == "2022-05-01");
@@ -242,4 +341,36 @@ TEST_CASE("measures on a hand-checked graph", "[graph]") {
   });
   CHECK(co_quoted == 1);  // Ana and Rui, in b only
   CHECK(weight == 1.0);
+}
+
+TEST_CASE("every speaker and organisation vertex has the type its quotes give", "[graph]") {
+  Quote person = said_by("One", "Ana Lima", "minister", 'f', "Brazil");
+  person.speaker_type = EntityType::Person;
+  person.organization_type = EntityType::Place;
+  Quote company = said_by("Two", "Yukos", "");
+  company.speaker_type = EntityType::Name;  // one word, nothing that says it is a person
+  Quote paper = quote("Three", "a confidential concept paper", 200);
+  paper.anonymous = true;
+  paper.speaker_id = "anon:a:confidential-concept-paper-w";
+  paper.speaker_type = EntityType::WrittenSource;
+  Quote crowd = quote("Four", "protesters", 300);
+  crowd.anonymous = true;
+  crowd.speaker_id = "anon:a:protesters";
+  crowd.speaker_type = EntityType::Group;
+  Quote firm = quote("Five", "Renault", 400);
+  firm.speaker_id = "org:renault";
+  firm.speaker_type = EntityType::Organization;
+  Corpus corpus;
+  corpus.add(record("a", "", {person, company, paper, crowd, firm}));
+  corpus.finish();
+  resolve_corpus(corpus);
+  const QuoteGraph g = build_graph(corpus);
+  std::map<std::string, EntityType> type_of;
+  for (std::size_t i = 0; i < g.vertex_count(); ++i) type_of[g.vertex(i).label] = g.vertex(i).type;
+  CHECK(type_of.at("Ana Lima") == EntityType::Person);
+  CHECK(type_of.at("Brazil") == EntityType::Place);
+  CHECK(type_of.at("Yukos") == EntityType::Name);
+  CHECK(type_of.at("a confidential concept paper") == EntityType::WrittenSource);
+  CHECK(type_of.at("protesters") == EntityType::Group);
+  CHECK(type_of.at("Renault") == EntityType::Organization);
 }

@@ -13,6 +13,16 @@
 
 namespace quotegraph {
 
+// What a speaker or an organisation is. A single capitalised word with nothing that says it is
+// a person (a given name, an honorific, a title, a "he" or "she" that refers to it) is a Name:
+// perhaps a person, perhaps a company ("Yukos said"), never claimed to be either.
+enum class EntityType { None, Person, Name, Organization, Place, WrittenSource, Group, UnnamedSource };
+
+// "person", "name", "organization", "place", "written_source", "group", "unnamed_source"; "" for None.
+const char* to_string(EntityType type);
+// The inverse of to_string(); None for anything else.
+EntityType entity_type_from(std::string_view text);
+
 struct Quote {
   std::size_t begin = 0, end = 0;  // byte offsets of the quoted words in Document::text
   std::size_t start = 0, stop = 0; // the same span in code points (what the outputs report)
@@ -26,8 +36,11 @@ struct Quote {
   std::string speaker;
   std::string speaker_id;          // stable id: "person:KEY", "org:KEY" or "anon:DOC:KEY"
   bool anonymous = false;          // an unnamed or written source
+  EntityType speaker_type = EntityType::None;
+  char gender = 0;                 // the speaker's: 'm', 'f' or 0 (from an honorific, a pronoun, a given name)
   std::string role;
   std::string organization;
+  EntityType organization_type = EntityType::None;  // Organization, or Place for a country
   std::string cue;                 // the speech verb that attributed it, as written
   std::string rule;                // id of the rule that attributed it (or found it)
   double confidence = 0.0;

@@ -34,14 +34,17 @@ class Corpus {
   std::vector<DocumentRecord> documents_;
 };
 
-// Resolves speakers across the corpus and links statements:
-// - every named person's speaker_id becomes "person:KEY" with KEY from person_key(), so
-//   transliterations (Sergei/Sergey Lavrov) and typos (Antony/Anthony) share one id; a bare
-//   surname ("Lavrov") or a name without the middle initial its namesake carries joins a full
-//   name only when exactly one in the corpus fits; unnamed sources keep their per-document id;
+// Resolves speakers across the corpus and links statements (docs/jsonl.md, "Who is who across
+// a corpus", is the rule in full; a wrong merge is worse than a split):
+// - a full name's speaker_id becomes "person:KEY" with KEY from person_key(), so
+//   transliterations (Sergei/Sergey Lavrov) and typos (Antony/Anthony) share one id; a full
+//   name without the middle initial its namesake carries joins the only one that fits;
+// - a bare surname is its document's full name with that surname when there is exactly one
+//   of a gender that does not conflict; else it joins a full name of another document on
+//   agreeing evidence (a shared role or organisation, no conflicting gender) when exactly one
+//   fits; else it is "person:DOC:SURNAME". Unnamed sources keep their per-document id;
 // - organisation ids (speakers and `organization`) become "org:KEY" by organization_key(),
-//   and a shorter name ("State Department") joins the only longer one that ends with it
-//   ("U.S. State Department");
+//   equal keys only: never a part of a longer name ("FA" is not "Spanish FA");
 // - statement_id: the same normalised words by the same speaker;
 // - conflicting_speakers: the other named speakers the same words (at least six) are
 //   attributed to elsewhere in the corpus.

@@ -31,6 +31,9 @@ struct VertexData {
   std::string id;          // stable: "person:KEY", "anon:DOC:KEY", "org:KEY", "statement:HASH", "doc:ID"
   std::string label;       // name (the spelling most quotes use), the statement's words, or the title
   std::vector<std::string> names;  // person, organisation: every spelling seen, sorted
+  // person, organisation: what it is (Person, Name, UnnamedSource, WrittenSource, Group on a
+  // Person vertex; Organization, Place on an Organization vertex), as its quotes tell.
+  EntityType type = EntityType::None;
   std::string role;        // person: role as the articles give it
   bool anonymous = false;  // person: an unnamed or written source
   std::string text;        // statement: the words
@@ -38,8 +41,10 @@ struct VertexData {
   std::string date;           // document: ISO 8601 (Document::date)
   std::string unparsed_date;  // document: a date given that could not be read, as written
   // Measures (filled by QuoteGraph::finish):
-  std::size_t statements = 0;     // person, organisation: statements said (organisation: by its speakers too)
-  std::size_t documents = 0;      // person, organisation: articles quoting them; statement: articles it appeared in
+  // person, organisation: statements said (organisation: its own and those of quotes that name
+  // it as the speaker's organisation, not everything its speakers said elsewhere)
+  std::size_t statements = 0;
+  std::size_t documents = 0;      // person, organisation: articles quoting them (likewise); statement: articles it appeared in
   std::size_t organizations = 0;  // person: organisations spoken for
   std::size_t speakers = 0;       // organisation: people speaking for it
   std::string document_ids;       // person: the articles quoting them, space-separated, sorted
