@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: Debian's Chromium, headless, opens the report of the samples
+# and of a 500-article BBC slice from file:// (no network), and the test reads the DOM it leaves:
+# no script error, the numbers of quotes, speakers and conflicts the JSONL and GraphML hold, a
+# search that narrows the list to quotes that contain the words, the network's vertices, and the
+# time the page took. Screenshots go to SHOT_DIR for a person to look at.
+# Usage: report_test.sh QUOTEGRAPH_BINARY PROJECT_DIR SHOT_DIR
+set -uo pipefail
+Q=$1
+project=$2
+shots=$3
+bbc="$project/../shared/corpus/bbc"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+mkdir -p "$shots"
+failures=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@"; then echo "ok: $name"; else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+command -v chromium >/dev/null || { echo "FAIL: chromium missing (.ci/install-deps installs it)"; exit 1; }
+[ -d "$bbc" ] || { echo "FAIL: $bbc not found (the tests need ../shared beside the repository)"; exit 1; }
+
+browse() {  # browse PAGE_URL DOM_FILE: the DOM after the page's script ran; the browser's log in DOM_FILE.log
+  timeout 120 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile" \
+    --enable-logging=stderr --v=0 --virtual-time-budget=10000 --dump-dom "$1" >"$2" 2>"$2.log"
+}
+shoot() {  # shoot PAGE_URL PNG
+  timeout 120 chromium --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile" \
+    --window-size=1280,1000 --virtual-time-budget=10000 --screenshot="$2" "$1" >/dev/null 2>&1
+}
+
+mkdir bbc500
+find "$bbc" -name '*.txt' | sort | head -n 500 | while read -r f; do
+  rel=${f#"$bbc"/}; mkdir -p "bbc500/$(dirname "$rel")"; cp "$f" "bbc500/$rel"
+done
+
+for corpus in samples bbc500; do
+  input=$corpus; [ "$corpus" = samples ] && input="$project/samples"
+  "$Q" "$input" -q -o "out-$corpus" 2>/dev/null
+  page="file://$work/out-$corpus/report.html"
+  term=$(/usr/bin/python3 -c "
+import json, collections, sys
+names = collections.Counter(json.loads(l)['speaker'] for l in open(sys.argv[1]) if json.loads(l)['speaker'])
+print(names.most_common(1)[0][0].split()[-1])" "out-$corpus/quotes.jsonl")
+  browse "$page" "$corpus-quotes.html"
+  browse "$page#q=$term" "$corpus-search.html"
+  browse "$page#view=speakers" "$corpus-speakers.html"
+  browse "$page#view=conflicts" "$corpus-conflicts.html"
+  shoot "$page" "$shots/$corpus-quotes.png"
+  shoot "$page#q=$term" "$shots/$corpus-search.png"
+  shoot "$page#view=network" "$shots/$corpus-network.png"
+  shoot "$page#view=conflicts" "$shots/$corpus-conflicts.png"
+  check "$corpus: the page reads what the outputs hold, a search for '$term' narrows it" \
+    /usr/bin/python3 - "$corpus" "out-$corpus" "$term" <<'PY'
+import html.parser, json, sys, networkx as nx
+corpus, out, term = sys.argv[1:4]
+
+class Dom(html.parser.HTMLParser):
+    """The elements of interest: body's data, counts, cards' text, the network's vertices."""
+    def __init__(self):
+        super().__init__()
+        self.body, self.counts, self.cards, self.nodes, self.rows = {}, {}, [], 0, 0
+        self.depth_in_card = 0
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "body": self.body = a
+        if a.get("id") in ("quote-count", "speaker-count", "conflict-count") and "data-count" in a:
+            self.counts[a["id"]] = int(a["data-count"])
+        if tag == "li" and "card" in (a.get("class") or "").split() and self.depth_in_card == 0:
+            self.cards.append(""); self.depth_in_card = 1
+        elif self.depth_in_card: self.depth_in_card += 1
+        if tag == "g" and a.get("class") == "node": self.nodes += 1
+        if tag == "tr" and "data-speaker" in a: self.rows += 1
+    def handle_endtag(self, tag):
+        if self.depth_in_card: self.depth_in_card -= 1
+    def handle_data(self, data):
+        if self.depth_in_card: self.cards[-1] += data
+
+def dom(view):
+    d = Dom(); d.feed(open(f"{corpus}-{view}.html").read())
+    log = open(f"{corpus}-{view}.html.log").read()
+    assert "Uncaught" not in log and "CONSOLE" not in log.replace("CONSOLE(0)", ""), log[-2000:]
+    assert d.body.get("data-ready") == "1" and "data-errors" not in d.body, d.body
+    return d
+
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+g = nx.read_graphml(f"{out}/graph.graphml")
+speakers = [d for _, d in g.nodes(data=True) if d["type"] not in ("statement", "document")]
+conflicting = sum(q["conflicting_attribution"] for q in quotes)
+
+page = dom("quotes")
+assert page.counts["quote-count"] == len(quotes), (page.counts, len(quotes))
+assert len(page.cards) == min(100, len(quotes)), len(page.cards)
+named = [d for d in speakers if d["type"] != "unnamed_source" and not d.get("anonymous") and int(d.get("statements", 0)) > 0]
+assert page.nodes == min(60, len(named)), (page.nodes, len(named))
+render = float(page.body["data-render-ms"])
+assert render < 1000, render
+
+found = dom("search")
+expected = [q for q in quotes if term.lower() in "\n".join(str(q[k] or "") for k in ("text", "speaker", "role", "organization", "title", "doc")).lower()]
+assert 0 < found.counts["quote-count"] < len(quotes), found.counts
+assert all(term.lower() in c.lower() for c in found.cards), [c[:200] for c in found.cards if term.lower() not in c.lower()][:2]
+search = float(found.body["data-search-ms"])
+assert search < 1000, search
+
+who = dom("speakers")
+assert who.counts["speaker-count"] == len(speakers), (who.counts, len(speakers))
+assert who.rows == min(100, len(speakers)), who.rows
+
+clash = dom("conflicts")
+assert (clash.counts["conflict-count"] > 0) == (conflicting > 0), (clash.counts, conflicting)
+print(f"  {corpus}: {len(quotes)} quotes, {len(speakers)} speakers, {page.nodes} network vertices, "
+      f"{found.counts['quote-count']} quotes for '{term}' ({len(expected)} in the JSONL mention it), "
+      f"{clash.counts['conflict-count']} conflicts; page ready in {render:.0f} ms, search in {search:.0f} ms")
+PY
+done
+echo "screenshots: $shots"
+echo "report: $failures failed"
+[ "$failures" -eq 0 ]
