@@ -91,6 +91,49 @@ struct UsageError {
   std::string message;
 };
 
+// The output options by name, for messages; an empty path is an output not asked for.
+std::vector<std::pair<const char*, const std::string*>> named_outputs(const Config& c) {
+  return {{"--jsonl", &c.jsonl},       {"--graphml", &c.graphml}, {"--gexf", &c.gexf}, {"--turtle", &c.turtle},
+          {"--ntriples", &c.ntriples}, {"--dot", &c.dot},         {"--partial", &c.partial}};
+}
+
+// One path as the file system resolves it, so that "out/q.jsonl" and "./out/../out/q.jsonl"
+// compare equal.
+std::string resolved(const std::string& path) {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : canonical.string();
+}
+
+// Why the outputs cannot be written as asked, or "": checked before any work, so that a run
+// does not extract for an hour to fail at the end, or write two formats into one file, or
+// overwrite its own input.
+std::string check_outputs(const Config& c) {
+  std::vector<std::pair<const char*, std::string>> seen;  // option, resolved path
+  for (const auto& [option, path] : named_outputs(c)) {
+    if (path->empty() || *path == "-") continue;
+    const std::string where = resolved(*path);
+    for (const auto& [other, other_path] : seen)
+      if (other_path == where) return std::string(other) + " and " + option + " both write '" + *path + "'";
+    seen.emplace_back(option, where);
+    for (const auto& input : c.inputs)
+      if (input != "-" && resolved(input) == where)
+        return std::string(option) + " '" + *path + "' is also an input: it would be overwritten";
+    struct stat st;
+    if (::stat(path->c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+      return std::string(option) + " '" + *path + "' is a directory (use -o DIR for a directory of outputs)";
+    if (::stat(path->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) continue;  // a device or a pipe, written in place
+    const std::filesystem::path parent = std::filesystem::path(*path).parent_path();
+    const std::string dir = parent.empty() ? "." : parent.string();
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      return std::string(option) + " '" + *path + "': no such directory '" + dir + "'";
+    // The output is written beside itself under a temporary name, so the directory must be writable.
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+      return std::string(option) + " '" + *path + "': cannot write in directory '" + dir + "': " + std::strerror(errno);
+  }
+  return "";
+}
+
 // Turns the raw arguments into a validated configuration, a usage error, or an exit code
 // (--help, --version).
 std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
@@ -180,6 +223,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     return UsageError{"--base must end in '/' or '#'"};
   if (std::count_if(outputs.begin(), outputs.end(), [](const std::string* o) { return *o == "-"; }) > 1)
     return UsageError{"only one output can go to standard output"};
+  if (auto why = check_outputs(c); !why.empty()) return UsageError{why};
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   return c;
 }
@@ -423,6 +467,13 @@ int report(const Config& config, const Progress& progress, const Outputs& output
   return progress.problems ? 1 : 0;
 }
 
+// A run that read no document (a mistyped input, partials that are not there) writes nothing:
+// empty outputs in place of the previous run's would be data lost for nothing.
+int nothing_read() {
+  std::cerr << "quotegraph: no document read: no output written (existing files left as they were)\n";
+  return 1;
+}
+
 int run_extract(const Config& config) {
   std::string error;
   const auto extractor = quotegraph::Extractor::create(config.extractor, &error);
@@ -468,6 +519,7 @@ int run_extract(const Config& config) {
                           [&](quotegraph::Document& doc) { return pool.submit(std::move(doc)); }, on_problem);
   pool.finish();
   progress.clear();
+  if (progress.documents == 0) return nothing_read();
   if (partial_file && !partial_file->pipe_closed()) {
     std::string commit_error;
     if (outputs.failed() || !partial_file->commit(&commit_error)) {
@@ -502,6 +554,7 @@ int run_merge(const Config& config) {
         std::cerr << "quotegraph: " << p.where << ": " << p.message << "\n";
         ++progress.problems;
       });
+  if (progress.documents == 0) return nothing_read();
   std::size_t vertices = 0, edges = 0;
   keep_unique_documents(corpus, progress);
   // A merged partial is in document-id order, so merging it again changes nothing.
@@ -521,6 +574,7 @@ int run_merge(const Config& config) {
 int main(int argc, char** argv) {
   // A closed pipe (quotegraph ... --jsonl - | head) shows up as a failed write, not a signal.
   ::signal(SIGPIPE, SIG_IGN);
+  remove_temporary_files_on_signals();
   std::ios::sync_with_stdio(false);
   // Each document's working memory is freed when it is done and taken again for the next: with
   // glibc's defaults the top of the heap goes back to the kernel and is faulted in again, about

@@ -5,6 +5,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,7 +17,11 @@ failures = []
 
 
 def run(*args, stdin=None, timeout=300):
-    p = subprocess.run([Q, *args], capture_output=True, timeout=timeout, input=stdin)
+    """Exit status (None when it timed out), standard error, standard output."""
+    try:
+        p = subprocess.run([Q, *args], capture_output=True, timeout=timeout, input=stdin)
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {timeout} s", b""
     return p.returncode, p.stderr.decode("utf-8", "replace"), p.stdout
 
 
@@ -159,9 +164,75 @@ try:
     with open("doubling-rules.txt", "w") as f:
         f.write(rules + "\ndefine L0 (?:ab)\n" + "".join(f"define L{i} {{L{i - 1}}}{{L{i - 1}}}\n" for i in range(1, 41)))
     doubling_line = rules.count("\n") + 1 + 18
-    code, err, _ = run(inp("good.txt"), "--rules", "doubling-rules.txt", "--jsonl", "lex.jsonl", timeout=60)
+    code, err, _ = run(inp("good.txt"), "--rules", "doubling-rules.txt", "--jsonl", "lex.jsonl", timeout=20)
     check("doubling macros: exit 2, file and line named",
           code == 2 and f"doubling-rules.txt:{doubling_line}: the pattern expands to more than 1 MiB" in err, (code, err))
+
+    # A run that reads no document (a mistyped input, a partial that is not there) writes
+    # nothing: the previous outputs stay as they were.
+    os.mkdir("kept")
+    code, err, _ = run(inp("good.txt"), "-o", "kept", "-q")
+    before = {name: open(os.path.join("kept", name), "rb").read() for name in os.listdir("kept")}
+    for args, what in ((["samplez", "-o", "kept"], "mistyped input"), (["merge", "nosuch.part", "-o", "kept"], "merge of a missing partial"),
+                       (["samplez", "--partial", "kept/p.part"], "mistyped input, partial")):
+        code, err, _ = run(*args)
+        after = {name: open(os.path.join("kept", name), "rb").read() for name in os.listdir("kept")}
+        check(f"{what}: exit 1, says nothing was read, previous outputs untouched",
+              code == 1 and "no document read: no output written" in err and after == before and len(before) == 5,
+              (code, err, sorted(after)))
+
+    # Outputs that cannot be written as asked are usage errors, found before any work.
+    with open("a.jsonl", "w") as f:
+        f.write(json.dumps({"id": "a", "text": "“We will see,” said Ana Lima."}) + "\n")
+    a_before = open("a.jsonl").read()
+    for args, message in ((["--jsonl", "X", "--graphml", "X"], "--jsonl and --graphml both write 'X'"),
+                          (["--jsonl", "kept/../X", "--partial", "./X"], "--jsonl and --partial both write './X'"),
+                          (["--jsonl", "a.jsonl"], "--jsonl 'a.jsonl' is also an input"),
+                          (["--jsonl", "nodir/q.jsonl"], "--jsonl 'nodir/q.jsonl': no such directory 'nodir'"),
+                          (["--graphml", "kept"], "--graphml 'kept' is a directory"),
+                          (["-o", "kept", "--turtle", "kept/quotes.jsonl"], "--jsonl and --turtle both write")):
+        start = time.monotonic()
+        code, err, _ = run("a.jsonl", "big.jsonl", *args)
+        check(f"output {' '.join(args)}: exit 2 before any work, message", code == 2 and message in err and
+              time.monotonic() - start < 5 and not os.path.exists("X"), (code, err))
+    check("an input given as an output is left as it was", open("a.jsonl").read() == a_before)
+    if os.geteuid() != 0:
+        os.mkdir("readonly", 0o555)
+        code, err, _ = run("a.jsonl", "--jsonl", "readonly/q.jsonl")
+        check("unwritable output directory: exit 2", code == 2 and "cannot write in directory 'readonly'" in err, (code, err))
+
+    # SIGINT, SIGTERM, SIGHUP during a run remove its temporary files, at any moment: while the
+    # partial streams, while the graph's formats are written side by side (RDF in parts).
+    os.mkdir("signalled")
+    with open("manydocs.jsonl", "w") as f:
+        for i in range(60_000):
+            f.write(json.dumps({"id": f"d{i}", "text": f"“We will keep bridge {i} open all winter,” said Mayor Ana Lima{i % 500}."}) + "\n")
+    for n, signal_name in enumerate(("SIGINT", "SIGTERM", "SIGHUP") * 3):
+        p = subprocess.Popen([Q, "manydocs.jsonl", "--partial", "signalled/p.part", "-o", "signalled", "-q", "--threads", "2"],
+                             stderr=subprocess.DEVNULL)
+        delay = 0.2 + n * 0.35
+        time.sleep(delay)
+        p.send_signal(getattr(signal, signal_name))
+        code = p.wait(timeout=120)
+        check(f"{signal_name} after {delay:.2f} s: ended by it (or done before it), no temporary file left",
+              code in (0, -getattr(signal, signal_name)) and not [f for f in os.listdir("signalled") if ".tmp-" in f],
+              (code, os.listdir("signalled")))
+        for name in os.listdir("signalled"):
+            os.remove(os.path.join("signalled", name))
+
+    # Fields copied onto every quote are capped (a 5 MB id made 16 GB of outputs): reported,
+    # cut, and two long ids that share their beginning stay two documents.
+    with open("amplified.jsonl", "w") as f:
+        for tail in ("a", "b"):
+            f.write(json.dumps({"id": "x" * 5_000_000 + tail, "title": "T" * 5_000_000, "url": "http://" + "u" * 10_000,
+                                "source": "s" * 1000, "text": "“We will see,” said Ana Lima. " * 20}) + "\n")
+    found, err = row("5 MB id and title", ["amplified.jsonl", "-o", "amplified"], 1, r"amplified\.jsonl:1: id of 5000001 bytes cut to 256")
+    for message in ("title of 5000000 bytes cut to 1000", "url of 10007 bytes cut to 4096", "source of 1000 bytes cut to 256"):
+        check(f"5 MB fields: {message}", message in err, err)
+    size = sum(os.path.getsize(os.path.join("amplified", name)) for name in os.listdir("amplified"))
+    size += os.path.getsize("q.jsonl")
+    check(f"5 MB fields: outputs stay linear in the quotes ({size} bytes for 41)", size < 2_000_000, size)
+    check("5 MB ids: two documents", len({q["doc"] for q in found if q["doc"] != "good"}) == 2, found[:1])
 
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
