@@ -234,6 +234,22 @@ try:
     check(f"5 MB fields: outputs stay linear in the quotes ({size} bytes for 41)", size < 2_000_000, size)
     check("5 MB ids: two documents", len({q["doc"] for q in found if q["doc"] != "good"}) == 2, found[:1])
 
+    # One long line of title words or honorifics before a quote: each word start was matched
+    # to the end of the line (time grew with its square: 20,000 "minister " took 11.7 s). Now
+    # linear, with a warning where the long-mention budget cut the scan.
+    for word, cue in (("minister ", "said: “We will see.”"), ("Mr ", "said: “We will see.”")):
+        times = []
+        for n in (100_000, 400_000):
+            with open("hostile-line.txt", "w") as f:
+                f.write("Hostile line\n\n" + word * (n // len(word)) + cue + "\n")
+            start = time.monotonic()
+            code, err, _ = run("hostile-line.txt", "--jsonl", "hostile.jsonl", "--threads", "1", timeout=120)
+            times.append(time.monotonic() - start)
+            check(f"a line of {n} bytes of '{word.strip()}': exit 0, the cut reported",
+                  code == 0 and "hostile-line: mention scan cut" in err, (code, err))
+        check(f"a line of '{word.strip()}': 4x the input takes at most 6x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
+              times[1] <= 6 * max(times[0], 0.1), times)
+
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
     check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
