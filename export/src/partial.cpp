@@ -33,7 +33,8 @@ std::size_t get_size(const rapidjson::Value& object, const char* key) {
 // Parses one line; returns an empty string on success, else the reason.
 std::string parse_record(const std::string& line, DocumentRecord& record) {
   rapidjson::Document json;
-  json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // any depth: no recursion
+  // Any depth (no recursion); strings must be valid UTF-8, as the outputs must be.
+  json.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
   if (json.HasParseError())
     return std::string("not JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " at byte " +
            std::to_string(json.GetErrorOffset());
@@ -65,6 +66,10 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.cue = get_string(item, "cue");
     q.rule = get_string(item, "rule");
     q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
+    // What --partial writes: a probability, and a span in order. Anything else would reach the
+    // outputs as invalid JSON ("confidence":,) or offsets that point nowhere.
+    if (!(q.confidence >= 0 && q.confidence <= 1)) return "a quote's confidence is not a number from 0 to 1";
+    if (q.begin > q.end || q.start > q.stop) return "a quote's span ends before it begins";
     record.quotes.push_back(std::move(q));
   }
   return "";

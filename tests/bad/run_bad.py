@@ -250,6 +250,74 @@ try:
         check(f"a line of '{word.strip()}': 4x the input takes at most 6x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
               times[1] <= 6 * max(times[0], 0.1), times)
 
+    # A directory walk reports what it cannot read: broken and looping symbolic links to
+    # articles, subdirectories without permission (only testable when not root).
+    os.makedirs("walked/a")
+    shutil.copy(inp("good.txt"), "walked/a/walked.txt")
+    os.symlink("nowhere.txt", "walked/broken.txt")
+    os.symlink("loop.txt", "walked/loop.txt")
+    row("broken symbolic link", ["walked"], 1, r"walked/broken\.txt: broken symbolic link: No such file or directory")
+    row("looping symbolic link", ["walked"], 1, r"walked/loop\.txt: broken symbolic link: Too many levels of symbolic links")
+    if os.geteuid() != 0:
+        os.makedirs("walked/secret")
+        os.chmod("walked/secret", 0)
+        row("unreadable subdirectory", ["walked"], 1, r"walked/secret: cannot read directory: Permission denied")
+        os.chmod("walked/secret", 0o755)
+
+    # --lexicon-dir that is missing, a file, or holds a misnamed file: exit 2 with the reason.
+    os.mkdir("misnamed")
+    with open("misnamed/title.txt", "w") as f:
+        f.write("harbour master\n")
+    for directory, message in (("nolexicons", "nolexicons: no such directory (--lexicon-dir)"),
+                               (inp("good.txt"), "good.txt: not a directory"),
+                               ("misnamed", "misnamed/title.txt: not a lexicon file (they are speech_verbs.txt, titles.txt")):
+        code, err, _ = run(inp("good.txt"), "--lexicon-dir", directory, "--jsonl", "lex.jsonl")
+        check(f"--lexicon-dir {os.path.basename(directory)}: exit 2, reason", code == 2 and message in err, (code, err))
+    # A lexicon error names the user's file, and a pattern too large names the lexicon in it.
+    os.mkdir("grown")
+    with open("grown/titles.txt", "w") as f:
+        random.seed(3)
+        f.write(run("--print-data", "titles.txt")[2].decode() +
+                "".join("".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(10)) + "\n" for _ in range(6000)))
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "grown", "--jsonl", "lex.jsonl")
+    check("a grown titles.txt: the too-large pattern names the lexicon", code == 2 and "regular expression is too large" in err
+          and "the pattern holds the lexicon titles.txt (6" in err, (code, err))
+    with open("grown/titles.txt", "w") as f:
+        f.write("mayor\n")
+    with open("grown/countries.tsv", "w") as f:
+        f.write("Estonia\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "grown", "--jsonl", "lex.jsonl")
+    check("a bad lexicon line names the user's file", code == 2 and "grown/countries.tsv:1: expected form<TAB>country" in err, (code, err))
+
+    # JSONL: a byte order mark on the first line is dropped; lone-CR lines and UTF-16 are named.
+    with open("bom.jsonl", "wb") as f:
+        f.write(b"\xef\xbb\xbf" + json.dumps({"id": "bomj", "text": "“We will see,” said Ana Lima."}).encode() + b"\n")
+    found, _ = row("BOM on the first JSONL line", ["bom.jsonl"], 0)
+    check("BOM on the first JSONL line: the article is read", "bomj" in {q["doc"] for q in found}, found)
+    with open("cr.jsonl", "wb") as f:
+        f.write(b"".join(json.dumps({"id": f"cr{i}", "text": "x"}).encode() + b"\r" for i in range(3)))
+    row("lone-CR JSONL", ["cr.jsonl"], 1, r"cr\.jsonl:1: byte \d+: not valid JSON: .*the lines end in a lone CR: convert them to LF")
+    for name, data in (("utf16.txt", "Title\n\n“We will see,” said Ana Lima.\n".encode("utf-16")),
+                       ("utf16.jsonl", (json.dumps({"id": "u", "text": "x"}) + "\n").encode("utf-16"))):
+        with open(name, "wb") as f:
+            f.write(data)
+        row(f"UTF-16 {name}", [name], 1, re.escape(name) + r": UTF-16 text: convert it to UTF-8")
+
+    # merge validates partials like any input: invalid UTF-8 and numbers out of range are
+    # reported with their line, never written as invalid JSON.
+    code, err, _ = run(inp("good.txt"), "--partial", "good.part")
+    good_part = open("good.part", "rb").read()
+    with open("hostile.part", "wb") as f:
+        f.write(good_part.replace(b'"Ana Lima"', b'"Ana \xff Lima"') +
+                good_part.replace(b'"good"', b'"g2"').replace(b'"confidence":0.95', b'"confidence":70') +
+                good_part.replace(b'"good"', b'"g3"').replace(b'"start":', b'"start":9') + good_part.replace(b'"good"', b'"g4"'))
+    code, err, _ = run("merge", "hostile.part", "--jsonl", "merged.jsonl")
+    check("hostile partial: exit 1, each bad line named", code == 1 and "hostile.part:1: not JSON: Invalid encoding" in err and
+          "hostile.part:2: a quote's confidence is not a number from 0 to 1" in err and
+          "hostile.part:3: a quote's span ends before it begins" in err, (code, err))
+    merged = quotes("merged.jsonl")
+    check("hostile partial: the good line is merged, the output is valid", [q["doc"] for q in merged] == ["g4"], merged)
+
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
     check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
