@@ -16,6 +16,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -134,6 +135,37 @@ std::string check_outputs(const Config& c) {
   return "";
 }
 
+// The long option nearest to a mistyped one ("--jsnl" -> "--jsonl"), or "" when none is close.
+std::string nearest_option(const std::string& typed) {
+  static constexpr const char* kOptions[] = {
+      "--jsonl", "--graphml", "--gexf", "--turtle", "--ntriples", "--dot", "--partial", "--output-dir",
+      "--threads", "--co-quotation", "--base", "--min-confidence", "--rules", "--lexicon-dir", "--print-data",
+      "--text-field", "--id-field", "--title-field", "--url-field", "--date-field", "--source-field", "--quiet",
+      "--help", "--version"};
+  // Edits (insertions, deletions, substitutions) from `a` to `b`.
+  const auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  std::size_t best_distance = 3;  // more edits than 2: a different word, not a typo
+  for (const char* option : kOptions) {
+    const std::size_t d = distance(typed, option);
+    if (d < best_distance) best = option, best_distance = d;
+  }
+  return best;
+}
+
 // Turns the raw arguments into a validated configuration, a usage error, or an exit code
 // (--help, --version).
 std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
@@ -141,17 +173,39 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
   std::string output_dir;
   int first = 1;
   if (argc > 1 && std::string(argv[1]) == "merge") c.merge = true, first = 2;
+  bool options_ended = false;
   for (int i = first; i < argc; ++i) {
-    const std::string arg = argv[i];
+    std::string arg = argv[i];
+    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
+      c.inputs.push_back(arg);
+      continue;
+    }
+    if (arg == "--") { options_ended = true; continue; }
+    // --jsonl=FILE as well as --jsonl FILE.
+    std::optional<std::string> attached;
+    if (const auto equals = arg.find('='); arg.compare(0, 2, "--") == 0 && equals != std::string::npos) {
+      attached = arg.substr(equals + 1);
+      arg.resize(equals);
+    }
     auto value = [&](std::string* into) -> bool {
+      if (attached) {
+        *into = *attached;
+        attached.reset();
+        return true;
+      }
       if (i + 1 >= argc) return false;
       *into = argv[++i];
       return true;
     };
+    auto flag = [&](std::initializer_list<const char*> names) {
+      return std::find(names.begin(), names.end(), arg) != names.end();
+    };
+    if (attached && flag({"--help", "--version", "--quiet", "--co-quotation"}))
+      return UsageError{arg + " takes no value"};
     std::string* target = nullptr;
-    if (arg == "-h" || arg == "--help") { std::cout << kUsage; return 0; }
-    if (arg == "--version") { std::cout << "quotegraph 0.2.0\n"; return 0; }
-    if (arg == "-q" || arg == "--quiet") { c.quiet = true; continue; }
+    if (flag({"-h", "--help"})) { std::cout << kUsage; return 0; }
+    if (flag({"-V", "--version"})) { std::cout << "quotegraph 0.2.0\n"; return 0; }
+    if (flag({"-q", "--quiet"})) { c.quiet = true; continue; }
     if (arg == "--co-quotation") { c.graph.co_quotation = true; continue; }
     if (arg == "--print-data") {
       std::string name;
@@ -195,11 +249,9 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
         return UsageError{"--threads must be a whole number from 1 to 256, not '" + v + "'"};
       c.threads = static_cast<unsigned>(n);
       continue;
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      return UsageError{"unknown option '" + arg + "'"};
     } else {
-      c.inputs.push_back(arg);
-      continue;
+      const std::string nearest = nearest_option(arg);
+      return UsageError{"unknown option '" + arg + "'" + (nearest.empty() ? "" : " (did you mean " + nearest + "?)")};
     }
     if (!value(target)) return UsageError{arg + " needs a value"};
   }

@@ -30,6 +30,10 @@ std::size_t get_size(const rapidjson::Value& object, const char* key) {
   return it != object.MemberEnd() && it->value.IsUint64() ? static_cast<std::size_t>(it->value.GetUint64()) : 0;
 }
 
+// The reason given for a line of quotes JSONL (--jsonl), which is said once per file.
+constexpr const char* kQuotesLine =
+    "a line of quotes JSONL (--jsonl), not a partial result: merge reads what --partial writes";
+
 // Parses one line; returns an empty string on success, else the reason.
 std::string parse_record(const std::string& line, DocumentRecord& record) {
   rapidjson::Document json;
@@ -38,6 +42,8 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
   if (json.HasParseError())
     return std::string("not JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " at byte " +
            std::to_string(json.GetErrorOffset());
+  if (json.IsObject() && json.HasMember("doc") && json.HasMember("speaker") && !json.HasMember("document"))
+    return kQuotesLine;
   if (!json.IsObject() || !json.HasMember("document") || !json["document"].IsObject() || !json.HasMember("quotes") ||
       !json["quotes"].IsArray())
     return "not a partial record (needs \"document\" and \"quotes\")";
@@ -137,6 +143,10 @@ bool read_partials(const std::vector<std::string>& paths, const std::function<bo
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       const std::string why = parse_record(line, record);
+      if (why == kQuotesLine) {
+        on_problem({name + ":" + std::to_string(number), why + " (the rest of the file is skipped)", true});
+        break;
+      }
       if (!why.empty()) {
         on_problem({name + ":" + std::to_string(number), why, true});
         continue;

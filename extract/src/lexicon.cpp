@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "quotegraph/utf8.h"
+
 namespace quotegraph::detail {
 namespace {
 
@@ -39,6 +41,12 @@ std::vector<std::string> split(const std::string& line, char sep) {
 }
 
 }  // namespace
+
+std::size_t invalid_utf8_at(const std::string& line) {
+  std::string copy = line;
+  const Utf8Repair repair = repair_utf8(copy);
+  return repair.invalid_bytes ? repair.first_invalid : std::string::npos;
+}
 
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
@@ -128,6 +136,8 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
       if (line.size() > kMaxLineBytes)
         return fail(file, number, "a line of " + std::to_string(line.size()) + " bytes (at most " +
                                       std::to_string(kMaxLineBytes) + ")");
+      if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos)
+        return fail(file, number, "byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)");
       line_fn(line, number);
     });
   };

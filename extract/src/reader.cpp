@@ -119,6 +119,7 @@ class InputReader {
   bool read_jsonl_stream(std::istream& in, const std::string& name, const std::string& stem) {
     std::string line;
     std::size_t number = 0;
+    bool seen_line = false;  // a line that is not blank
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -126,7 +127,14 @@ class InputReader {
         if (utf16(line)) return problem(name, "UTF-16 text: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"), true;
         if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a byte order mark
       }
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos) continue;
+      if (&in == &std::cin && !seen_line && line[first] != '{') {
+        // Plain text piped in (cat article.txt | quotegraph -): one message, not one per line.
+        return problem(name, "not JSONL (the first line is not a JSON object): standard input is read as JSONL, "
+                             "one article per line; give a .txt file by its path instead"), true;
+      }
+      seen_line = true;
       Document doc;
       const std::string where = name + ":" + std::to_string(number);
       if (!parse_article(line, where, doc)) continue;

@@ -36,7 +36,7 @@ pcre2_code* compile_code(const std::string& source, std::string* error) {
   int code_error = 0;
   PCRE2_SIZE error_offset = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code_error,
+                                   PCRE2_UTF | PCRE2_UCP, &code_error,  // a pattern's UTF-8 is checked: invalid UTF-8 crashed it
                                    &error_offset, nullptr);
   if (!code && error) {
     PCRE2_UCHAR buffer[256];

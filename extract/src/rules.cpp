@@ -238,6 +238,8 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string rest = line;
     const std::string keyword = take_field(rest);
     if (keyword.empty() || keyword[0] == '#') continue;
+    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos)
+      return fail("byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)");
     std::string expanded;
     if (keyword == "define" || keyword == "subroutine") {
       const std::string name = take_field(rest);

@@ -318,6 +318,41 @@ try:
     merged = quotes("merged.jsonl")
     check("hostile partial: the good line is merged, the output is valid", [q["doc"] for q in merged] == ["g4"], merged)
 
+    # What a careless user expects of a command-line tool.
+    code, err, out = run("-V")
+    check("-V prints the version", code == 0 and out.startswith(b"quotegraph "), (code, out))
+    code, err, _ = run(inp("good.txt"), "--jsonl=equals.jsonl", "-q")
+    check("--jsonl=FILE", code == 0 and good_is_complete("equals.jsonl"), (code, err))
+    shutil.copy(inp("good.txt"), "-dash.txt")
+    code, err, _ = run("--jsonl", "dash.jsonl", "-q", "--", "-dash.txt")
+    check("-- ends the options", code == 0 and [q["doc"] for q in quotes("dash.jsonl")] == ["-dash"], (code, err))
+    code, err, _ = run(inp("good.txt"), "--jsnl", "x.jsonl")
+    check("a mistyped option suggests the nearest", code == 2 and "unknown option '--jsnl' (did you mean --jsonl?)" in err, (code, err))
+    with open(inp("good.txt"), "rb") as f:
+        code, err, _ = run("-", "--jsonl", "stdin-text.jsonl", stdin=f.read())
+    check("a .txt on stdin: one hint, not one message per line", code == 1 and err.count("quotegraph: <stdin>") == 1 and
+          "give a .txt file by its path instead" in err, (code, err))
+    code, err, _ = run(inp("good.txt"), "--jsonl", "as-partial.jsonl", "-q")
+    with open("as-partial.jsonl", "a") as f:
+        f.write(open("as-partial.jsonl").read())
+    code, err, _ = run("merge", "as-partial.jsonl", "--jsonl", "merged2.jsonl")
+    check("merge given quotes JSONL says so once", code == 1 and err.count("not a partial result") == 1, (code, err))
+
+    # A lexicon or rule file that is not UTF-8 (saved as Latin-1): refused as FILE:LINE. The
+    # patterns were compiled as if valid, and PCRE2 crashed (found by tests/fuzz/fuzz_rules).
+    os.mkdir("latin1-lexicons")
+    with open("latin1-lexicons/speech_verbs.txt", "wb") as f:
+        f.write(run("--print-data", "speech_verbs.txt")[2] + "d\xe9clarer d\xe9clare\n".encode("latin-1"))
+    verbs_line = open("latin1-lexicons/speech_verbs.txt", "rb").read().count(b"\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "latin1-lexicons", "--jsonl", "lex.jsonl")
+    check("Latin-1 lexicon: exit 2, file and line", code == 2 and
+          f"latin1-lexicons/speech_verbs.txt:{verbs_line}: byte 2: invalid UTF-8" in err, (code, err))
+    with open("latin1-rules.txt", "wb") as f:
+        f.write(rules.encode() + "define CAF\xc9 caf\xe9\n".encode("latin-1"))
+    code, err, _ = run(inp("good.txt"), "--rules", "latin1-rules.txt", "--jsonl", "lex.jsonl")
+    check("Latin-1 rule file: exit 2, file and line", code == 2 and
+          f"latin1-rules.txt:{rules.count(chr(10)) + 1}: byte 11: invalid UTF-8" in err, (code, err))
+
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
     check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
