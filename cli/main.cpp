@@ -256,6 +256,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     if (!value(target)) return UsageError{arg + " needs a value"};
   }
   if (!output_dir.empty()) {
+    while (output_dir.size() > 1 && output_dir.back() == '/') output_dir.pop_back();  // out/ -> out/quotes.jsonl
     ::mkdir(output_dir.c_str(), 0777);
     struct stat st;
     if (::stat(output_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
