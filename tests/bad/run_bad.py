@@ -353,6 +353,26 @@ try:
     check("Latin-1 rule file: exit 2, file and line", code == 2 and
           f"latin1-rules.txt:{rules.count(chr(10)) + 1}: byte 11: invalid UTF-8" in err, (code, err))
 
+    # On a terminal, the progress line goes on after extraction: resolving, writing, each output.
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([Q, "manydocs.jsonl", "-o", "progress", "--threads", "2"], stderr=slave, stdout=subprocess.DEVNULL)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    p.wait(timeout=300)
+    for stage in (b"resolving people, organisations and statements across 60000 documents", b"writing outputs, GraphML written",
+                  b"writing outputs, N-Triples written"):
+        check(f"progress on a terminal shows '{stage.decode()}'", stage in shown, shown[-600:])
+
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
     check("/dev/full: exit 2 with the reason", code == 2 and "No space left on device" in err, err)
