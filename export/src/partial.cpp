@@ -151,6 +151,7 @@ bool read_partials(const std::vector<std::string>& paths, const std::function<bo
         on_problem({name + ":" + std::to_string(number), why, true});
         continue;
       }
+      cap_document_fields(record.document, name + ":" + std::to_string(number), on_problem);
       if (!on_record(record)) return false;
     }
     if (in->bad()) on_problem({name, "read error", true});

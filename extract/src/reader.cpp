@@ -180,40 +180,9 @@ class InputReader {
     doc.date = string_field(json, options_.date_field, {"date", "date_publish", "published", "date_published"});
     doc.source = string_field(json, options_.source_field, {"source", "source_domain", "outlet"});
     for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.date, &doc.source}) repair_utf8(*s);
-    cap_fields(doc, where);
+    cap_document_fields(doc, where, on_problem_);
     if (doc.title.empty()) doc.title = first_line(doc.text);
     return true;
-  }
-
-  // The fields copied onto every quote and statement are cut to a sane length, so that the
-  // outputs stay linear in the number of quotes (a 5 MB id made 16 GB of outputs). A cut id
-  // keeps a hash of the whole, so that two long ids stay two documents.
-  void cap_fields(Document& doc, const std::string& where) {
-    struct Cap {
-      const char* name;
-      std::string* value;
-      std::size_t most;
-    };
-    for (const Cap& cap : {Cap{"id", &doc.id, 256}, Cap{"title", &doc.title, 1000}, Cap{"url", &doc.url, 4096},
-                           Cap{"source", &doc.source, 256}}) {
-      if (cap.value->size() <= cap.most) continue;
-      const std::size_t was = cap.value->size();
-      std::string suffix;
-      if (cap.value == &doc.id) {
-        std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-        for (const unsigned char c : *cap.value) h = (h ^ c) * 1099511628211ull;
-        char hex[20];
-        std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(h));
-        suffix = hex;
-      }
-      std::size_t cut = cap.most - suffix.size();
-      while (cut > 0 && (static_cast<unsigned char>((*cap.value)[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-      cap.value->resize(cut);
-      *cap.value += suffix;
-      on_problem_({where, std::string(cap.name) + " of " + std::to_string(was) + " bytes cut to " +
-                              std::to_string(cap.value->size()),
-                   false});
-    }
   }
 
   static const rapidjson::Value* field(const rapidjson::Value& obj, const std::string& chosen,
@@ -282,6 +251,34 @@ class InputReader {
 };
 
 }  // namespace
+
+void cap_document_fields(Document& doc, const std::string& where,
+                         const std::function<void(const InputProblem&)>& on_problem) {
+  struct Cap {
+    const char* name;
+    std::string* value;
+    std::size_t most;
+  };
+  for (const Cap& cap : {Cap{"id", &doc.id, 256}, Cap{"title", &doc.title, 1000}, Cap{"url", &doc.url, 4096},
+                         Cap{"source", &doc.source, 256}}) {
+    if (cap.value->size() <= cap.most) continue;
+    const std::size_t was = cap.value->size();
+    std::string suffix;
+    if (cap.value == &doc.id) {
+      std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+      for (const unsigned char c : *cap.value) h = (h ^ c) * 1099511628211ull;
+      char hex[20];
+      std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(h));
+      suffix = hex;
+    }
+    std::size_t cut = cap.most - suffix.size();
+    while (cut > 0 && (static_cast<unsigned char>((*cap.value)[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    cap.value->resize(cut);
+    *cap.value += suffix;
+    on_problem({where, std::string(cap.name) + " of " + std::to_string(was) + " bytes cut to " + std::to_string(cap.value->size()),
+                false});
+  }
+}
 
 bool read_inputs(const std::vector<std::string>& inputs, const ReaderOptions& options,
                  const std::function<bool(Document&)>& on_document,

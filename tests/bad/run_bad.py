@@ -233,6 +233,14 @@ try:
     size += os.path.getsize("q.jsonl")
     check(f"5 MB fields: outputs stay linear in the quotes ({size} bytes for 41)", size < 2_000_000, size)
     check("5 MB ids: two documents", len({q["doc"] for q in found if q["doc"] != "good"}) == 2, found[:1])
+    record = json.loads(subprocess.run([Q, inp("good.txt"), "--partial", "-"], capture_output=True).stdout)
+    record["document"].update(id="x" * 5_000_000, title="T" * 3_000_000)
+    with open("amplified.part", "w") as f:
+        f.write(json.dumps(record) + "\n")
+    code, err, _ = run("merge", "amplified.part", "-o", "amplified-merge")
+    size = sum(os.path.getsize(os.path.join("amplified-merge", name)) for name in os.listdir("amplified-merge"))
+    check(f"5 MB id in a partial: merge cuts it too ({size} bytes of outputs)", code == 1 and
+          "amplified.part:1: id of 5000000 bytes cut to 256" in err and size < 200_000, (code, err, size))
 
     # One long line of title words or honorifics before a quote: each word start was matched
     # to the end of the line (time grew with its square: 20,000 "minister " took 11.7 s). Now
