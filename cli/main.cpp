@@ -70,7 +70,9 @@ Options:
                         --url-field, --date-field, --source-field)
   -q, --quiet           no progress line and no summary on stderr
   -h, --help            this help
-  --version             the version
+  -V, --version         the version
+
+An option's value may be attached (--jsonl=FILE); -- ends the options.
 
 Exit status: 0 success; 1 some inputs had problems (reported; the rest was processed);
 2 usage error, bad rule file, or an output that could not be written.

@@ -158,7 +158,7 @@ class InputReader {
       json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
     }
     if (json.HasParseError()) {
-      // Lines that end in a lone CR (old Mac files) are one line to getline: say so, once.
+      // Lines that end in a lone CR (old Mac files) are one line to getline: say so.
       const bool cr_lines =
           std::string_view(line.data(), std::min(line.size(), json.GetErrorOffset() + 1)).find('\r') != std::string_view::npos;
       problem(where + ": byte " + std::to_string(json.GetErrorOffset()),
