@@ -20,6 +20,7 @@ import sys
 import tempfile
 
 import dask.bag as db
+from dask.utils import parse_bytes
 from distributed import Client, LocalCluster
 
 
@@ -36,6 +37,27 @@ def extract_partition(lines, quotegraph, extra_args):
     return run.stdout.decode("utf-8").splitlines()
 
 
+def attach_merge_args(argv):
+    """`--merge-args --co-quotation` as its help suggests: argparse would take the value for an
+    option of its own, so a value starting with '-' is attached (--merge-args=--co-quotation)."""
+    out = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--merge-args" and i + 1 < len(argv):
+            out.append("--merge-args=" + argv[i + 1])
+            i += 2
+            continue
+        out.append(argv[i])
+        i += 1
+    return out
+
+
+def partition_bytes(corpus_bytes, wanted, workers):
+    """The block size: as asked, but small enough that every worker gets two partitions (a
+    small corpus in 8 MB blocks was one partition, and one worker did all the work)."""
+    return max(64 * 1024, min(wanted, corpus_bytes // (2 * workers)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     where = parser.add_mutually_exclusive_group(required=True)
@@ -43,18 +65,24 @@ def main():
     where.add_argument("--scheduler", metavar="ADDRESS", help="connect to a running Dask scheduler")
     parser.add_argument("--quotegraph", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                                             "build", "quotegraph"), help="the quotegraph binary")
-    parser.add_argument("--blocksize", default="8MB", help="bytes of corpus per partition (default 8MB)")
+    parser.add_argument("--blocksize", default="8MB",
+                        help="bytes of corpus per partition (default 8MB; smaller when the corpus would not "
+                             "give every worker two partitions)")
     parser.add_argument("--merge-args", default="", help="extra options for `quotegraph merge`, e.g. --co-quotation")
     parser.add_argument("corpus", help="JSONL articles, one per line")
     parser.add_argument("output_dir", help="where quotes.jsonl, graph.graphml, graph.gexf, graph.ttl, graph.nt go")
-    args = parser.parse_args()
+    args = parser.parse_args(attach_merge_args(sys.argv[1:]))
     quotegraph = os.path.abspath(args.quotegraph)
 
     cluster = LocalCluster(n_workers=args.local, threads_per_worker=1, host="127.0.0.1",
                            dashboard_address=None, processes=True) if args.local else None
     try:
         with Client(cluster or args.scheduler) as client:
-            articles = db.read_text(os.path.abspath(args.corpus), blocksize=args.blocksize)
+            if args.local:
+                client.wait_for_workers(args.local)  # all of them, before the partitions are sized
+            workers = max(1, len(client.scheduler_info()["workers"]))
+            blocksize = partition_bytes(os.path.getsize(args.corpus), parse_bytes(args.blocksize), workers)
+            articles = db.read_text(os.path.abspath(args.corpus), blocksize=blocksize)
             partials = articles.map_partitions(extract_partition, quotegraph, []).compute()
             print(f"dask: {articles.npartitions} partitions on {len(client.scheduler_info()['workers'])} workers",
                   file=sys.stderr)

@@ -16,6 +16,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -75,7 +76,9 @@ Options:
                         --url-field, --date-field, --source-field)
   -q, --quiet           no progress line and no summary on stderr
   -h, --help            this help
-  --version             the version
+  -V, --version         the version
+
+An option's value may be attached (--jsonl=FILE); -- ends the options.
 
 Exit status: 0 success; 1 some inputs had problems (reported; the rest was processed);
 2 usage error, bad rule file, or an output that could not be written.
@@ -97,6 +100,81 @@ struct UsageError {
   std::string message;
 };
 
+// The output options by name, for messages; an empty path is an output not asked for.
+std::vector<std::pair<const char*, const std::string*>> named_outputs(const Config& c) {
+  return {{"--jsonl", &c.jsonl},       {"--csv", &c.csv}, {"--html", &c.html},   {"--graphml", &c.graphml},
+          {"--gexf", &c.gexf},         {"--turtle", &c.turtle}, {"--ntriples", &c.ntriples},
+          {"--dot", &c.dot},           {"--partial", &c.partial}};
+}
+
+// One path as the file system resolves it, so that "out/q.jsonl" and "./out/../out/q.jsonl"
+// compare equal.
+std::string resolved(const std::string& path) {
+  std::error_code ec;
+  const auto canonical = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : canonical.string();
+}
+
+// Why the outputs cannot be written as asked, or "": checked before any work, so that a run
+// does not extract for an hour to fail at the end, or write two formats into one file, or
+// overwrite its own input.
+std::string check_outputs(const Config& c) {
+  std::vector<std::pair<const char*, std::string>> seen;  // option, resolved path
+  for (const auto& [option, path] : named_outputs(c)) {
+    if (path->empty() || *path == "-") continue;
+    const std::string where = resolved(*path);
+    for (const auto& [other, other_path] : seen)
+      if (other_path == where) return std::string(other) + " and " + option + " both write '" + *path + "'";
+    seen.emplace_back(option, where);
+    for (const auto& input : c.inputs)
+      if (input != "-" && resolved(input) == where)
+        return std::string(option) + " '" + *path + "' is also an input: it would be overwritten";
+    struct stat st;
+    if (::stat(path->c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+      return std::string(option) + " '" + *path + "' is a directory (use -o DIR for a directory of outputs)";
+    if (::stat(path->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) continue;  // a device or a pipe, written in place
+    const std::filesystem::path parent = std::filesystem::path(*path).parent_path();
+    const std::string dir = parent.empty() ? "." : parent.string();
+    if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      return std::string(option) + " '" + *path + "': no such directory '" + dir + "'";
+    // The output is written beside itself under a temporary name, so the directory must be writable.
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+      return std::string(option) + " '" + *path + "': cannot write in directory '" + dir + "': " + std::strerror(errno);
+  }
+  return "";
+}
+
+// The long option nearest to a mistyped one ("--jsnl" -> "--jsonl"), or "" when none is close.
+std::string nearest_option(const std::string& typed) {
+  static constexpr const char* kOptions[] = {
+      "--jsonl", "--csv", "--html", "--graphml", "--gexf", "--turtle", "--ntriples", "--dot", "--partial", "--output-dir",
+      "--threads", "--co-quotation", "--base", "--min-confidence", "--rules", "--lexicon-dir", "--print-data",
+      "--text-field", "--id-field", "--title-field", "--url-field", "--date-field", "--source-field", "--quiet",
+      "--help", "--version"};
+  // Edits (insertions, deletions, substitutions) from `a` to `b`.
+  const auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  std::size_t best_distance = 3;  // more edits than 2: a different word, not a typo
+  for (const char* option : kOptions) {
+    const std::size_t d = distance(typed, option);
+    if (d < best_distance) best = option, best_distance = d;
+  }
+  return best;
+}
+
 // Turns the raw arguments into a validated configuration, a usage error, or an exit code
 // (--help, --version).
 std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
@@ -104,17 +182,39 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
   std::string output_dir;
   int first = 1;
   if (argc > 1 && std::string(argv[1]) == "merge") c.merge = true, first = 2;
+  bool options_ended = false;
   for (int i = first; i < argc; ++i) {
-    const std::string arg = argv[i];
+    std::string arg = argv[i];
+    if (options_ended || arg == "-" || arg.empty() || arg[0] != '-') {
+      c.inputs.push_back(arg);
+      continue;
+    }
+    if (arg == "--") { options_ended = true; continue; }
+    // --jsonl=FILE as well as --jsonl FILE.
+    std::optional<std::string> attached;
+    if (const auto equals = arg.find('='); arg.compare(0, 2, "--") == 0 && equals != std::string::npos) {
+      attached = arg.substr(equals + 1);
+      arg.resize(equals);
+    }
     auto value = [&](std::string* into) -> bool {
+      if (attached) {
+        *into = *attached;
+        attached.reset();
+        return true;
+      }
       if (i + 1 >= argc) return false;
       *into = argv[++i];
       return true;
     };
+    auto flag = [&](std::initializer_list<const char*> names) {
+      return std::find(names.begin(), names.end(), arg) != names.end();
+    };
+    if (attached && flag({"--help", "--version", "--quiet", "--co-quotation"}))
+      return UsageError{arg + " takes no value"};
     std::string* target = nullptr;
-    if (arg == "-h" || arg == "--help") { std::cout << kUsage; return 0; }
-    if (arg == "--version") { std::cout << "quotegraph " QUOTEGRAPH_VERSION "\n"; return 0; }
-    if (arg == "-q" || arg == "--quiet") { c.quiet = true; continue; }
+    if (flag({"-h", "--help"})) { std::cout << kUsage; return 0; }
+    if (flag({"-V", "--version"})) { std::cout << "quotegraph " QUOTEGRAPH_VERSION "\n"; return 0; }
+    if (flag({"-q", "--quiet"})) { c.quiet = true; continue; }
     if (arg == "--co-quotation") { c.graph.co_quotation = true; continue; }
     if (arg == "--print-data") {
       std::string name;
@@ -160,15 +260,14 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
         return UsageError{"--threads must be a whole number from 1 to 256, not '" + v + "'"};
       c.threads = static_cast<unsigned>(n);
       continue;
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      return UsageError{"unknown option '" + arg + "'"};
     } else {
-      c.inputs.push_back(arg);
-      continue;
+      const std::string nearest = nearest_option(arg);
+      return UsageError{"unknown option '" + arg + "'" + (nearest.empty() ? "" : " (did you mean " + nearest + "?)")};
     }
     if (!value(target)) return UsageError{arg + " needs a value"};
   }
   if (!output_dir.empty()) {
+    while (output_dir.size() > 1 && output_dir.back() == '/') output_dir.pop_back();  // out/ -> out/quotes.jsonl
     ::mkdir(output_dir.c_str(), 0777);
     struct stat st;
     if (::stat(output_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
@@ -182,14 +281,14 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     if (c.ntriples.empty()) c.ntriples = output_dir + "/graph.nt";
   }
   if (c.inputs.empty()) return UsageError{c.merge ? "no PARTIAL given" : "no INPUT given"};
-  const std::vector<const std::string*> outputs = {&c.jsonl, &c.csv, &c.html, &c.graphml, &c.gexf,
-                                                   &c.turtle, &c.ntriples, &c.dot, &c.partial};
-  if (std::all_of(outputs.begin(), outputs.end(), [](const std::string* o) { return o->empty(); }))
+  const auto outputs = named_outputs(c);
+  if (std::all_of(outputs.begin(), outputs.end(), [](const auto& o) { return o.second->empty(); }))
     return UsageError{"no output given (--jsonl, --csv, --html, --graphml, --gexf, --turtle, --ntriples, --dot, --partial or -o DIR)"};
   if (c.rdf.base.empty() || (c.rdf.base.back() != '/' && c.rdf.base.back() != '#'))
     return UsageError{"--base must end in '/' or '#'"};
-  if (std::count_if(outputs.begin(), outputs.end(), [](const std::string* o) { return *o == "-"; }) > 1)
+  if (std::count_if(outputs.begin(), outputs.end(), [](const auto& o) { return *o.second == "-"; }) > 1)
     return UsageError{"only one output can go to standard output"};
+  if (auto why = check_outputs(c); !why.empty()) return UsageError{why};
   if (c.threads == 0) c.threads = std::max(1u, std::thread::hardware_concurrency());
   return c;
 }
@@ -212,6 +311,14 @@ class Progress {
     std::cerr << "\rquotegraph: " << line() << "   " << std::flush;
     shown_ = true;
   }
+  // After extraction: what the run is doing now (resolving, writing), so that the line does
+  // not stand still at the last document for the rest of the run.
+  void stage(const std::string& what) {
+    if (!show_) return;
+    const std::lock_guard<std::mutex> lock(stage_mutex_);
+    std::cerr << "\rquotegraph: " << what << ", " << static_cast<long>(seconds()) << " s\033[K" << std::flush;
+    shown_ = true;
+  }
   void clear() {
     if (shown_) std::cerr << "\r\033[K" << std::flush;
   }
@@ -221,9 +328,11 @@ class Progress {
     char buffer[160];
     int n = std::snprintf(buffer, sizeof buffer, "%zu documents, %.1f MB, %.1f MB/s, %zu quotes", documents, mb,
                           mb / s, quotes);
-    // The total is the input files' size; the text is a little smaller than its JSON.
+    // The total is the input files' size; the text is smaller than its JSON (a quarter smaller
+    // on news-please lines), so no percentage is shown, and the time left is the extraction's:
+    // resolving and writing follow, and say so on this line as they go.
     if (total_ > bytes && bytes > 0)
-      std::snprintf(buffer + n, sizeof buffer - n, ", ETA %.0f s", (total_ - bytes) / (bytes / s));
+      std::snprintf(buffer + n, sizeof buffer - n, ", extraction done in at most %.0f s", (total_ - bytes) / (bytes / s));
     return buffer;
   }
 
@@ -233,6 +342,7 @@ class Progress {
  private:
   using Clock = std::chrono::steady_clock;
   bool show_, shown_ = false;
+  std::mutex stage_mutex_;  // stage() is called from the threads writing outputs
   std::uint64_t total_;
   Clock::time_point start_, last_;
 };
@@ -343,14 +453,19 @@ class Outputs {
     }
     const std::lock_guard<std::mutex> lock(mutex_);
     if (file.path() != "-") just_written_.emplace_back(order, std::string(what) + ": " + file.path());
+    if (progress_) progress_->stage(std::string("writing outputs, ") + what + " written");
   }
 
   // The outputs made from the whole corpus (finished: in document-id order), resolved across
   // documents. With more than one thread they are written side by side: the JSONL while the
   // graph is built, then the graph's formats, the RDF in parts; the bytes are the same
   // whatever the number of threads.
-  void write_corpus_outputs(quotegraph::Corpus& corpus, std::size_t* vertices, std::size_t* edges) {
+  void write_corpus_outputs(quotegraph::Corpus& corpus, Progress& progress, std::size_t* vertices, std::size_t* edges) {
+    progress.stage("resolving people, organisations and statements across " + std::to_string(corpus.documents().size()) +
+                   " documents");
     quotegraph::resolve_corpus(corpus, config_.threads);
+    progress_ = &progress;
+    progress.stage("writing outputs");
     TaskQueue tasks(config_.threads);
     tasks.run([&] {
       write(0, config_.jsonl, "quotes JSONL", [&](std::ostream& out, std::string*) {
@@ -397,6 +512,8 @@ class Outputs {
       tasks.wait();
     }
     tasks.wait();
+    progress_ = nullptr;
+    progress.clear();
     list_written();
   }
 
@@ -414,6 +531,7 @@ class Outputs {
  private:
   const Config& config_;
   std::mutex mutex_;
+  Progress* progress_ = nullptr;  // while the corpus outputs are written
   bool failed_ = false;
   std::vector<std::string> written_;
   std::vector<std::pair<int, std::string>> just_written_;
@@ -446,6 +564,13 @@ int report(const Config& config, const Progress& progress, const Outputs& output
   }
   if (outputs.failed()) return 2;
   return progress.problems ? 1 : 0;
+}
+
+// A run that read no document (a mistyped input, partials that are not there) writes nothing:
+// empty outputs in place of the previous run's would be data lost for nothing.
+int nothing_read() {
+  std::cerr << "quotegraph: no document read: no output written (existing files left as they were)\n";
+  return 1;
 }
 
 int run_extract(const Config& config) {
@@ -493,6 +618,7 @@ int run_extract(const Config& config) {
                           [&](quotegraph::Document& doc) { return pool.submit(std::move(doc)); }, on_problem);
   pool.finish();
   progress.clear();
+  if (progress.documents == 0) return nothing_read();
   if (partial_file && !partial_file->pipe_closed()) {
     std::string commit_error;
     if (outputs.failed() || !partial_file->commit(&commit_error)) {
@@ -506,7 +632,7 @@ int run_extract(const Config& config) {
   std::size_t vertices = 0, edges = 0;
   if (keep && !outputs.failed()) {
     keep_unique_documents(corpus, progress);
-    outputs.write_corpus_outputs(corpus, &vertices, &edges);
+    outputs.write_corpus_outputs(corpus, progress, &vertices, &edges);
   }
   return report(config, progress, outputs, vertices, edges);
 }
@@ -527,6 +653,7 @@ int run_merge(const Config& config) {
         std::cerr << "quotegraph: " << p.where << ": " << p.message << "\n";
         ++progress.problems;
       });
+  if (progress.documents == 0) return nothing_read();
   std::size_t vertices = 0, edges = 0;
   keep_unique_documents(corpus, progress);
   // A merged partial is in document-id order, so merging it again changes nothing.
@@ -537,7 +664,7 @@ int run_merge(const Config& config) {
     return true;
   });
   outputs.list_written();
-  if (outputs.wants_corpus() && !outputs.failed()) outputs.write_corpus_outputs(corpus, &vertices, &edges);
+  if (outputs.wants_corpus() && !outputs.failed()) outputs.write_corpus_outputs(corpus, progress, &vertices, &edges);
   return report(config, progress, outputs, vertices, edges);
 }
 
@@ -546,6 +673,7 @@ int run_merge(const Config& config) {
 int main(int argc, char** argv) {
   // A closed pipe (quotegraph ... --jsonl - | head) shows up as a failed write, not a signal.
   ::signal(SIGPIPE, SIG_IGN);
+  remove_temporary_files_on_signals();
   std::ios::sync_with_stdio(false);
   // Each document's working memory is freed when it is done and taken again for the next: with
   // glibc's defaults the top of the heap goes back to the kernel and is faulted in again, about

@@ -30,13 +30,20 @@ std::size_t get_size(const rapidjson::Value& object, const char* key) {
   return it != object.MemberEnd() && it->value.IsUint64() ? static_cast<std::size_t>(it->value.GetUint64()) : 0;
 }
 
+// The reason given for a line of quotes JSONL (--jsonl), which is said once per file.
+constexpr const char* kQuotesLine =
+    "a line of quotes JSONL (--jsonl), not a partial result: merge reads what --partial writes";
+
 // Parses one line; returns an empty string on success, else the reason.
 std::string parse_record(const std::string& line, DocumentRecord& record) {
   rapidjson::Document json;
-  json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // any depth: no recursion
+  // Any depth (no recursion); strings must be valid UTF-8, as the outputs must be.
+  json.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
   if (json.HasParseError())
     return std::string("not JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " at byte " +
            std::to_string(json.GetErrorOffset());
+  if (json.IsObject() && json.HasMember("doc") && json.HasMember("speaker") && !json.HasMember("document"))
+    return kQuotesLine;
   if (!json.IsObject() || !json.HasMember("document") || !json["document"].IsObject() || !json.HasMember("quotes") ||
       !json["quotes"].IsArray())
     return "not a partial record (needs \"document\" and \"quotes\")";
@@ -72,6 +79,10 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.cue = get_string(item, "cue");
     q.rule = get_string(item, "rule");
     q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
+    // What --partial writes: a probability, and a span in order. Anything else would reach the
+    // outputs as invalid JSON ("confidence":,) or offsets that point nowhere.
+    if (!(q.confidence >= 0 && q.confidence <= 1)) return "a quote's confidence is not a number from 0 to 1";
+    if (q.begin > q.end || q.start > q.stop) return "a quote's span ends before it begins";
     record.quotes.push_back(std::move(q));
   }
   return "";
@@ -145,10 +156,15 @@ bool read_partials(const std::vector<std::string>& paths, const std::function<bo
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       const std::string why = parse_record(line, record);
+      if (why == kQuotesLine) {
+        on_problem({name + ":" + std::to_string(number), why + " (the rest of the file is skipped)", true});
+        break;
+      }
       if (!why.empty()) {
         on_problem({name + ":" + std::to_string(number), why, true});
         continue;
       }
+      cap_document_fields(record.document, name + ":" + std::to_string(number), on_problem);
       if (!on_record(record)) return false;
     }
     if (in->bad()) on_problem({name, "read error", true});

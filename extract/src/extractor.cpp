@@ -42,6 +42,12 @@ namespace {
 constexpr std::size_t kPronounReach = 1500;
 constexpr std::size_t kDefiniteReach = 4000;
 constexpr std::size_t kContextBytes = 400;
+// On a line with more than kLongLineBytes after it, a mention (name, role, apposition) is
+// matched within kMentionWindowBytes of its start; longer matches are tried on the whole line
+// within a budget of kLongMentionBudgetFactor times the document's size.
+constexpr std::size_t kLongLineBytes = 4096;
+constexpr std::size_t kMentionWindowBytes = 256;
+constexpr std::size_t kLongMentionBudgetFactor = 8;
 
 // Folds Latin-1 and Latin Extended-A letters to ASCII (U+00C0 .. U+017F), '-' for non-letters.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
@@ -257,7 +263,7 @@ class DocumentRun {
         const MentionRule& rule = rules_.mentions[k];
         if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(k, line, pos, prefilter_states[k]))
           continue;
-        const MatchResult r = rule.pattern->match(line, pos, scratch_);
+        const MatchResult r = match_mention(*rule.pattern, line, pos);
         if (r == MatchResult::LimitExceeded) warn("mention " + rule.id + " stopped at its match limit");
         if (r != MatchResult::Match) continue;
         const Group whole = scratch_.group(0);
@@ -274,6 +280,26 @@ class DocumentRun {
       covered = best.end;
       add_mention(best, current_sentence);
     }
+  }
+
+  // A mention is a few words, so on a long line it is matched within kMentionWindowBytes of its
+  // start: on a line of 100,000 title words ("minister minister ... said:") each word start
+  // cost a match to the end of the line, time growing with the square of the line. A match
+  // that reads up to the window's end (PCRE2's partial match) is tried again on the whole line
+  // while the document's budget lasts, so results on real text are the same; past the budget
+  // the word start is given up, with a warning.
+  MatchResult match_mention(const Pattern& pattern, std::string_view line, std::size_t pos) {
+    const std::size_t rest = line.size() - pos;
+    if (rest <= kLongLineBytes) return pattern.match(line, pos, scratch_);
+    const MatchResult r = pattern.match(line.substr(0, pos + kMentionWindowBytes), pos, scratch_, true);
+    if (r != MatchResult::Partial) return r;
+    if (rest <= long_mention_budget_) {
+      long_mention_budget_ -= rest;
+      return pattern.match(line, pos, scratch_);
+    }
+    warn("mention scan cut: words were tried as mentions of at most " + std::to_string(kMentionWindowBytes) +
+         " bytes once the document's budget for longer ones was spent");
+    return MatchResult::NoMatch;
   }
 
   // For a mention prefilter that looks ahead (a lexicon word, a possessive or a comma): what it
@@ -1482,6 +1508,7 @@ class DocumentRun {
   MatchScratch& scratch_;
   PhraseCache& phrases_;
   DocumentQuotes& out_;
+  std::size_t long_mention_budget_ = kLongMentionBudgetFactor * text_.size();  // bytes, see match_mention
   std::vector<QuoteSpan> spans_;
   std::vector<std::size_t> sentence_starts_;
   std::vector<Mention> mentions_;

@@ -1,8 +1,11 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "quotegraph/utf8.h"
 
 namespace quotegraph::detail {
 namespace {
@@ -39,6 +42,12 @@ std::vector<std::string> split(const std::string& line, char sep) {
 
 }  // namespace
 
+std::size_t invalid_utf8_at(const std::string& line) {
+  std::string copy = line;
+  const Utf8Repair repair = repair_utf8(copy);
+  return repair.invalid_bytes ? repair.first_invalid : std::string::npos;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)
@@ -66,11 +75,53 @@ bool Lexicon::read_data_file(const std::string& directory, const std::string& na
   return true;
 }
 
+namespace {
+
+constexpr const char* kLexiconFiles[] = {"speech_verbs.txt", "titles.txt",     "descriptors.txt", "countries.tsv",
+                                         "organizations.txt", "honorifics.tsv", "first_names.tsv", "stopwords.txt"};
+
+// Why `directory` cannot be a --lexicon-dir, or "": it must be a directory, and every file in
+// it a lexicon (a misnamed one would be ignored without a word, the built-in copy used instead).
+std::string check_lexicon_dir(const std::string& directory) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(directory, ec);
+  if (ec || !fs::exists(status)) return directory + ": no such directory (--lexicon-dir)";
+  if (!fs::is_directory(status)) return directory + ": not a directory (--lexicon-dir takes a directory of lexicon files)";
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  if (ec) return directory + ": cannot read directory: " + ec.message();
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    if (name.empty() || name[0] == '.') continue;  // hidden files: an editor's, a version control's
+    if (std::find(std::begin(kLexiconFiles), std::end(kLexiconFiles), name) != std::end(kLexiconFiles)) continue;
+    if (name == "rules.txt") return directory + "/rules.txt: a rule file is given with --rules, not in --lexicon-dir";
+    std::string known;
+    for (const char* file : kLexiconFiles) known += std::string(known.empty() ? "" : ", ") + file;
+    return directory + "/" + name + ": not a lexicon file (they are " + known + ")";
+  }
+  return "";
+}
+
+}  // namespace
+
 bool Lexicon::load(const std::string& directory, std::string* error) {
+  if (!directory.empty()) {
+    if (std::string why = check_lexicon_dir(directory); !why.empty()) {
+      if (error) *error = why;
+      return false;
+    }
+  }
   std::string text;
   bool ok = true;
+  // A file is named as the user knows it: with the directory when it came from there.
+  auto source = [&](const std::string& file) {
+    std::error_code ec;
+    return !directory.empty() && std::filesystem::exists(directory + "/" + file, ec) ? directory + "/" + file : file;
+  };
   auto fail = [&](const std::string& file, int line, const std::string& why) {
-    if (ok && error) *error = file + ":" + std::to_string(line) + ": " + why;
+    if (ok && error) *error = source(file) + ":" + std::to_string(line) + ": " + why;
     ok = false;
   };
   auto read = [&](const char* name) {
@@ -85,6 +136,8 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
       if (line.size() > kMaxLineBytes)
         return fail(file, number, "a line of " + std::to_string(line.size()) + " bytes (at most " +
                                       std::to_string(kMaxLineBytes) + ")");
+      if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos)
+        return fail(file, number, "byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)");
       line_fn(line, number);
     });
   };

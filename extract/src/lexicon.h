@@ -40,4 +40,8 @@ std::string_view embedded_data(std::string_view name);
 
 std::string to_lower_ascii(std::string_view s);
 
+// Where the first byte that is not UTF-8 is in `line`, or npos: the patterns are compiled from
+// lexicon and rule lines in UTF mode.
+std::size_t invalid_utf8_at(const std::string& line);
+
 }  // namespace quotegraph::detail

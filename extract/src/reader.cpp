@@ -4,6 +4,8 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -35,12 +37,7 @@ class InputReader {
  private:
   bool read_directory(const std::string& dir) {
     std::vector<fs::path> files;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_article_file(it->path())) files.push_back(it->path());
-    }
-    if (ec) problem(dir, "cannot walk directory: " + ec.message());
+    walk(dir, files);
     if (files.empty()) {
       problem(dir, "no .txt or .jsonl files in directory");
       return true;
@@ -51,12 +48,47 @@ class InputReader {
     return true;
   }
 
+  // Collects the article files under `dir`. What cannot be read is reported, not skipped in
+  // silence: a subdirectory without permission, a broken or looping symbolic link to an
+  // article file. Symbolic links to directories are not followed (they could loop).
+  void walk(const fs::path& dir, std::vector<fs::path>& files) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) return problem(dir.string(), "cannot read directory: " + ec.message());
+    std::vector<fs::directory_entry> entries;  // sorted, so that the reports come in one order
+    for (; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    if (ec) problem(dir.string(), "cannot walk directory: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    for (const fs::directory_entry& entry : entries) {
+      const fs::path& path = entry.path();
+      std::error_code link_ec;
+      const bool link = entry.is_symlink(link_ec);
+      std::error_code status_ec;
+      const fs::file_status status = fs::status(path, status_ec);  // of what a link points to
+      if (status_ec || !fs::exists(status)) {
+        if (link && is_article_file(path))
+          problem(path.string(), "broken symbolic link: " + (status_ec ? status_ec.message() : std::string("no such file")));
+        continue;
+      }
+      if (fs::is_directory(status)) {
+        if (!link) walk(path, files);
+      } else if (fs::is_regular_file(status) && is_article_file(path)) {
+        files.push_back(path);
+      }
+    }
+  }
+
   // A file found under a directory argument is named by its path below it, without extension
   // ("business/001"), so that files of one name in different folders stay different documents.
   static std::string id_under(const fs::path& dir, const fs::path& file) {
     fs::path relative = file.lexically_relative(dir);
     if (relative.empty()) relative = file.filename();
     return relative.replace_extension().generic_string();
+  }
+
+  // Whether a file's first bytes are a UTF-16 byte order mark.
+  static bool utf16(std::string_view start) {
+    return start.size() >= 2 && ((start[0] == '\xFF' && start[1] == '\xFE') || (start[0] == '\xFE' && start[1] == '\xFF'));
   }
 
   static bool is_article_file(const fs::path& p) {
@@ -77,6 +109,7 @@ class InputReader {
     doc.id = id;
     doc.text = buffer.str();
     if (doc.text.empty()) return problem(path, "empty file"), true;
+    if (utf16(doc.text)) return problem(path, "UTF-16 text: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"), true;
     if (const auto nul = doc.text.find('\0'); nul != std::string::npos)
       return problem(path + ": byte " + std::to_string(nul), "NUL byte: binary file skipped"), true;
     repair(doc.text, path);
@@ -87,10 +120,22 @@ class InputReader {
   bool read_jsonl_stream(std::istream& in, const std::string& name, const std::string& stem) {
     std::string line;
     std::size_t number = 0;
+    bool seen_line = false;  // a line that is not blank
     while (std::getline(in, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      if (number == 1) {
+        if (utf16(line)) return problem(name, "UTF-16 text: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"), true;
+        if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a byte order mark
+      }
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos) continue;
+      if (&in == &std::cin && !seen_line && line[first] != '{') {
+        // Plain text piped in (cat article.txt | quotegraph -): one message, not one per line.
+        return problem(name, "not JSONL (the first line is not a JSON object): standard input is read as JSONL, "
+                             "one article per line; give a .txt file by its path instead"), true;
+      }
+      seen_line = true;
       Document doc;
       const std::string where = name + ":" + std::to_string(number);
       if (!parse_article(line, where, doc)) continue;
@@ -114,8 +159,12 @@ class InputReader {
       json.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
     }
     if (json.HasParseError()) {
+      // Lines that end in a lone CR (old Mac files) are one line to getline: say so.
+      const bool cr_lines =
+          std::string_view(line.data(), std::min(line.size(), json.GetErrorOffset() + 1)).find('\r') != std::string_view::npos;
       problem(where + ": byte " + std::to_string(json.GetErrorOffset()),
-              std::string("not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));
+              std::string("not valid JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) +
+                  (cr_lines ? " (the lines end in a lone CR: convert them to LF)" : ""));
       return false;
     }
     if (!json.IsObject()) return problem(where, "not a JSON object"), false;
@@ -133,6 +182,7 @@ class InputReader {
     doc.source = string_field(json, options_.source_field, {"source", "source_domain", "outlet"});
     for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.date, &doc.source}) repair_utf8(*s);
     normalise_date(doc, where);
+    cap_document_fields(doc, where, on_problem_);
     if (doc.title.empty()) doc.title = first_line(doc.text);
     return true;
   }
@@ -220,6 +270,34 @@ class InputReader {
 };
 
 }  // namespace
+
+void cap_document_fields(Document& doc, const std::string& where,
+                         const std::function<void(const InputProblem&)>& on_problem) {
+  struct Cap {
+    const char* name;
+    std::string* value;
+    std::size_t most;
+  };
+  for (const Cap& cap : {Cap{"id", &doc.id, 256}, Cap{"title", &doc.title, 1000}, Cap{"url", &doc.url, 4096},
+                         Cap{"source", &doc.source, 256}, Cap{"unparsed date", &doc.unparsed_date, 256}}) {
+    if (cap.value->size() <= cap.most) continue;
+    const std::size_t was = cap.value->size();
+    std::string suffix;
+    if (cap.value == &doc.id) {
+      std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+      for (const unsigned char c : *cap.value) h = (h ^ c) * 1099511628211ull;
+      char hex[20];
+      std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(h));
+      suffix = hex;
+    }
+    std::size_t cut = cap.most - suffix.size();
+    while (cut > 0 && (static_cast<unsigned char>((*cap.value)[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    cap.value->resize(cut);
+    *cap.value += suffix;
+    on_problem({where, std::string(cap.name) + " of " + std::to_string(was) + " bytes cut to " + std::to_string(cap.value->size()),
+                false});
+  }
+}
 
 bool read_inputs(const std::vector<std::string>& inputs, const ReaderOptions& options,
                  const std::function<bool(Document&)>& on_document,

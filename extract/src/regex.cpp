@@ -4,12 +4,16 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <mutex>
 
 namespace quotegraph::detail {
 
 struct Pattern::Code {
   pcre2_code* code = nullptr;
   bool jit = false;
+  // A match on a cut subject (PCRE2_PARTIAL_HARD) has a JIT code of its own, compiled when first
+  // needed: most runs have no line long enough to need it (it costs 23 million instructions).
+  std::once_flag partial_jit;
   uint32_t pairs = 1;  // offset pairs a match fills: the whole match and every group
   ~Code() { pcre2_code_free(code); }
 };
@@ -32,7 +36,7 @@ pcre2_code* compile_code(const std::string& source, std::string* error) {
   int code_error = 0;
   PCRE2_SIZE error_offset = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code_error,
+                                   PCRE2_UTF | PCRE2_UCP, &code_error,  // a pattern's UTF-8 is checked: invalid UTF-8 crashed it
                                    &error_offset, nullptr);
   if (!code && error) {
     PCRE2_UCHAR buffer[256];
@@ -74,10 +78,16 @@ std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string
 
 Pattern::~Pattern() = default;
 
-MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScratch& scratch) const {
+MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScratch& scratch, bool cut) const {
   // pcre2_jit_match skips the checks pcre2_match repeats on every call (the subject is valid
   // UTF-8 by construction).
-  const auto match_function = code_->jit ? pcre2_jit_match : pcre2_match;
+  auto match_function = code_->jit ? pcre2_jit_match : pcre2_match;
+  if (cut) {
+    // pcre2_match runs the partial JIT code when there is one, else the interpreter. Compiling
+    // another mode leaves the complete mode, which other threads may be running, as it is.
+    if (code_->jit) std::call_once(code_->partial_jit, [&] { pcre2_jit_compile(code_->code, PCRE2_JIT_PARTIAL_HARD); });
+    match_function = pcre2_match;
+  }
   MatchScratch::State& state = *scratch.state_;
   if (state.pairs < code_->pairs) {  // a rule file's pattern with more groups than any before
     pcre2_match_data_free(state.data);
@@ -86,9 +96,10 @@ MatchResult Pattern::match(std::string_view subject, std::size_t start, MatchScr
   }
   const int rc = match_function(code_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
                              subject.size(), start,
-                             PCRE2_NO_UTF_CHECK,
+                             PCRE2_NO_UTF_CHECK | (cut ? PCRE2_PARTIAL_HARD : 0),
                              state.data, state.context);
   if (rc >= 0) return MatchResult::Match;
+  if (rc == PCRE2_ERROR_PARTIAL) return MatchResult::Partial;
   if (rc == PCRE2_ERROR_NOMATCH) return MatchResult::NoMatch;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)

@@ -11,7 +11,8 @@ namespace quotegraph::detail {
 
 class MatchScratch;
 
-enum class MatchResult { Match, NoMatch, LimitExceeded, Error };
+// Partial: only from a match on a cut subject (see Pattern::match), which reached the cut.
+enum class MatchResult { Match, NoMatch, LimitExceeded, Error, Partial };
 
 struct Group {
   std::size_t begin = 0, end = 0;
@@ -31,7 +32,9 @@ class Pattern {
   Pattern& operator=(const Pattern&) = delete;
 
   // Searches subject[start, end-of-subject) (or matches at `start` only: Anchor::AtStart).
-  MatchResult match(std::string_view subject, std::size_t start, MatchScratch& scratch) const;
+  // `cut`: the subject is the beginning of a longer text; the result is Partial when the match
+  // read up to the cut, where the rest could change it.
+  MatchResult match(std::string_view subject, std::size_t start, MatchScratch& scratch, bool cut = false) const;
   // Whether a match can start with byte `b` (from PCRE2's start-of-match analysis; true for
   // every byte when PCRE2 found no such set).
   bool may_start_with(unsigned char b) const { return !has_first_bytes_ || (first_bytes_[b / 8] >> (b % 8)) & 1; }

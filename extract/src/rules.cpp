@@ -184,6 +184,27 @@ bool has_named_group(const std::string& pattern) {
   return false;
 }
 
+// For a pattern that does not compile: the lexicons written into it, whose growth may be
+// what broke it ("regular expression is too large" when titles.txt grew), or "".
+std::string lexicons_inside(const std::string& pattern, const std::map<std::string, std::string>& macros,
+                            const Lexicon& lexicon) {
+  const struct {
+    const char* macro;
+    const char* file;
+    std::size_t entries;
+  } lexicons[] = {{"@titles", "titles.txt", lexicon.titles.size()},
+                  {"@speech_verbs", "speech_verbs.txt", lexicon.speech_verbs.size()},
+                  {"@descriptors", "descriptors.txt", lexicon.descriptors.size()}};
+  std::string found;
+  for (const auto& l : lexicons) {
+    const auto it = macros.find(l.macro);
+    if (it == macros.end() || pattern.find(it->second) == std::string::npos) continue;
+    found += std::string(found.empty() ? "" : ", ") + l.file + " (" + std::to_string(l.entries) + " entries, " +
+             std::to_string(it->second.size()) + " bytes of pattern)";
+  }
+  return found.empty() ? "" : "; the pattern holds the lexicon " + found;
+}
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -217,6 +238,8 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string rest = line;
     const std::string keyword = take_field(rest);
     if (keyword.empty() || keyword[0] == '#') continue;
+    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos)
+      return fail("byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)");
     std::string expanded;
     if (keyword == "define" || keyword == "subroutine") {
       const std::string name = take_field(rest);
@@ -259,7 +282,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string compile_error;
     auto pattern = Pattern::compile(expanded, &compile_error,
                                     keyword == "mention" ? Pattern::Anchor::AtStart : Pattern::Anchor::Anywhere);
-    if (!pattern) return fail("rule " + id + ": " + compile_error);
+    if (!pattern) return fail("rule " + id + ": " + compile_error + lexicons_inside(expanded, macros, lexicon));
     if (keyword == "rule") {
       AttributionRule rule;
       rule.id = id;

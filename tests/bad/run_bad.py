@@ -5,6 +5,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -16,7 +17,11 @@ failures = []
 
 
 def run(*args, stdin=None, timeout=300):
-    p = subprocess.run([Q, *args], capture_output=True, timeout=timeout, input=stdin)
+    """Exit status (None when it timed out), standard error, standard output."""
+    try:
+        p = subprocess.run([Q, *args], capture_output=True, timeout=timeout, input=stdin)
+    except subprocess.TimeoutExpired:
+        return None, f"timed out after {timeout} s", b""
     return p.returncode, p.stderr.decode("utf-8", "replace"), p.stdout
 
 
@@ -159,9 +164,222 @@ try:
     with open("doubling-rules.txt", "w") as f:
         f.write(rules + "\ndefine L0 (?:ab)\n" + "".join(f"define L{i} {{L{i - 1}}}{{L{i - 1}}}\n" for i in range(1, 41)))
     doubling_line = rules.count("\n") + 1 + 18
-    code, err, _ = run(inp("good.txt"), "--rules", "doubling-rules.txt", "--jsonl", "lex.jsonl", timeout=60)
+    code, err, _ = run(inp("good.txt"), "--rules", "doubling-rules.txt", "--jsonl", "lex.jsonl", timeout=20)
     check("doubling macros: exit 2, file and line named",
           code == 2 and f"doubling-rules.txt:{doubling_line}: the pattern expands to more than 1 MiB" in err, (code, err))
+
+    # A run that reads no document (a mistyped input, a partial that is not there) writes
+    # nothing: the previous outputs stay as they were.
+    os.mkdir("kept")
+    code, err, _ = run(inp("good.txt"), "-o", "kept", "-q")
+    before = {name: open(os.path.join("kept", name), "rb").read() for name in os.listdir("kept")}
+    for args, what in ((["samplez", "-o", "kept"], "mistyped input"), (["merge", "nosuch.part", "-o", "kept"], "merge of a missing partial"),
+                       (["samplez", "--partial", "kept/p.part"], "mistyped input, partial")):
+        code, err, _ = run(*args)
+        after = {name: open(os.path.join("kept", name), "rb").read() for name in os.listdir("kept")}
+        check(f"{what}: exit 1, says nothing was read, previous outputs untouched",
+              code == 1 and "no document read: no output written" in err and after == before and len(before) == 7,
+              (code, err, sorted(after)))
+
+    # Outputs that cannot be written as asked are usage errors, found before any work.
+    with open("a.jsonl", "w") as f:
+        f.write(json.dumps({"id": "a", "text": "“We will see,” said Ana Lima."}) + "\n")
+    a_before = open("a.jsonl").read()
+    for args, message in ((["--jsonl", "X", "--graphml", "X"], "--jsonl and --graphml both write 'X'"),
+                          (["--jsonl", "kept/../X", "--partial", "./X"], "--jsonl and --partial both write './X'"),
+                          (["--jsonl", "a.jsonl"], "--jsonl 'a.jsonl' is also an input"),
+                          (["--jsonl", "nodir/q.jsonl"], "--jsonl 'nodir/q.jsonl': no such directory 'nodir'"),
+                          (["--graphml", "kept"], "--graphml 'kept' is a directory"),
+                          (["-o", "kept", "--turtle", "kept/quotes.jsonl"], "--jsonl and --turtle both write")):
+        start = time.monotonic()
+        code, err, _ = run("a.jsonl", "big.jsonl", *args)
+        check(f"output {' '.join(args)}: exit 2 before any work, message", code == 2 and message in err and
+              time.monotonic() - start < 5 and not os.path.exists("X"), (code, err))
+    check("an input given as an output is left as it was", open("a.jsonl").read() == a_before)
+    if os.geteuid() != 0:
+        os.mkdir("readonly", 0o555)
+        code, err, _ = run("a.jsonl", "--jsonl", "readonly/q.jsonl")
+        check("unwritable output directory: exit 2", code == 2 and "cannot write in directory 'readonly'" in err, (code, err))
+
+    # SIGINT, SIGTERM, SIGHUP during a run remove its temporary files, at any moment: while the
+    # partial streams, while the graph's formats are written side by side (RDF in parts).
+    os.mkdir("signalled")
+    with open("manydocs.jsonl", "w") as f:
+        for i in range(60_000):
+            f.write(json.dumps({"id": f"d{i}", "text": f"“We will keep bridge {i} open all winter,” said Mayor Ana Lima{i % 500}."}) + "\n")
+    for n, signal_name in enumerate(("SIGINT", "SIGTERM", "SIGHUP") * 3):
+        p = subprocess.Popen([Q, "manydocs.jsonl", "--partial", "signalled/p.part", "-o", "signalled", "-q", "--threads", "2"],
+                             stderr=subprocess.DEVNULL)
+        delay = 0.2 + n * 0.35
+        time.sleep(delay)
+        p.send_signal(getattr(signal, signal_name))
+        code = p.wait(timeout=120)
+        check(f"{signal_name} after {delay:.2f} s: ended by it (or done before it), no temporary file left",
+              code in (0, -getattr(signal, signal_name)) and not [f for f in os.listdir("signalled") if ".tmp-" in f],
+              (code, os.listdir("signalled")))
+        for name in os.listdir("signalled"):
+            os.remove(os.path.join("signalled", name))
+
+    # Fields copied onto every quote are capped (a 5 MB id made 16 GB of outputs): reported,
+    # cut, and two long ids that share their beginning stay two documents.
+    with open("amplified.jsonl", "w") as f:
+        for tail in ("a", "b"):
+            f.write(json.dumps({"id": "x" * 5_000_000 + tail, "title": "T" * 5_000_000, "url": "http://" + "u" * 10_000,
+                                "source": "s" * 1000, "text": "“We will see,” said Ana Lima. " * 20}) + "\n")
+    found, err = row("5 MB id and title", ["amplified.jsonl", "-o", "amplified"], 1, r"amplified\.jsonl:1: id of 5000001 bytes cut to 256")
+    for message in ("title of 5000000 bytes cut to 1000", "url of 10007 bytes cut to 4096", "source of 1000 bytes cut to 256"):
+        check(f"5 MB fields: {message}", message in err, err)
+    size = sum(os.path.getsize(os.path.join("amplified", name)) for name in os.listdir("amplified"))
+    size += os.path.getsize("q.jsonl")
+    check(f"5 MB fields: outputs stay linear in the quotes ({size} bytes for 41)", size < 2_000_000, size)
+    check("5 MB ids: two documents", len({q["doc"] for q in found if q["doc"] != "good"}) == 2, found[:1])
+    record = json.loads(subprocess.run([Q, inp("good.txt"), "--partial", "-"], capture_output=True).stdout)
+    record["document"].update(id="x" * 5_000_000, title="T" * 3_000_000)
+    with open("amplified.part", "w") as f:
+        f.write(json.dumps(record) + "\n")
+    code, err, _ = run("merge", "amplified.part", "-o", "amplified-merge")
+    size = sum(os.path.getsize(os.path.join("amplified-merge", name)) for name in os.listdir("amplified-merge"))
+    check(f"5 MB id in a partial: merge cuts it too ({size} bytes of outputs)", code == 1 and
+          "amplified.part:1: id of 5000000 bytes cut to 256" in err and size < 200_000, (code, err, size))
+
+    # One long line of title words or honorifics before a quote: each word start was matched
+    # to the end of the line (time grew with its square: 20,000 "minister " took 11.7 s). Now
+    # linear, with a warning where the long-mention budget cut the scan.
+    for word, cue in (("minister ", "said: “We will see.”"), ("Mr ", "said: “We will see.”")):
+        times = []
+        for n in (100_000, 400_000):
+            with open("hostile-line.txt", "w") as f:
+                f.write("Hostile line\n\n" + word * (n // len(word)) + cue + "\n")
+            start = time.monotonic()
+            code, err, _ = run("hostile-line.txt", "--jsonl", "hostile.jsonl", "--threads", "1", timeout=120)
+            times.append(time.monotonic() - start)
+            check(f"a line of {n} bytes of '{word.strip()}': exit 0, the cut reported",
+                  code == 0 and "hostile-line: mention scan cut" in err, (code, err))
+        check(f"a line of '{word.strip()}': 4x the input takes at most 6x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
+              times[1] <= 6 * max(times[0], 0.1), times)
+
+    # A directory walk reports what it cannot read: broken and looping symbolic links to
+    # articles, subdirectories without permission (only testable when not root).
+    os.makedirs("walked/a")
+    shutil.copy(inp("good.txt"), "walked/a/walked.txt")
+    os.symlink("nowhere.txt", "walked/broken.txt")
+    os.symlink("loop.txt", "walked/loop.txt")
+    row("broken symbolic link", ["walked"], 1, r"walked/broken\.txt: broken symbolic link: No such file or directory")
+    row("looping symbolic link", ["walked"], 1, r"walked/loop\.txt: broken symbolic link: Too many levels of symbolic links")
+    if os.geteuid() != 0:
+        os.makedirs("walked/secret")
+        os.chmod("walked/secret", 0)
+        row("unreadable subdirectory", ["walked"], 1, r"walked/secret: cannot read directory: Permission denied")
+        os.chmod("walked/secret", 0o755)
+
+    # --lexicon-dir that is missing, a file, or holds a misnamed file: exit 2 with the reason.
+    os.mkdir("misnamed")
+    with open("misnamed/title.txt", "w") as f:
+        f.write("harbour master\n")
+    for directory, message in (("nolexicons", "nolexicons: no such directory (--lexicon-dir)"),
+                               (inp("good.txt"), "good.txt: not a directory"),
+                               ("misnamed", "misnamed/title.txt: not a lexicon file (they are speech_verbs.txt, titles.txt")):
+        code, err, _ = run(inp("good.txt"), "--lexicon-dir", directory, "--jsonl", "lex.jsonl")
+        check(f"--lexicon-dir {os.path.basename(directory)}: exit 2, reason", code == 2 and message in err, (code, err))
+    # A lexicon error names the user's file, and a pattern too large names the lexicon in it.
+    os.mkdir("grown")
+    with open("grown/titles.txt", "w") as f:
+        random.seed(3)
+        f.write(run("--print-data", "titles.txt")[2].decode() +
+                "".join("".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(10)) + "\n" for _ in range(6000)))
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "grown", "--jsonl", "lex.jsonl")
+    check("a grown titles.txt: the too-large pattern names the lexicon", code == 2 and "regular expression is too large" in err
+          and "the pattern holds the lexicon titles.txt (6" in err, (code, err))
+    with open("grown/titles.txt", "w") as f:
+        f.write("mayor\n")
+    with open("grown/countries.tsv", "w") as f:
+        f.write("Estonia\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "grown", "--jsonl", "lex.jsonl")
+    check("a bad lexicon line names the user's file", code == 2 and "grown/countries.tsv:1: expected form<TAB>country" in err, (code, err))
+
+    # JSONL: a byte order mark on the first line is dropped; lone-CR lines and UTF-16 are named.
+    with open("bom.jsonl", "wb") as f:
+        f.write(b"\xef\xbb\xbf" + json.dumps({"id": "bomj", "text": "“We will see,” said Ana Lima."}).encode() + b"\n")
+    found, _ = row("BOM on the first JSONL line", ["bom.jsonl"], 0)
+    check("BOM on the first JSONL line: the article is read", "bomj" in {q["doc"] for q in found}, found)
+    with open("cr.jsonl", "wb") as f:
+        f.write(b"".join(json.dumps({"id": f"cr{i}", "text": "x"}).encode() + b"\r" for i in range(3)))
+    row("lone-CR JSONL", ["cr.jsonl"], 1, r"cr\.jsonl:1: byte \d+: not valid JSON: .*the lines end in a lone CR: convert them to LF")
+    for name, data in (("utf16.txt", "Title\n\n“We will see,” said Ana Lima.\n".encode("utf-16")),
+                       ("utf16.jsonl", (json.dumps({"id": "u", "text": "x"}) + "\n").encode("utf-16"))):
+        with open(name, "wb") as f:
+            f.write(data)
+        row(f"UTF-16 {name}", [name], 1, re.escape(name) + r": UTF-16 text: convert it to UTF-8")
+
+    # merge validates partials like any input: invalid UTF-8 and numbers out of range are
+    # reported with their line, never written as invalid JSON.
+    code, err, _ = run(inp("good.txt"), "--partial", "good.part")
+    good_part = open("good.part", "rb").read()
+    with open("hostile.part", "wb") as f:
+        f.write(good_part.replace(b'"Ana Lima"', b'"Ana \xff Lima"') +
+                good_part.replace(b'"good"', b'"g2"').replace(b'"confidence":0.95', b'"confidence":70') +
+                good_part.replace(b'"good"', b'"g3"').replace(b'"start":', b'"start":9') + good_part.replace(b'"good"', b'"g4"'))
+    code, err, _ = run("merge", "hostile.part", "--jsonl", "merged.jsonl")
+    check("hostile partial: exit 1, each bad line named", code == 1 and "hostile.part:1: not JSON: Invalid encoding" in err and
+          "hostile.part:2: a quote's confidence is not a number from 0 to 1" in err and
+          "hostile.part:3: a quote's span ends before it begins" in err, (code, err))
+    merged = quotes("merged.jsonl")
+    check("hostile partial: the good line is merged, the output is valid", [q["doc"] for q in merged] == ["g4"], merged)
+
+    # What a careless user expects of a command-line tool.
+    code, err, out = run("-V")
+    check("-V prints the version", code == 0 and out.startswith(b"quotegraph "), (code, out))
+    code, err, _ = run(inp("good.txt"), "--jsonl=equals.jsonl", "-q")
+    check("--jsonl=FILE", code == 0 and good_is_complete("equals.jsonl"), (code, err))
+    shutil.copy(inp("good.txt"), "-dash.txt")
+    code, err, _ = run("--jsonl", "dash.jsonl", "-q", "--", "-dash.txt")
+    check("-- ends the options", code == 0 and [q["doc"] for q in quotes("dash.jsonl")] == ["-dash"], (code, err))
+    code, err, _ = run(inp("good.txt"), "--jsnl", "x.jsonl")
+    check("a mistyped option suggests the nearest", code == 2 and "unknown option '--jsnl' (did you mean --jsonl?)" in err, (code, err))
+    with open(inp("good.txt"), "rb") as f:
+        code, err, _ = run("-", "--jsonl", "stdin-text.jsonl", stdin=f.read())
+    check("a .txt on stdin: one hint, not one message per line", code == 1 and err.count("quotegraph: <stdin>") == 1 and
+          "give a .txt file by its path instead" in err, (code, err))
+    code, err, _ = run(inp("good.txt"), "--jsonl", "as-partial.jsonl", "-q")
+    with open("as-partial.jsonl", "a") as f:
+        f.write(open("as-partial.jsonl").read())
+    code, err, _ = run("merge", "as-partial.jsonl", "--jsonl", "merged2.jsonl")
+    check("merge given quotes JSONL says so once", code == 1 and err.count("not a partial result") == 1, (code, err))
+
+    # A lexicon or rule file that is not UTF-8 (saved as Latin-1): refused as FILE:LINE. The
+    # patterns were compiled as if valid, and PCRE2 crashed (found by tests/fuzz/fuzz_rules).
+    os.mkdir("latin1-lexicons")
+    with open("latin1-lexicons/speech_verbs.txt", "wb") as f:
+        f.write(run("--print-data", "speech_verbs.txt")[2] + "d\xe9clarer d\xe9clare\n".encode("latin-1"))
+    verbs_line = open("latin1-lexicons/speech_verbs.txt", "rb").read().count(b"\n")
+    code, err, _ = run(inp("good.txt"), "--lexicon-dir", "latin1-lexicons", "--jsonl", "lex.jsonl")
+    check("Latin-1 lexicon: exit 2, file and line", code == 2 and
+          f"latin1-lexicons/speech_verbs.txt:{verbs_line}: byte 2: invalid UTF-8" in err, (code, err))
+    with open("latin1-rules.txt", "wb") as f:
+        f.write(rules.encode() + "define CAF\xc9 caf\xe9\n".encode("latin-1"))
+    code, err, _ = run(inp("good.txt"), "--rules", "latin1-rules.txt", "--jsonl", "lex.jsonl")
+    check("Latin-1 rule file: exit 2, file and line", code == 2 and
+          f"latin1-rules.txt:{rules.count(chr(10)) + 1}: byte 11: invalid UTF-8" in err, (code, err))
+
+    # On a terminal, the progress line goes on after extraction: resolving, writing, each output.
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([Q, "manydocs.jsonl", "-o", "progress", "--threads", "2"], stderr=slave, stdout=subprocess.DEVNULL)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    p.wait(timeout=300)
+    for stage in (b"resolving people, organisations and statements across 60000 documents", b"writing outputs, GraphML written",
+                  b"writing outputs, N-Triples written"):
+        check(f"progress on a terminal shows '{stage.decode()}'", stage in shown, shown[-600:])
 
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")

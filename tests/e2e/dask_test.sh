@@ -21,8 +21,10 @@ with open("bbc.jsonl", "w") as out:
 PY
 # The example runs in the background so that, should it hang, the test ends it by its PID
 # (and only it: the LocalCluster's workers are its children and stop with it).
-/usr/bin/python3 "$project/cli/dask_quotegraph.py" --local 2 --blocksize 1MB --quotegraph "$Q" \
-  bbc.jsonl dask_out > dask.log 2>&1 &
+# The default block size (8 MB, more than the corpus) must still give both workers partitions;
+# --merge-args takes a value that starts with '-', as its help shows; out/ prints without '//'.
+/usr/bin/python3 "$project/cli/dask_quotegraph.py" --local 2 --quotegraph "$Q" --merge-args --co-quotation \
+  bbc.jsonl dask_out/ > dask.log 2>&1 &
 pid=$!
 for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 if kill -0 "$pid" 2>/dev/null; then
@@ -30,7 +32,10 @@ if kill -0 "$pid" 2>/dev/null; then
 fi
 wait "$pid" || { cat dask.log; echo "FAIL: the Dask run failed"; exit 1; }
 grep "^dask:" dask.log
-"$Q" -q bbc.jsonl -o single || [ $? -eq 1 ]
+partitions=$(sed -n 's/^dask: \([0-9]*\) partitions.*/\1/p' dask.log)
+[ "$partitions" -ge 4 ] || { echo "FAIL: $partitions partitions for 2 workers"; exit 1; }
+if grep -q "//" dask.log; then echo "FAIL: a path printed with //"; cat dask.log; exit 1; fi
+"$Q" -q bbc.jsonl -o single --co-quotation || [ $? -eq 1 ]
 for f in quotes.jsonl graph.graphml graph.gexf graph.ttl graph.nt; do
   cmp "dask_out/$f" "single/$f" || { echo "FAIL: $f differs from the single-process run"; exit 1; }
 done

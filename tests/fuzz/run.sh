@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses with clang (ASan + UBSan) and runs each for SECONDS (default
-# 60), two at a time, from a seed corpus made of the samples, BBC articles and tests/bad/inputs.
+# 60), two at a time, on inputs of up to 1 MB, from a seed corpus made of the samples, BBC
+# articles, tests/bad/inputs and the built-in rule and lexicon files.
 # Prints executions per harness; a crash fails the run and leaves its input in
 # build-fuzz/artifacts/ (add it to tests/fuzz/regressions/ once fixed: every run replays those).
 # Usage: tests/fuzz/run.sh [SECONDS]
@@ -15,7 +16,7 @@ CXX=clang++ CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo 
 cmake --build build-fuzz -j"$(nproc)" >/dev/null
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/text" "$seeds/jsonl" "$seeds/exporters" build-fuzz/artifacts
+mkdir -p "$seeds/text" "$seeds/jsonl" "$seeds/exporters" "$seeds/rules" build-fuzz/artifacts
 cp samples/*.txt tests/bad/inputs/*.txt "$seeds/text/"
 bbc=../shared/corpus/bbc
 [ -d "$bbc" ] && find "$bbc" -name '*.txt' | sort | awk 'NR % 50 == 1' | while read -r f; do
@@ -30,7 +31,14 @@ for f in sorted(pathlib.Path(sys.argv[2]).glob("*.txt")):
 PY
 head -c 4096 samples/001_*.txt > "$seeds/exporters/sample-prefix"
 cp tests/bad/inputs/spaces.txt tests/bad/inputs/latin1.txt "$seeds/exporters/"
-declare -A seed_dir=([fuzz_scanner]=text [fuzz_extract]=text [fuzz_reader]=jsonl [fuzz_exporters]=exporters)
+# fuzz_rules: the first byte picks the file (fuzz_rules.cpp's list), the rest is its text.
+k=0
+for f in rules.txt speech_verbs.txt titles.txt descriptors.txt countries.tsv organizations.txt honorifics.tsv \
+         first_names.tsv stopwords.txt; do
+  { printf "\\$(printf '%03o' "$k")"; cat "extract/data/$f"; } > "$seeds/rules/$f"
+  k=$((k + 1))
+done
+declare -A seed_dir=([fuzz_scanner]=text [fuzz_extract]=text [fuzz_reader]=jsonl [fuzz_exporters]=exporters [fuzz_rules]=rules)
 status=0
 run_one() {
   local harness=$1 regressions=tests/fuzz/regressions/$1
@@ -42,18 +50,19 @@ run_one() {
       || { echo "FAIL: $harness: a regression input crashes again"; tail -30 "build-fuzz/$harness.replay.log"; return 1; }
   fi
   "build-fuzz/tests/fuzz/$harness" "$work" "$seeds/${seed_dir[$harness]}" -max_total_time="$seconds" \
-    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_len=1048576 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="build-fuzz/artifacts/$harness-" > "build-fuzz/$harness.log" 2>&1 || {
       echo "FAIL: $harness found a crash:"; grep -A25 "ERROR\|==ERROR\|deadly signal" "build-fuzz/$harness.log" | head -40
       ls build-fuzz/artifacts/; return 1; }
   echo "ok: $harness: $(grep -o 'stat::number_of_executed_units: [0-9]*' "build-fuzz/$harness.log" | grep -o '[0-9]*$') executions in ${seconds} s, $(grep -o 'cov: [0-9]*' "build-fuzz/$harness.log" | tail -n 1), no crash"
 }
-for pair in "fuzz_scanner fuzz_reader" "fuzz_extract fuzz_exporters"; do
+for pair in "fuzz_scanner fuzz_reader" "fuzz_extract fuzz_exporters" "fuzz_rules"; do
   set -- $pair
-  run_one "$1" > "build-fuzz/$1.result" 2>&1 & a=$!
-  run_one "$2" > "build-fuzz/$2.result" 2>&1 & b=$!
-  wait "$a" || status=1
-  wait "$b" || status=1
-  cat "build-fuzz/$1.result" "build-fuzz/$2.result"
+  pids=()
+  for harness in "$@"; do
+    run_one "$harness" > "build-fuzz/$harness.result" 2>&1 & pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+  for harness in "$@"; do cat "build-fuzz/$harness.result"; done
 done
 exit $status
