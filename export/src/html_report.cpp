@@ -92,13 +92,95 @@ std::vector<Speaker> speakers_of(const QuoteGraph& graph) {
 
 // ---- the network picture ------------------------------------------------------------------
 
-constexpr double kWidth = 960, kHeight = 680, kMargin = 30, kLegendHeight = 30, kRowHeight = 50;
+// The picture's units: a lone vertex's cell (room for its label), a part of n vertices in a
+// square of kCellUnit * sqrt(n), and at least kMinWidth across.
+constexpr double kMargin = 20, kLegendHeight = 30, kCellUnit = 170, kLoneWidth = 190, kLoneHeight = 44,
+                 kLabelRoom = 110, kMinWidth = 900;
 
 struct NetworkEdge {
   std::size_t a, b;  // indices into the picture's vertices
   double weight;
   const char* kind;  // "speaks_for" or "quoted_with"
 };
+
+struct Layout {
+  std::vector<double> x, y;    // each vertex's centre
+  std::vector<bool> in_small;  // in a part of three vertices or fewer (labelled: there is room)
+  double width = 0, height = 0;
+};
+
+// Each connected part is laid out by Kamada–Kawai (springs as long as the shortest paths
+// between vertices, from a circle: the same corpus gives the same picture) in a square cell as
+// large as the part needs; the cells, largest first, are packed in rows; a lone vertex has a
+// cell of its own, wide enough for its label.
+Layout lay_out(std::size_t n, const std::vector<NetworkEdge>& edges) {
+  using LayoutGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                            boost::property<boost::edge_weight_t, double>>;
+  using Point = boost::convex_topology<2>::point;
+  Layout layout;
+  layout.x.assign(n, 0);
+  layout.y.assign(n, 0);
+  layout.in_small.assign(n, false);
+  if (n == 0) return layout;
+  LayoutGraph whole(n);
+  for (const auto& e : edges) boost::add_edge(e.a, e.b, 1.0, whole);
+  std::vector<int> component(n);
+  const int parts = boost::connected_components(whole, component.data());
+  std::vector<std::vector<std::size_t>> members(parts);
+  for (std::size_t i = 0; i < n; ++i) members[component[i]].push_back(i);
+  std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+  struct Cell {
+    double width, height;
+  };
+  std::vector<Cell> cells;
+  double area = 0;
+  for (const auto& part : members) {
+    const double side = part.size() == 1 ? 0 : kCellUnit * std::sqrt(static_cast<double>(part.size()));
+    cells.push_back({std::max(side, kLoneWidth), std::max(side, kLoneHeight)});
+    area += cells.back().width * cells.back().height;
+  }
+  const double row_width = std::max({cells[0].width, std::sqrt(area) * 1.3, kMinWidth});
+  double at_x = 0, at_y = 0, row_height = 0;
+  for (std::size_t c = 0; c < members.size(); ++c) {
+    const auto& part = members[c];
+    if (at_x > 0 && at_x + cells[c].width > row_width) at_x = 0, at_y += row_height, row_height = 0;
+    const double left = kMargin + at_x, top = kMargin + at_y;
+    if (part.size() == 1) {
+      layout.x[part[0]] = left + 12;
+      layout.y[part[0]] = top + kLoneHeight / 2;
+    } else {
+      std::vector<std::size_t> local(n, 0);
+      for (std::size_t k = 0; k < part.size(); ++k) local[part[k]] = k;
+      LayoutGraph g(part.size());
+      for (const auto& e : edges)
+        if (component[e.a] == component[part[0]]) boost::add_edge(local[e.a], local[e.b], 1.0, g);
+      std::vector<Point> position(part.size());
+      const auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
+      boost::circle_graph_layout(g, map, 100.0);
+      boost::kamada_kawai_spring_layout(g, map, boost::get(boost::edge_weight, g), boost::square_topology<>(100.0),
+                                        boost::side_length(100.0));
+      double min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
+      for (const auto& p : position) {
+        min_x = std::min(min_x, p[0]), max_x = std::max(max_x, p[0]);
+        min_y = std::min(min_y, p[1]), max_y = std::max(max_y, p[1]);
+      }
+      // Inside the cell, with room on the right for labels.
+      const double inner_w = cells[c].width - kLabelRoom - 20, inner_h = cells[c].height - 30;
+      for (std::size_t k = 0; k < part.size(); ++k) {
+        layout.x[part[k]] = left + 10 + (max_x > min_x ? (position[k][0] - min_x) / (max_x - min_x) : 0.5) * inner_w;
+        layout.y[part[k]] = top + 15 + (max_y > min_y ? (position[k][1] - min_y) / (max_y - min_y) : 0.5) * inner_h;
+        layout.in_small[part[k]] = part.size() <= 3;
+      }
+    }
+    if (part.size() == 1) layout.in_small[part[0]] = true;
+    at_x += cells[c].width;
+    row_height = std::max(row_height, cells[c].height);
+  }
+  layout.width = row_width + 2 * kMargin;
+  layout.height = at_y + row_height + 2 * kMargin;
+  return layout;
+}
 
 // People and organisations with most statements (unnamed sources left out: they are one per
 // article), joined by speaks_for (quotes) and quoted_with (articles quoting both) edges.
@@ -133,57 +215,10 @@ std::string network_svg(const Corpus& corpus, const QuoteGraph& graph, const std
       edges.push_back({a->second, b->second, e.weight, "speaks_for"});
   });
 
-  // The largest connected part is laid out by Kamada–Kawai (springs as long as the shortest
-  // paths between vertices), from a circle: the same corpus gives the same picture. The other
-  // parts (a spokesman and his ministry, a lone organisation) stand in a row above it.
-  using LayoutGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                            boost::property<boost::edge_weight_t, double>>;
-  using Point = boost::convex_topology<2>::point;
-  LayoutGraph whole(vertices.size());
-  for (const auto& e : edges) boost::add_edge(e.a, e.b, 1.0, whole);
-  std::vector<int> component(vertices.size());
-  const int parts = vertices.empty() ? 0 : boost::connected_components(whole, component.data());
-  std::vector<std::size_t> part_size(parts, 0);
-  for (const int c : component) ++part_size[c];
-  const int largest = parts ? static_cast<int>(std::max_element(part_size.begin(), part_size.end()) - part_size.begin()) : 0;
-  std::vector<std::size_t> in_largest;  // picture vertex -> index in the largest part's graph
-  std::vector<std::size_t> local(vertices.size(), 0);
-  for (std::size_t i = 0; i < vertices.size(); ++i)
-    if (component[i] == largest) local[i] = in_largest.size(), in_largest.push_back(i);
-  LayoutGraph main_part(in_largest.size());
-  for (const auto& e : edges)
-    if (component[e.a] == largest && component[e.b] == largest) boost::add_edge(local[e.a], local[e.b], 1.0, main_part);
-  std::vector<Point> main_position(in_largest.size());
-  const auto main_map = boost::make_iterator_property_map(main_position.begin(), boost::get(boost::vertex_index, main_part));
-  if (in_largest.size() > 1) {
-    boost::circle_graph_layout(main_part, main_map, 400.0);
-    boost::kamada_kawai_spring_layout(main_part, main_map, boost::get(boost::edge_weight, main_part),
-                                      boost::square_topology<>(1000.0), boost::side_length(1000.0));
-  }
-  std::vector<Point> position(vertices.size());
-  for (std::size_t k = 0; k < in_largest.size(); ++k) position[in_largest[k]] = main_position[k];
-  double min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
-  for (const auto& p : main_position) {
-    min_x = std::min(min_x, p[0]), max_x = std::max(max_x, p[0]);
-    min_y = std::min(min_y, p[1]), max_y = std::max(max_y, p[1]);
-  }
-  const bool row = in_largest.size() < vertices.size();
-  const double top = kMargin + (row ? kRowHeight : 0), bottom = kHeight - kMargin - kLegendHeight;
-  const double right = kWidth - kMargin - 120;  // room for the labels
-  std::vector<double> px(vertices.size()), py(vertices.size());
-  double row_x = kMargin;
-  for (std::size_t i = 0; i < vertices.size(); ++i) {
-    if (component[i] == largest) {
-      px[i] = kMargin + (max_x > min_x ? (position[i][0] - min_x) / (max_x - min_x) : 0.5) * (right - kMargin);
-      py[i] = top + (max_y > min_y ? (position[i][1] - min_y) / (max_y - min_y) : 0.5) * (bottom - top);
-    } else {
-      px[i] = row_x;
-      py[i] = kMargin;
-      row_x += std::min(150.0, (right - kMargin) / std::max<std::size_t>(1, vertices.size() - in_largest.size()));
-    }
-  }
-  auto x = [&](std::size_t i) { return px[i]; };
-  auto y = [&](std::size_t i) { return py[i]; };
+  const Layout layout = lay_out(vertices.size(), edges);
+  auto x = [&](std::size_t i) { return layout.x[i]; };
+  auto y = [&](std::size_t i) { return layout.y[i]; };
+  const double width = layout.width, height = layout.height + kLegendHeight;
 
   const double most = vertices.empty() ? 1.0 : std::max<double>(1.0, graph.vertex(vertices[0]).statements);
   std::string svg;
@@ -191,7 +226,7 @@ std::string network_svg(const Corpus& corpus, const QuoteGraph& graph, const std
   std::snprintf(buffer, sizeof buffer,
                 "<svg id=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                 "aria-label=\"network of people and organisations\">\n<g class=\"edges\">\n",
-                kWidth, kHeight);
+                width, height);
   svg += buffer;
   for (const auto& e : edges) {
     std::snprintf(buffer, sizeof buffer,
@@ -211,7 +246,7 @@ std::string network_svg(const Corpus& corpus, const QuoteGraph& graph, const std
     svg += buffer;
     svg += "<title>" + xml_escape(v.label) + ": " + std::to_string(v.statements) + " statements in " +
            std::to_string(v.documents) + " articles</title>";
-    if (i < 25) {  // the most quoted are named; the others on hover
+    if (i < 25 || layout.in_small[i]) {  // the most quoted and those with room are named; the others on hover
       std::snprintf(buffer, sizeof buffer, "<text x=\"%.1f\" y=\"%.1f\">", x(i) + r + 2, y(i) + 4);
       svg += buffer + xml_escape(v.label) + "</text>";
     }
@@ -220,7 +255,7 @@ std::string network_svg(const Corpus& corpus, const QuoteGraph& graph, const std
   // The legend: one row under the picture.
   svg += "</g>\n<g class=\"legend\">\n";
   double legend_x = kMargin;
-  const double legend_y = kHeight - kMargin / 2 - 6;
+  const double legend_y = height - kLegendHeight / 2 - 4;
   for (const auto& entry : types) {
     const auto newline = entry.find('\n');
     std::snprintf(buffer, sizeof buffer, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"6\" fill=\"%s\"/><text x=\"%.0f\" y=\"%.0f\">",

@@ -155,8 +155,10 @@ std::string id_path(const std::string& id) {
   const std::string_view kind = std::string_view(id).substr(0, colon);
   const std::string_view rest = std::string_view(id).substr(colon + 1);
   const std::size_t last = rest.rfind(':');
-  if (kind == "anon" && last != std::string_view::npos)
-    return "anon/" + iri_escape(rest.substr(0, last)) + "/" + iri_escape(rest.substr(last + 1));
+  // anon:DOC:KEY and person:DOC:SURNAME (a person known by the surname in one article only):
+  // the document id whole, percent-encoded, as in doc/ID.
+  if ((kind == "anon" || kind == "person") && last != std::string_view::npos)
+    return std::string(kind) + "/" + iri_escape(rest.substr(0, last)) + "/" + iri_escape(rest.substr(last + 1));
   return iri_escape(kind) + "/" + iri_escape(rest);
 }
 

@@ -364,7 +364,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
       });
       if (only.empty())
         only = only_fitting(namesakes, [&](const std::string& key) { return evidence.agrees(full_evidence.at(key)); });
-      short_key[d][surname] = only.empty() ? normalise_key(documents[d].document.id) + ":" + surname : only;
+      short_key[d][surname] = only.empty() ? documents[d].document.id + ":" + surname : only;  // the id whole: a_1 and a-1 are two
     }
   }
 
@@ -386,6 +386,22 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
     });
   });
   // 4. The same words given to different named speakers: what a fact-checker looks at first.
+  // A person known in one article by the surname alone ("person:DOC:SURNAME") may be anybody of
+  // that surname: the same words given to them and to another of the surname are no conflict.
+  auto surname_only = [](const std::string& id) -> std::string_view {
+    const auto last = id.rfind(':');
+    return id.compare(0, 7, "person:") == 0 && last > 6 ? std::string_view(id).substr(last + 1) : std::string_view();
+  };
+  auto may_be_one = [&](const std::string& a, const std::string& b) {
+    for (const auto& [scoped, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+      const std::string_view surname = surname_only(*scoped);
+      if (surname.empty() || other->size() <= surname.size()) continue;
+      const char before = (*other)[other->size() - surname.size() - 1];
+      if ((before == ':' || before == '-') && std::string_view(*other).substr(other->size() - surname.size()) == surname)
+        return true;
+    }
+    return false;
+  };
   auto named = [](const Quote& q) { return !q.speaker_id.empty() && !q.anonymous; };
   std::unordered_map<std::string, std::set<std::string>> speakers_of_words;  // the set: in order
   every_quote([&](const Quote& q, const QuoteKeys& k) {
@@ -396,7 +412,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
     const auto it = speakers_of_words.find(k.words);
     if (it == speakers_of_words.end() || it->second.size() < 2) return;
     for (const auto& other : it->second)
-      if (other != q.speaker_id) q.conflicting_speakers.push_back(other);
+      if (other != q.speaker_id && !may_be_one(other, q.speaker_id)) q.conflicting_speakers.push_back(other);
   });
 }
 
