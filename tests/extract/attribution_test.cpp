@@ -1250,3 +1250,34 @@ TEST_CASE("a lower-case hyphenated title before a name gives later quotes the ro
     CHECK(quotes.quotes[0].role == title);
   }
 }
+
+TEST_CASE("titles of works and slogans that nobody says are not quotations", "[attribution]") {
+  const std::string text =
+      "Vote for Ana Ruiz: ‘A Better Deal’ for the Valley.\n\n"
+      "The mayor appeared on ''The Morning Hour With Kim Lee'' on Sunday.\n\n"
+      "Her campaign sells caps that read “Made in the Valley.”\n\n"
+      "Critics called the plan “a costly mistake” in letters to the paper.\n\n"
+      "“Made in the Valley,” Ana Ruiz said, “is more than a slogan.”";
+  const auto quotes = run(text);
+  std::vector<std::string> found;
+  for (const auto& q : quotes.quotes) found.push_back(q.text);
+  // The show and the unattributed slogan are gone; the headline's words, a lower-case phrase
+  // and the slogan somebody says stay.
+  CHECK(find_quote(quotes, "The Morning Hour") == nullptr);
+  CHECK(std::count(found.begin(), found.end(), "Made in the Valley.") == 0);
+  CHECK(find_quote(quotes, "A Better Deal") != nullptr);
+  CHECK(find_quote(quotes, "a costly mistake") != nullptr);
+  REQUIRE(find_quote(quotes, "Made in the Valley,") != nullptr);
+  CHECK(find_quote(quotes, "Made in the Valley,")->speaker == "Ana Ruiz");
+}
+
+TEST_CASE("quotes in two-apostrophe marks are attributed, with code point offsets", "[attribution]") {
+  const std::string text = "Título.\n\n''We will build it,'' said Ana Ruiz, the mayor of Tomé.";
+  const auto quotes = run(text);
+  REQUIRE(quotes.quotes.size() == 1);
+  const Quote& q = quotes.quotes[0];
+  CHECK(q.text == "We will build it,");
+  CHECK(q.start == 11);  // T í t u l o . \n \n ' ' -> 11 code points before the words
+  CHECK(q.stop == 11 + 17);
+  CHECK(q.speaker == "Ana Ruiz");
+}
