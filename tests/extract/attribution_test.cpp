@@ -266,7 +266,10 @@ TEST_CASE("a role joined by and is the whole role", "[attribution]") {
 
 TEST_CASE("speech verbs in all tenses", "[attribution]") {
   const char* verbs[] = {"said", "says", "told the BBC", "added", "noted", "warned", "wrote", "tweeted",
-                         "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained"};
+                         "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained",
+                         // manner of speaking, and writing online
+                         "gushed", "emailed", "interjected", "sighed", "retorted", "surmised", "scoffed",
+                         "mused", "shot back", "texted", "blogged", "posted"};
   for (const char* verb : verbs) {
     SECTION(verb) {
       const auto quotes = run(std::string("“Prices will fall next year,” Ines Castro ") + verb + ".");
@@ -275,6 +278,14 @@ TEST_CASE("speech verbs in all tenses", "[attribution]") {
       CHECK(q->speaker == "Ines Castro");
     }
   }
+}
+
+TEST_CASE("a speech verb's form that is also a noun is not a cue", "[attribution]") {
+  // "emails" is a noun here: the emails show it, nobody is presented as speaking.
+  check_rows({
+      {"a plural noun after a name", "“Prices will fall,” Ines Castro emails show.", "Prices", ""},
+      {"the past tense is a cue", "“Prices will fall,” Ines Castro emailed.", "Prices", "Ines Castro"},
+  });
 }
 
 TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
