@@ -134,6 +134,7 @@ class DocumentRun {
     headline_speakers();
     lead_in_speakers();
     continue_speakers();
+    clause_subject_speakers();
     emit();
   }
 
@@ -1372,6 +1373,28 @@ class DocumentRun {
       attributions_[i].entity = first->entity;
       attributions_[i].rule = "headline.subject";
       attributions_[i].confidence = 0.6;
+    }
+  }
+
+  // "Merkel heralded the deal as a “breakthrough.”", "Paul Ryan worried that the safety net
+  // was becoming “a hammock …”": a fragment woven into a sentence with no speech verb is most
+  // often the words of the sentence's subject, the person or unnamed source it opens with
+  // before the quote. Not a title (“The Five”), which nobody is found to say.
+  void clause_subject_speakers() {
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+      const QuoteSpan& q = spans_[i];
+      if (attributions_[i].entity >= 0 || q.in_headline || !is_partial(i) || names_a_title(q)) continue;
+      const std::size_t s = std::max(sentence_start(q.open), q.paragraph_begin);
+      auto m = std::lower_bound(mentions_.begin(), mentions_.end(), s,
+                                [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+      for (; m != mentions_.end() && m->begin < q.open; ++m) {
+        if (!m->subject || m->entity < 0) continue;
+        if (entities_[m->entity].kind == PhraseKind::Organization) break;
+        attributions_[i].entity = m->entity;
+        attributions_[i].rule = "clause.subject";
+        attributions_[i].confidence = 0.5;
+        break;
+      }
     }
   }
 
