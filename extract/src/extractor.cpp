@@ -1392,7 +1392,7 @@ class DocumentRun {
         if (entities_[m->entity].kind == PhraseKind::Organization) break;
         attributions_[i].entity = m->entity;
         attributions_[i].rule = "clause.subject";
-        attributions_[i].confidence = 0.5;
+        attributions_[i].confidence = 0.6;  // 0.62 of them right on the PolNeAR dev set
         break;
       }
     }
