@@ -999,6 +999,20 @@ class DocumentRun {
     return !q.single_marks || count_words(text_, q.begin, q.end) >= scan_.min_words_single;
   }
 
+  // “Meet the Press” after "on", a possessive ("NBC's “Today”") or a word for a work ("his
+  // book, “An American Son”"; the lexicon's title_cues): a title, even in a sentence whose
+  // speaker a rule found.
+  bool is_title_after_cue(const QuoteSpan& q) const {
+    std::size_t end = q.open;
+    while (end > q.paragraph_begin && (text_[end - 1] == ' ' || text_[end - 1] == ',')) --end;
+    std::size_t begin = end;
+    while (begin > q.paragraph_begin && !is_space_cp(static_cast<unsigned char>(text_[begin - 1]))) --begin;
+    if (begin == end) return false;
+    const std::string_view word = std::string_view(text_).substr(begin, end - begin);
+    return (possessive_mark_size(word) > 0 || lex_.title_cues.count(to_lower_ascii(word)) > 0) && !q.in_headline &&
+           names_a_title(q);
+  }
+
   // “The Rachel Maddow Show”, ''Access Hollywood,'', “Made in the U.S.A.”: a few words, each
   // capitalised or a lower-case word of a title (the lexicon's title_words: "of", "the", "in"),
   // name a work, a programme, a product or a slogan. Unattributed, such a quote is not speech.
@@ -1422,7 +1436,7 @@ class DocumentRun {
     for (std::size_t i = 0; i < spans_.size(); ++i) {
       const QuoteSpan& q = spans_[i];
       if (q.end <= q.begin) continue;
-      if (attributions_[i].entity < 0 && !is_speech_without_speaker(q)) continue;
+      if (attributions_[i].entity < 0 ? !is_speech_without_speaker(q) : is_title_after_cue(q)) continue;
       Quote out;
       out.begin = q.begin;
       out.end = q.end;

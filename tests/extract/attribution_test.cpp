@@ -1301,6 +1301,21 @@ TEST_CASE("titles of works and slogans that nobody says are not quotations", "[a
   CHECK(find_quote(quotes, "Made in the Valley,")->speaker == "Ana Ruiz");
 }
 
+TEST_CASE("a title after a word for a work or a possessive is no quote, even where a speaker is found",
+          "[attribution]") {
+  const std::string text =
+      "Ana Ruiz Speaks.\n\n"
+      "Ana Ruiz said on Channel Four's “Morning Report” that the bridge would open.\n\n"
+      "She wrote in her book, “A Bridge Too Near,” that it cost too much.\n\n"
+      "She said on Monday that it was “A Bridge Too Near.”";
+  const auto quotes = run(text);
+  CHECK(find_quote(quotes, "Morning Report") == nullptr);
+  CHECK(find_quote(quotes, "A Bridge Too Near,") == nullptr);
+  // After a plain "that", the same words are hers.
+  REQUIRE(find_quote(quotes, "A Bridge Too Near.") != nullptr);
+  CHECK(find_quote(quotes, "A Bridge Too Near.")->speaker == "Ana Ruiz");
+}
+
 TEST_CASE("quotes in two-apostrophe marks are attributed, with code point offsets", "[attribution]") {
   const std::string text = "Título.\n\n''We will build it,'' said Ana Ruiz, the mayor of Tomé.";
   const auto quotes = run(text);
