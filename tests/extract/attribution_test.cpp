@@ -1326,3 +1326,15 @@ TEST_CASE("quotes in two-apostrophe marks are attributed, with code point offset
   CHECK(q.stop == 11 + 17);
   CHECK(q.speaker == "Ana Ruiz");
 }
+
+TEST_CASE("frames that name the speaker without a speech verb", "[attribution]") {
+  check_rows({
+      {"as X put it", "The vote was close. As Ana Ruiz put it, “We won by a whisker.”", "whisker", "Ana Ruiz"},
+      {"in the words of X", "The plan failed. In the words of Paul Ortega, “It never had a chance.”", "chance",
+       "Paul Ortega"},
+      {"in X's words", "The plan failed. In Paul Ortega’s words: “It never had a chance.”", "chance", "Paul Ortega"},
+      {"X's response", "The council voted no. Tom Hale’s response: “We will appeal.”", "appeal", "Tom Hale"},
+      {"in other words: nobody", "The plan failed. In other words, “it never had a chance.”", "chance", ""},
+      {"as expected: nobody", "The plan failed. As expected, “nothing changed at all.”", "nothing changed", ""},
+  });
+}
