@@ -1003,14 +1003,14 @@ class DocumentRun {
   // book, “An American Son”"; the lexicon's title_cues): a title, even in a sentence whose
   // speaker a rule found.
   bool is_title_after_cue(const QuoteSpan& q) const {
+    if (q.in_headline || !names_a_title(q)) return false;
     std::size_t end = q.open;
     while (end > q.paragraph_begin && (text_[end - 1] == ' ' || text_[end - 1] == ',')) --end;
     std::size_t begin = end;
-    while (begin > q.paragraph_begin && !is_space_cp(static_cast<unsigned char>(text_[begin - 1]))) --begin;
+    while (begin > q.paragraph_begin && text_[begin - 1] != ' ' && text_[begin - 1] != '\t') --begin;
     if (begin == end) return false;
     const std::string_view word = std::string_view(text_).substr(begin, end - begin);
-    return (possessive_mark_size(word) > 0 || lex_.title_cues.count(to_lower_ascii(word)) > 0) && !q.in_headline &&
-           names_a_title(q);
+    return possessive_mark_size(word) > 0 || lex_.title_cues.count(to_lower_ascii(word)) > 0;
   }
 
   // “The Rachel Maddow Show”, ''Access Hollywood,'', “Made in the U.S.A.”: a few words, each
