@@ -979,11 +979,14 @@ class DocumentRun {
       std::size_t end = words.find(' ', pos);
       if (end == std::string_view::npos) end = words.size();
       std::size_t first = pos;
-      while (first < end && !is_word_cp(cp_at(words, first))) ++first;
+      char32_t c = 0;
+      for (std::size_t len = 0; first < end; first += len) {
+        c = decode_utf8(words, first, len);
+        if (is_word_cp(c)) break;
+      }
       pos = end;
-      if (first == end) continue;
+      if (first >= end) continue;
       ++n;
-      const char32_t c = cp_at(words, first);
       if (!is_upper_cp(c) && !(c >= '0' && c <= '9') && !lower_case_ok(words.substr(first, end - first)))
         return false;
     }
