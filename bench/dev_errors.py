@@ -2,7 +2,7 @@
 """Lists a dev set's errors by kind, each joined with its gold quote and its context, to read.
 
 usage: /usr/bin/python3 bench/dev_errors.py GOLD.jsonl TEXTS_DIR QUOTES.jsonl
-           [--kind missed|false|wrong|none] [--limit N] [--counts]
+           [--kind missed|false|wrong|none] [--limit N] [--counts] [--reliability]
 
 Kinds: missed (a scored gold quote no system quote matches), false (a system quote that matches
 no gold quote), wrong (matched, the speaker is another), none (matched, no speaker).
@@ -10,6 +10,10 @@ Matching and speaker judgement are the scorer's own (../shared/eval/score.py, im
 counts here add up to its figures. Each line shows the document, the quote, the speakers, the
 rule and about 120 characters of text either side of the quote, to find phenomena, not
 sentences: read many, then write the rule for what they share.
+
+--reliability prints, instead, the share of right speakers among the scored quotes (matched,
+not optional) in each confidence decile, next to the decile's mean confidence: where
+confidence means what it says, the two are close. Quotes with no speaker are left out.
 """
 import argparse, collections, importlib.util, json, os, sys
 
@@ -43,6 +47,7 @@ def main():
     ap.add_argument("--kind", choices=["missed", "false", "wrong", "none"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--counts", action="store_true", help="only the count of each kind")
+    ap.add_argument("--reliability", action="store_true", help="right speakers per confidence decile")
     args = ap.parse_args()
     sc = load_scorer()
 
@@ -59,6 +64,7 @@ def main():
                 system[q["doc"]].append(q)
 
     rows = collections.defaultdict(list)
+    scored = []  # (confidence, speaker right) of every scored quote with a speaker
     for doc in sorted(gold):
         gqs, sqs = gold[doc], system[doc]
         path = os.path.join(args.texts, doc + ".txt")
@@ -82,6 +88,8 @@ def main():
             g = gqs[match[i]]
             if g.get("optional"):
                 continue
+            if sc.speaker_name(s):
+                scored.append((float(s.get("confidence") or 0.0), sc.speaker_right(sc.speaker_name(s), g)))
             if not sc.speaker_name(s):
                 rows["none"].append((doc, g["text"], g, s, text))
             elif not sc.speaker_right(sc.speaker_name(s), g):
@@ -90,6 +98,18 @@ def main():
             if j not in used_g and not g.get("optional"):
                 rows["missed"].append((doc, g["text"], g, None, text))
 
+    if args.reliability:
+        print("| confidence | quotes | mean confidence | share right | gap |")
+        print("|---|---|---|---|---|")
+        for d in range(10):
+            low, high = d / 10, (d + 1) / 10
+            cell = [(c, ok) for c, ok in scored if low <= c < high or (d == 9 and c == 1.0)]
+            if not cell:
+                continue
+            mean = sum(c for c, _ in cell) / len(cell)
+            right = sum(ok for _, ok in cell) / len(cell)
+            print("| %.1f-%.1f | %d | %.3f | %.3f | %+.3f |" % (low, high, len(cell), mean, right, right - mean))
+        return 0
     for kind in ["missed", "false", "wrong", "none"]:
         print("%-7s %d" % (kind, len(rows[kind])))
     if args.counts:

@@ -109,6 +109,25 @@ struct Layout {
   double width = 0, height = 0;
 };
 
+// Kamada–Kawai's stopping test with a bound: its own tolerance alone may never be met (the
+// energy can oscillate, and a 500-article corpus then ran for minutes), so the layout also
+// stops after a number of steps that grows with the part's size.
+class BoundedLayout {
+ public:
+  explicit BoundedLayout(std::size_t vertices) : steps_left_(400 * vertices + 2000) {}
+  template <typename Graph>
+  bool operator()(double delta_p, typename boost::graph_traits<Graph>::vertex_descriptor p, const Graph& g,
+                  bool global) {
+    if (steps_left_ == 0) return true;
+    --steps_left_;
+    return tolerance_(delta_p, p, g, global);
+  }
+
+ private:
+  std::size_t steps_left_;
+  boost::layout_tolerance<double> tolerance_;
+};
+
 // Each connected part is laid out by Kamada–Kawai (springs as long as the shortest paths
 // between vertices, from a circle: the same corpus gives the same picture) in a square cell as
 // large as the part needs; the cells, largest first, are packed in rows; a lone vertex has a
@@ -159,7 +178,7 @@ Layout lay_out(std::size_t n, const std::vector<NetworkEdge>& edges) {
       const auto map = boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, g));
       boost::circle_graph_layout(g, map, 100.0);
       boost::kamada_kawai_spring_layout(g, map, boost::get(boost::edge_weight, g), boost::square_topology<>(100.0),
-                                        boost::side_length(100.0));
+                                        boost::side_length(100.0), BoundedLayout(part.size()));
       double min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
       for (const auto& p : position) {
         min_x = std::min(min_x, p[0]), max_x = std::max(max_x, p[0]);

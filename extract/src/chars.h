@@ -125,6 +125,20 @@ inline char32_t cp_at(std::string_view text, std::size_t pos) {
   return decode_utf8(text, pos, len);
 }
 
+// The number of words (runs of word characters) in text[begin, end).
+inline int count_words(std::string_view text, std::size_t begin, std::size_t end) {
+  int words = 0;
+  bool in_word = false;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t len;
+    const bool w = is_word_cp(decode_utf8(text, i, len));
+    if (w && !in_word) ++words;
+    in_word = w;
+    i += len;
+  }
+  return words;
+}
+
 // The bytes of the possessive mark that ends `word`, or 0: "’s" or "'s" ("Russia’s",
 // "Britain's"), or the apostrophe alone after an s ("Wales’", "the players'"). A word that is
 // only the mark is no possessive.

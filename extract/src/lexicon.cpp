@@ -200,6 +200,14 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   entries("stopwords.txt", [&](const std::string& line, int) {
     for (const auto& w : split(line, ' ')) stopwords.insert(w);
   });
+  if (!read("title_words.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    for (const auto& w : split(line, ' ')) title_words.insert(w);
+  });
+  if (!read("title_cues.txt")) return false;
+  for_each_entry(text, [&](const std::string& line, int) {
+    for (const auto& w : split(line, ' ')) title_cues.insert(to_lower_ascii(w));
+  });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".
   std::sort(speech_verbs.begin(), speech_verbs.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });

@@ -22,6 +22,8 @@ struct Lexicon {
   std::unordered_set<std::string> ranks;             // honorifics that are part of a name ("Lord", "Prince")
   std::unordered_map<std::string, char> first_names; // name -> 'm' or 'f'
   std::unordered_set<std::string> stopwords;
+  std::unordered_set<std::string> title_words;       // lower-case words of titles ("of", "the")
+  std::unordered_set<std::string> title_cues;        // words before a title ("book", "show")
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

@@ -248,6 +248,25 @@ std::string first_organization(const std::vector<Token>& tokens, std::size_t fro
   return "";
 }
 
+// "Democratic pollster", "Clinton press secretary", "Trump's campaign manager", "House
+// Speaker": the capitalised words right before a role (its lower-case words skipped) say whom
+// the role is for, when no organisation the lexicon knows does. From the first title in
+// [from, to); "" when there is none or nothing capitalised stands before it.
+std::string organization_before_role(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  std::size_t role = from;
+  while (role < to && tokens[role].cls != TokenClass::Title) ++role;
+  if (role == to) return "";
+  while (role > from && !starts_upper(tokens[role - 1].text) && !tokens[role - 1].possessive &&
+         tokens[role - 1].cls == TokenClass::Other)
+    --role;
+  std::size_t first = role;
+  while (first > from && starts_upper(tokens[first - 1].text) &&
+         (tokens[first - 1].cls == TokenClass::Name || tokens[first - 1].cls == TokenClass::Other) &&
+         (first == role || !tokens[first - 1].possessive))  // only the last word is a possessor
+    --first;
+  return first < role ? join(tokens, first, role) : "";
+}
+
 // American, Russian, Chinese, British, Israeli: the adjective (and noun) of a country name.
 bool is_demonym(const std::string& form, const std::string& country) {
   if (form == country || form.size() < 4) return false;
@@ -484,6 +503,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);
+    if (p.organization.empty() && !p.role.empty()) p.organization = organization_before_role(tokens, own_from, name_begin);
     return p;
   }
   p.organization = first_organization(tokens, 0, tokens.size());
@@ -547,8 +567,9 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
   // An apposition's role says more than a courtesy title before the name: "Dr Sonia Patel, a
   // cardiologist", "Prof Peter Kistler, the study's lead author".
   if (into.role.empty() || (!role.empty() && lex.honorifics.count(into.role))) into.role = role;
-  if (into.organization.empty())
-    into.organization = organization.empty() ? first_organization(tokens, 0, tokens.size()) : organization;
+  if (organization.empty()) organization = first_organization(tokens, 0, tokens.size());
+  if (organization.empty()) organization = organization_before_role(tokens, 0, role_end);  // "a Democratic strategist"
+  if (into.organization.empty()) into.organization = organization;
 }
 
 }  // namespace quotegraph::detail

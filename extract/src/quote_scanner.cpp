@@ -6,6 +6,7 @@ namespace quotegraph {
 namespace {
 
 using detail::cp_at;
+using detail::count_words;
 using detail::cp_before;
 using detail::is_punct_cp;
 using detail::is_space_cp;
@@ -129,19 +130,6 @@ bool has_word(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
-int count_words(std::string_view text, std::size_t begin, std::size_t end) {
-  int words = 0;
-  bool in_word = false;
-  for (std::size_t i = begin; i < end;) {
-    std::size_t len;
-    const bool w = is_word_cp(decode_utf8(text, i, len));
-    if (w && !in_word) ++words;
-    in_word = w;
-    i += len;
-  }
-  return words;
-}
-
 // Cuts an unclosed quote at the cap, preferring the last sentence end before it.
 std::size_t cap_unclosed(std::string_view text, std::size_t begin, std::size_t end,
                          std::size_t cap) {
@@ -178,8 +166,10 @@ class Scanner {
     bool carry = false;  // the previous paragraph ended inside a quote
     for (std::size_t p = 0; p < paras.size(); ++p) {
       const std::size_t before = quotes_.size();
+      // A first paragraph that is a short line with more text after it is a headline.
+      headline_ = p == 0 && paras.size() > 1 && paras[0].end - paras[0].begin <= options_.max_headline_bytes;
       const bool open_at_end = scan_paragraph(paras[p], carry);
-      scan_single_quotes(paras[p], before);
+      scan_single_quotes(paras[p], before, headline_ ? options_.min_words_single_headline : options_.min_words_single);
       // A quote left open at a paragraph's end goes on only when the next paragraph opens
       // with a quotation mark (the convention for multi-paragraph quotes).
       carry = false;
@@ -247,9 +237,9 @@ class Scanner {
     return true;
   }
 
-  // Single-quoted spans outside double quotes: ‘…’ or '…' with at least a few words, so that
-  // apostrophes and scare quotes ('open door') are not taken for quotations.
-  void scan_single_quotes(const Paragraph& para, std::size_t first_double) {
+  // Single-quoted spans outside double quotes: ‘…’ or '…' with at least `min_words` words, so
+  // that apostrophes and scare quotes ('open door') are not taken for quotations.
+  void scan_single_quotes(const Paragraph& para, std::size_t first_double, int min_words) {
     std::size_t i = para.begin;
     std::size_t next_double = first_double;
     while ((i = kSingleMarkStarts.find(text_, i, para.end)) < para.end) {
@@ -270,7 +260,7 @@ class Scanner {
         if (i + len < para.end && is_word_cp(next) && !(next >= '0' && next <= '9')) {
           const std::size_t close = find_single_close(i + len, para.end, quote_limit(next_double, para));
           if (close != std::string_view::npos &&
-              count_words(text_, i + len, close) >= options_.min_words_single) {
+              count_words(text_, i + len, close) >= min_words) {
             std::size_t close_len;
             decode_utf8(text_, close, close_len);
             add({i, i + len, close, close + close_len, para, true, true, false});
@@ -329,6 +319,7 @@ class Scanner {
     q.closed = c.closed;
     q.single_marks = c.single;
     q.continues_previous = c.continues;
+    q.in_headline = headline_;
     // Single-quoted spans are found after the paragraph's double ones: keep document order.
     auto it = quotes_.end();
     while (it != quotes_.begin() && (it - 1)->open > q.open) --it;
@@ -338,6 +329,7 @@ class Scanner {
   std::string_view text_;
   const ScanOptions& options_;
   std::vector<QuoteSpan> quotes_;
+  bool headline_ = false;  // the paragraph being scanned is the headline
 };
 
 }  // namespace

@@ -356,7 +356,9 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   }
   std::vector<std::map<std::string, std::string>> short_key(documents.size());  // per document: surname -> id key
   for (std::size_t d = 0; d < documents.size(); ++d) {
-    for (const auto& [surname, evidence] : short_evidence[d]) {
+    for (const auto& entry : short_evidence[d]) {
+      const std::string& surname = entry.first;
+      const auto& evidence = entry.second;  // a plain reference: lambdas may not capture a structured binding (C++17)
       const auto& namesakes = full_of_surname[surname];  // the corpus's full names with that surname
       std::string only = only_fitting(namesakes, [&](const std::string& key) {
         const auto own = document_full[d].find(key);

@@ -266,7 +266,10 @@ TEST_CASE("a role joined by and is the whole role", "[attribution]") {
 
 TEST_CASE("speech verbs in all tenses", "[attribution]") {
   const char* verbs[] = {"said", "says", "told the BBC", "added", "noted", "warned", "wrote", "tweeted",
-                         "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained"};
+                         "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained",
+                         // manner of speaking, and writing online
+                         "gushed", "emailed", "interjected", "sighed", "retorted", "surmised", "scoffed",
+                         "mused", "shot back", "texted", "blogged", "posted"};
   for (const char* verb : verbs) {
     SECTION(verb) {
       const auto quotes = run(std::string("“Prices will fall next year,” Ines Castro ") + verb + ".");
@@ -275,6 +278,14 @@ TEST_CASE("speech verbs in all tenses", "[attribution]") {
       CHECK(q->speaker == "Ines Castro");
     }
   }
+}
+
+TEST_CASE("a speech verb's form that is also a noun is not a cue", "[attribution]") {
+  // "emails" is a noun here: the emails show it, nobody is presented as speaking.
+  check_rows({
+      {"a plural noun after a name", "“Prices will fall,” Ines Castro emails show.", "Prices", ""},
+      {"the past tense is a cue", "“Prices will fall,” Ines Castro emailed.", "Prices", "Ines Castro"},
+  });
 }
 
 TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
@@ -399,6 +410,15 @@ TEST_CASE("partial quotes go to the sentence's subject", "[attribution]") {
        "The mayor, who spoke for an hour at the town hall, promised “a new bridge by spring.”", "new bridge",
        "The mayor"},
       {"no speech verb, no speaker", "The sign on the gate read “Keep out.”", "Keep out", ""},
+      {"a fragment in a sentence without a speech verb: its subject", "Ana Ruiz heralded the deal as a “breakthrough.”",
+       "breakthrough", "Ana Ruiz"},
+      {"the subject of a clause of worry", "Paul Ortega worried that the bridge was becoming “a road to nowhere.”",
+       "road to nowhere", "Paul Ortega"},
+      {"an unnamed source as the subject", "A city official fretted that costs would be “far too high.”", "too high",
+       "A city official"},
+      {"the fragment's own sentence, not the one before",
+       "Ana Ruiz said the plan was sound. A city official fretted that it was “far too costly.”", "too costly",
+       "A city official"},
       {"'It' introducing a text with a colon is no speaker",
        "The European Union wants a vote. The question has been unveiled.\n\nIt will be: “Should the UK approve the "
        "treaty?”",
@@ -455,6 +475,16 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       {"capitalised words, then role words, then the name: a person, not an organisation",
        "“No deal,” said England sevens coach Mike Friday.", "Mike Friday", "sevens coach", "United Kingdom"},
       {"a month as surname", "“No deal,” Home Secretary Theresa May said.", "Theresa May", "Home Secretary", ""},
+      {"a party adjective before the role is whom the role is for",
+       "“It is close,” said Liberal pollster Ana Vidal.", "Ana Vidal", "pollster", "Liberal"},
+      {"a candidate's name before the role words", "“No comment,” Ruiz press secretary Dan Hale said.",
+       "Dan Hale", "press secretary", "Ruiz"},
+      {"a chamber before a capitalised title", "“We will vote,” Senate Speaker Ana Lima said.", "Ana Lima",
+       "Speaker", "Senate"},
+      {"a capitalised word that is never a name before the role is no organisation",
+       "“We will vote,” said Former nominee Ana Lima.", "Ana Lima", "nominee", ""},
+      {"a party adjective in apposition", "“It is close,” said Tom Hale, a Liberal strategist.", "Tom Hale",
+       "strategist", "Liberal"},
       {"a local title", "Councillor Sarah Green said: “This is a historic day.”", "Sarah Green", "Councillor", ""},
       {"an article and an adjective before the name: the name speaks, no role", "“We will appeal,” a defiant Tom Hale said.",
        "Tom Hale", "", ""},
@@ -1287,4 +1317,62 @@ TEST_CASE("each speaker has a type; a lone word with no person evidence is a nam
   const Quote russia = quote_with("“We are ready,” said Russian Foreign Minister Sergei Lavrov.", "ready");
   CHECK(russia.organization_type == EntityType::Place);
   CHECK(russia.gender == 'm');
+}
+
+TEST_CASE("titles of works and slogans that nobody says are not quotations", "[attribution]") {
+  const std::string text =
+      "Vote for Ana Ruiz: ‘A Better Deal’ for the Valley.\n\n"
+      "The mayor appeared on ''The Morning Hour With Kim Lee'' on Sunday.\n\n"
+      "Her campaign sells caps that read “Made in the Valley.”\n\n"
+      "Critics called the plan “a costly mistake” in letters to the paper.\n\n"
+      "“Made in the Valley,” Ana Ruiz said, “is more than a slogan.”";
+  const auto quotes = run(text);
+  std::vector<std::string> found;
+  for (const auto& q : quotes.quotes) found.push_back(q.text);
+  // The show and the unattributed slogan are gone; the headline's words, a lower-case phrase
+  // and the slogan somebody says stay.
+  CHECK(find_quote(quotes, "The Morning Hour") == nullptr);
+  CHECK(std::count(found.begin(), found.end(), "Made in the Valley.") == 0);
+  CHECK(find_quote(quotes, "A Better Deal") != nullptr);
+  CHECK(find_quote(quotes, "a costly mistake") != nullptr);
+  REQUIRE(find_quote(quotes, "Made in the Valley,") != nullptr);
+  CHECK(find_quote(quotes, "Made in the Valley,")->speaker == "Ana Ruiz");
+}
+
+TEST_CASE("a title after a word for a work or a possessive is no quote, even where a speaker is found",
+          "[attribution]") {
+  const std::string text =
+      "Ana Ruiz Speaks.\n\n"
+      "Ana Ruiz said on Channel Four's “Morning Report” that the bridge would open.\n\n"
+      "She wrote in her book, “A Bridge Too Near,” that it cost too much.\n\n"
+      "She said on Monday that it was “A Bridge Too Near.”";
+  const auto quotes = run(text);
+  CHECK(find_quote(quotes, "Morning Report") == nullptr);
+  CHECK(find_quote(quotes, "A Bridge Too Near,") == nullptr);
+  // After a plain "that", the same words are hers.
+  REQUIRE(find_quote(quotes, "A Bridge Too Near.") != nullptr);
+  CHECK(find_quote(quotes, "A Bridge Too Near.")->speaker == "Ana Ruiz");
+}
+
+TEST_CASE("quotes in two-apostrophe marks are attributed, with code point offsets", "[attribution]") {
+  const std::string text = "Título.\n\n''We will build it,'' said Ana Ruiz, the mayor of Tomé.";
+  const auto quotes = run(text);
+  REQUIRE(quotes.quotes.size() == 1);
+  const Quote& q = quotes.quotes[0];
+  CHECK(q.text == "We will build it,");
+  CHECK(q.start == 11);  // T í t u l o . \n \n ' ' -> 11 code points before the words
+  CHECK(q.stop == 11 + 17);
+  CHECK(q.speaker == "Ana Ruiz");
+}
+
+TEST_CASE("frames that name the speaker without a speech verb", "[attribution]") {
+  check_rows({
+      {"as X put it", "The vote was close. As Ana Ruiz put it, “We won by a whisker.”", "whisker", "Ana Ruiz"},
+      {"in the words of X", "The plan failed. In the words of Paul Ortega, “It never had a chance.”", "chance",
+       "Paul Ortega"},
+      {"in X's words", "The plan failed. In Paul Ortega’s words: “It never had a chance.”", "chance", "Paul Ortega"},
+      {"X's response", "The council voted no. Tom Hale’s response: “We will appeal.”", "appeal", "Tom Hale"},
+      {"in other words: nobody", "The plan failed. In other words, “it never had a chance.”", "chance", ""},
+      {"as expected: nobody", "The plan failed. As expected, “nothing changed at all.”", "nothing changed", ""},
+  });
 }

@@ -22,11 +22,16 @@ struct QuoteSpan {
   bool closed = true;           // false: bounded at its paragraph's end (or the length cap)
   bool single_marks = false;    // ‘…’ or '…' rather than double marks
   bool continues_previous = false;  // the previous paragraph's quote goes on in this one
+  bool in_headline = false;     // in the text's first paragraph, a short line other paragraphs
+                                // follow: the title, for a .txt file
 };
 
 struct ScanOptions {
   std::size_t max_unclosed_bytes = 4000;  // an unclosed quote never runs longer than this
   int min_words_single = 4;                // ‘…’ spans with fewer words are taken as scare quotes
+  int min_words_single_headline = 1;       // the same in a headline (QuoteSpan::in_headline):
+                                           // headlines quote in single marks (Ryan: ‘No Place’)
+  std::size_t max_headline_bytes = 400;    // a longer first paragraph is no headline
 };
 
 // Returns the quotations in `text` in document order. Never fails; empty when there are none.
