@@ -46,8 +46,8 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
-bool Lexicon::read_data_file(const std::string& directory, const std::string& name,
-                             std::string* text, std::string* error) {
+bool Lexicon::read_data_file(const std::string& directory, const std::string& language,
+                             const std::string& name, std::string* text, std::string* error) {
   if (!directory.empty()) {
     std::ifstream in(directory + "/" + name, std::ios::binary);
     if (in) {
@@ -57,16 +57,16 @@ bool Lexicon::read_data_file(const std::string& directory, const std::string& na
       return true;
     }
   }
-  const std::string_view builtin = embedded_data(name);
+  const std::string_view builtin = embedded_data(language + "/" + name);
   if (builtin.empty()) {
-    if (error) *error = name + ": no such data file";
+    if (error) *error = language + "/" + name + ": no such data file";
     return false;
   }
   *text = std::string(builtin);
   return true;
 }
 
-bool Lexicon::load(const std::string& directory, std::string* error) {
+bool Lexicon::load(const std::string& directory, const std::string& language, std::string* error) {
   std::string text;
   bool ok = true;
   auto fail = [&](const std::string& file, int line, const std::string& why) {
@@ -75,7 +75,7 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   };
   auto read = [&](const char* name) {
     text.clear();
-    return read_data_file(directory, name, &text, error);
+    return read_data_file(directory, language, name, &text, error);
   };
   // Every line of a lexicon is a word, a phrase or a short list of words; a longer one is a
   // mistake (a file pasted into another) that would become a pattern as long as itself.

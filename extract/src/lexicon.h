@@ -1,6 +1,6 @@
 // The lexicons (speech verbs, titles, countries, organisations, ...) as lookup tables
-// (internal). Loaded from extract/data/ files: built into the binary, or from a directory the
-// user gives, file by file.
+// (internal). Loaded from a language's extract/data/LANG/ files: built into the binary, or
+// from a directory the user gives, file by file.
 #pragma once
 #include <string>
 #include <string_view>
@@ -28,14 +28,17 @@ struct Lexicon {
   std::size_t longest_phrase_from(const std::string& first_word) const;
 
   // Reads every lexicon file from `directory` when given and present there, else from the
-  // built-in copy. Returns false and sets `error` (file:line: reason) on a malformed file.
-  bool load(const std::string& directory, std::string* error);
-  // Text of a data file: the user's copy in `directory` if there, else the built-in one.
-  static bool read_data_file(const std::string& directory, const std::string& name,
-                             std::string* text, std::string* error);
+  // built-in copy of `language` ("en", "de"). Returns false and sets `error` (file:line:
+  // reason) on a malformed file.
+  bool load(const std::string& directory, const std::string& language, std::string* error);
+  // Text of a data file: the user's copy in `directory` if there, else the built-in one of
+  // `language`.
+  static bool read_data_file(const std::string& directory, const std::string& language,
+                             const std::string& name, std::string* text, std::string* error);
 };
 
-// The built-in copy of a data file (generated at build time from extract/data/); empty if none.
+// The built-in copy of a data file by its path below extract/data/ ("en/rules.txt"; generated
+// at build time); empty if none.
 std::string_view embedded_data(std::string_view name);
 
 std::string to_lower_ascii(std::string_view s);
