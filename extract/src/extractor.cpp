@@ -1388,11 +1388,22 @@ class DocumentRun {
         out.rule = a.rule;
         out.confidence = a.confidence;
       } else {
+        if (is_term_in_marks(out.text)) continue;
         out.rule = "scan.unattributed";
         out.confidence = 0.0;
       }
       out_.quotes.push_back(std::move(out));
     }
+  }
+
+  // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
+  // and no attribution.
+  bool is_term_in_marks(std::string_view quoted) const {
+    if (rules_.term_max_words == 0) return false;
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < quoted.size(); ++i)
+      if (quoted[i] != ' ' && quoted[i] != '\n' && (i == 0 || quoted[i - 1] == ' ' || quoted[i - 1] == '\n')) ++words;
+    return words <= rules_.term_max_words;
   }
 
   // The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on

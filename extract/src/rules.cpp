@@ -246,8 +246,15 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       if (const std::string why = add_prefilter(rest, lexicon); !why.empty()) return fail(why);
       continue;
     }
+    if (keyword == "terms-in-marks") {
+      const std::string words = trim(rest);
+      if (words.empty() || words.size() > 2 || words.find_first_not_of("0123456789") != std::string::npos)
+        return fail("terms-in-marks needs a number of words (0-99)");
+      term_max_words = static_cast<std::size_t>(std::stoi(words));
+      continue;
+    }
     if (keyword != "rule" && keyword != "mention")
-      return fail("expected 'define', 'subroutine', 'rule', 'mention' or 'prefilter', found '" + keyword + "'");
+      return fail("expected 'define', 'subroutine', 'rule', 'mention', 'prefilter' or 'terms-in-marks', found '" + keyword + "'");
     const std::string id = take_field(rest);
     const std::string where = take_field(rest);
     std::string confidence_text;
