@@ -147,6 +147,22 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
   entries("stopwords.txt", [&](const std::string& line, int) {
     for (const auto& w : split(line, ' ')) stopwords.insert(w);
   });
+  if (!read("language.tsv")) return false;
+  entries("language.tsv", [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() == 3 && f[0] == "pronoun") {
+      pronouns[to_lower_ascii(f[1])] = f[2];
+    } else if (f.size() == 2 && f[0] == "definite") {
+      definite_articles.insert(to_lower_ascii(f[1]));
+    } else if (f.size() == 2 && f[0] == "determiner") {
+      determiners.insert(to_lower_ascii(f[1]));
+    } else if (f.size() == 2 && f[0] == "nouns" && f[1] == "capitalised") {
+      nouns_capitalised = true;
+    } else {
+      fail("language.tsv", number,
+           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, definite<TAB>WORD, determiner<TAB>WORD or nouns<TAB>capitalised");
+    }
+  });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".
   std::sort(speech_verbs.begin(), speech_verbs.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); });

@@ -22,6 +22,15 @@ struct Lexicon {
   std::unordered_set<std::string> ranks;             // honorifics that are part of a name ("Lord", "Prince")
   std::unordered_map<std::string, char> first_names; // name -> 'm' or 'f'
   std::unordered_set<std::string> stopwords;
+  // language.tsv: the little grammar the code needs. A pronoun's form -> its English stand-in
+  // ("er" -> "he", "sie" -> "she"), which the coreference code reasons with; definite articles
+  // ("the"; "der", "die", ...: a descriptor after one refers back); determiners that open an
+  // unnamed source's phrase ("ein Sprecher"); and whether common nouns are capitalised (German:
+  // "ein Sprecher des Ministeriums" is an unnamed source although "Sprecher" has a capital).
+  std::unordered_map<std::string, std::string> pronouns;
+  std::unordered_set<std::string> definite_articles;
+  std::unordered_set<std::string> determiners;
+  bool nouns_capitalised = false;
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

@@ -330,10 +330,9 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   auto tokens = tokenize(text);
   if (tokens.empty()) return p;
   const std::string first_lower = to_lower_ascii(tokens.front().text);
-  if (tokens.size() == 1 && (first_lower == "he" || first_lower == "she" || first_lower == "they" ||
-                             first_lower == "it" || first_lower == "we")) {
+  if (const auto pronoun = lex.pronouns.find(first_lower); tokens.size() == 1 && pronoun != lex.pronouns.end()) {
     p.kind = PhraseKind::Pronoun;
-    p.pronoun = first_lower;
+    p.pronoun = pronoun->second;
     return p;
   }
   // "the American", "the Russian", "the 27-year-old Austrian": a demonym standing for a person
@@ -371,9 +370,18 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       head_index = k - 1;
       break;
     }
+  // Where nouns are capitalised, the head is the first source noun after the determiner: "ein
+  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch".
+  if (lex.nouns_capitalised && lex.determiners.count(first_lower))
+    for (std::size_t k = 1; k < head_index; ++k)
+      if (lex.descriptors.count(to_lower_ascii(tokens[k].text))) {
+        head_index = k;
+        break;
+      }
   const std::string last_lower = to_lower_ascii(tokens[head_index].text);
   const auto head = lex.descriptors.find(last_lower);
-  const bool lower_head = !starts_upper(tokens[head_index].text);
+  const bool lower_head = !starts_upper(tokens[head_index].text) ||
+                          (lex.nouns_capitalised && head_index > 0 && lex.determiners.count(first_lower));
   if (head != lex.descriptors.end() && lower_head && !tokens[head_index].possessive) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
@@ -381,7 +389,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       p.descriptor.pop_back();
     p.head = last_lower;
     p.written = head->second;
-    p.definite = first_lower == "the";
+    p.definite = lex.definite_articles.count(first_lower) > 0;
     p.plural = last_lower == "people" || last_lower == "family" ||  // a family speaks as "they"
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
@@ -396,7 +404,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     const bool part_of_group = tokens.size() > 3 && to_lower_ascii(tokens[1].text) == "of" &&
                                is_group_determiner(to_lower_ascii(tokens[2].text));
     if (part_of_group && (first_lower == "one" || first_lower == "each")) p.plural = false;
-    const std::size_t from = part_of_group ? 3 : is_determiner(first_lower) ? 1 : 0;
+    const std::size_t from = part_of_group ? 3 : (is_determiner(first_lower) || lex.determiners.count(first_lower)) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
   }
