@@ -1388,18 +1388,20 @@ class DocumentRun {
         out.rule = a.rule;
         out.confidence = a.confidence;
       } else {
-        if (is_term_in_marks(out.text)) continue;
         out.rule = "scan.unattributed";
         out.confidence = 0.0;
       }
+      if (is_term_in_marks(out)) continue;
       out_.quotes.push_back(std::move(out));
     }
   }
 
   // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
-  // and no attribution.
-  bool is_term_in_marks(std::string_view quoted) const {
-    if (rules_.term_max_words == 0) return false;
+  // and no attribution, or only a weak one.
+  bool is_term_in_marks(const Quote& quote) const {
+    if (rules_.term_max_words == 0 || (!quote.speaker.empty() && quote.confidence >= rules_.term_min_confidence))
+      return false;
+    const std::string_view quoted = quote.text;
     std::size_t words = 0;
     for (std::size_t i = 0; i < quoted.size(); ++i)
       if (quoted[i] != ' ' && quoted[i] != '\n' && (i == 0 || quoted[i - 1] == ' ' || quoted[i - 1] == '\n')) ++words;
