@@ -158,9 +158,11 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       determiners.insert(to_lower_ascii(f[1]));
     } else if (f.size() == 2 && f[0] == "nouns" && f[1] == "capitalised") {
       nouns_capitalised = true;
+    } else if (f.size() == 2 && f[0] == "compounds" && f[1] == "titles") {
+      compound_titles = true;
     } else {
       fail("language.tsv", number,
-           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, definite<TAB>WORD, determiner<TAB>WORD or nouns<TAB>capitalised");
+           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, definite<TAB>WORD, determiner<TAB>WORD, nouns<TAB>capitalised or compounds<TAB>titles");
     }
   });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".

@@ -31,6 +31,7 @@ struct Lexicon {
   std::unordered_set<std::string> definite_articles;
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
+  bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

@@ -103,6 +103,19 @@ std::string join(const std::vector<Token>& tokens, std::size_t from, std::size_t
   return out;
 }
 
+// Where the language compounds its nouns (language.tsv "compounds titles"), a word that ends
+// with a title of at least four letters is one: "SPD-Vorsitzende", "Bundesinnenminister".
+bool is_compound_title(const std::string& word, const Lexicon& lex) {
+  if (!lex.compound_titles) return false;
+  const std::string lower = to_lower_ascii(word);
+  for (std::size_t from = 1; from + 4 <= lower.size(); ++from) {
+    if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::size_t start = lower[from] == '-' ? from + 1 : from;
+    if (start < lower.size() && lex.titles.count(lower.substr(start))) return true;
+  }
+  return false;
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -122,7 +135,8 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
       } else if (auto o = lex.organizations.find(words); o != lex.organizations.end()) {
         cls = TokenClass::Organization;
         value = o->second;
-      } else if (lex.titles.count(to_lower_ascii(words)) && (n > 1 || !is_connector(words))) {
+      } else if ((lex.titles.count(to_lower_ascii(words)) || (n == 1 && is_compound_title(words, lex))) &&
+                 (n > 1 || !is_connector(words))) {
         cls = TokenClass::Title;
       }
       if (cls == TokenClass::Other) continue;
@@ -409,9 +423,10 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     return p;
   }
   // "the two-time champion", "the lock forward": a title with no name, standing for the person
-  // the text is about, like "the 23-year-old".
-  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between &&
-      !starts_upper(tokens.back().text) && !tokens.back().possessive &&
+  // the text is about, like "the 23-year-old"; "der italienische Innenminister" where nouns
+  // are capitalised.
+  if (tokens.size() >= 2 && tokens.size() <= 4 && lex.definite_articles.count(first_lower) && only_lower_between &&
+      (!starts_upper(tokens.back().text) || lex.nouns_capitalised) && !tokens.back().possessive &&
       (lex.titles.count(to_lower_ascii(tokens.back().text)) ||
        (tokens.size() >= 3 && lex.titles.count(to_lower_ascii(join(tokens, tokens.size() - 2, tokens.size())))))) {
     p.kind = PhraseKind::Descriptor;

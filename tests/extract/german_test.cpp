@@ -110,7 +110,7 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   CHECK(attributed.quotes[0].speaker == "Petra Lindqvist");
 }
 
-TEST_CASE("--lang auto picks the pack per document", "[attribution][de]") {
+TEST_CASE("language auto picks the pack per document", "[attribution][de]") {
   CHECK(detect_language("„Wir werden den Haushalt ausgleichen“, sagte die Ministerin. Das ist nicht neu.") == "de");
   CHECK(detect_language("“We will balance the budget,” said the minister. That is not new.") == "en");
   CHECK(detect_language("") == "en");
