@@ -1397,15 +1397,22 @@ class DocumentRun {
   }
 
   // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
-  // and no attribution, or only a weak one.
+  // and no attribution, or only a weak one; or a name of two or more words, none of them in
+  // lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever stands around it.
   bool is_term_in_marks(const Quote& quote) const {
-    if (rules_.term_max_words == 0 || (!quote.speaker.empty() && quote.confidence >= rules_.term_min_confidence))
-      return false;
+    if (rules_.term_max_words == 0) return false;
     const std::string_view quoted = quote.text;
     std::size_t words = 0;
-    for (std::size_t i = 0; i < quoted.size(); ++i)
-      if (quoted[i] != ' ' && quoted[i] != '\n' && (i == 0 || quoted[i - 1] == ' ' || quoted[i - 1] == '\n')) ++words;
-    return words <= rules_.term_max_words;
+    bool lower_case_word = false;
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+      if (quoted[i] == ' ' || quoted[i] == '\n' || (i > 0 && quoted[i - 1] != ' ' && quoted[i - 1] != '\n')) continue;
+      ++words;
+      const char32_t first = cp_at(quoted, i);
+      lower_case_word |= first < 0x80 ? (first >= 'a' && first <= 'z') : (is_word_cp(first) && !is_upper_cp(first));
+    }
+    if (words > rules_.term_max_words) return false;
+    if (words >= 2 && !lower_case_word) return true;
+    return quote.speaker.empty() || quote.confidence < rules_.term_min_confidence;
   }
 
   // The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on

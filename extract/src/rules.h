@@ -139,8 +139,9 @@ struct RuleSet {
   // is tried. `word` is a run of ASCII letters and digits, compared without case.
   // `terms-in-marks N [C]`: a quotation of at most N words that no rule attributes, or only
   // with a confidence below C, is a name or a term in quotation marks („Shenzhou 6“, „Morning
-  // Star“), not speech, and is left out. N = 0 (no such line, as in the English file): every
-  // quotation is kept.
+  // Star“), not speech, and is left out; so is one of 2 to N words none of which is in lower
+  // case (a name), whoever it is attributed to. N = 0 (no such line, as in the English file):
+  // every quotation is kept.
   std::size_t term_max_words = 0;
   double term_min_confidence = 0.0;
   bool mention_starters_given = false;

@@ -102,6 +102,12 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   // A ship's name after its noun, a newspaper's title: few words, no speech verb.
   CHECK(run("Das Schiff „Morgenstern Zwei“ lief am Montag in Kiel aus.").quotes.empty());
   CHECK(run("Die Zeitung „Nordkurier“ berichtete am Montag über den Haushalt.").quotes.empty());
+  // A name of two or more capitalised words is a name even in a sentence with a speaker; a
+  // short phrase in lower case there is her words.
+  CHECK(run("Petra Lindqvist sagte, die „Nordstern Zwei“ sei verloren.").quotes.empty());
+  const auto words = run("Petra Lindqvist sagte, die Lage sei „ernst, aber ruhig“.");
+  REQUIRE(words.quotes.size() == 1);
+  CHECK(words.quotes[0].speaker == "Petra Lindqvist");
   // A sentence in quotation marks stays a quote, attributed or not.
   CHECK(run("Im Saal hing ein Plakat: „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
   // A short quote with its speaker stays too.
