@@ -71,7 +71,8 @@ Options:
   --min-confidence X    leave out quotes whose attribution confidence is below X (0..1)
   --rules FILE          rule file replacing the built-in one (see --print-data rules.txt)
   --lexicon-dir DIR     lexicon files in DIR replace the built-in ones of the same name
-  --print-data NAME     print a built-in data file (rules.txt, speech_verbs.txt, ...) and exit
+  --lang en|de|auto     language pack (default en); auto picks one per document
+  --print-data NAME     print a built-in data file (rules.txt, de/rules.txt, ...) and exit
   --text-field NAME     JSONL field holding the text (also --id-field, --title-field,
                         --url-field, --date-field, --source-field)
   -q, --quiet           no progress line and no summary on stderr
@@ -237,6 +238,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     else if (arg == "--base") target = &c.rdf.base;
     else if (arg == "--rules") target = &c.extractor.rules_file;
     else if (arg == "--lexicon-dir") target = &c.extractor.lexicon_dir;
+    else if (arg == "--lang") target = &c.extractor.language;
     else if (arg == "--text-field") target = &c.reader.text_field;
     else if (arg == "--id-field") target = &c.reader.id_field;
     else if (arg == "--title-field") target = &c.reader.title_field;

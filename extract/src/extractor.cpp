@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -21,11 +22,12 @@ namespace quotegraph {
 
 using namespace detail;
 
-struct Extractor::Impl {
+// One language's rules and lexicons, compiled (extract/data/LANG/).
+struct LanguagePack {
+  std::string language;
   Lexicon lexicon;
   RuleSet rules;
-  ScanOptions scan;
-  // Tells one extractor's lexicon from another's in a thread's PhraseCache (an address could be
+  // Tells one pack's lexicon from another's in a thread's PhraseCache (an address could be
   // reused by a later extractor).
   std::uint64_t id = next_id();
 
@@ -33,6 +35,11 @@ struct Extractor::Impl {
     static std::atomic<std::uint64_t> last{0};
     return ++last;
   }
+};
+
+struct Extractor::Impl {
+  std::vector<std::unique_ptr<LanguagePack>> packs;  // one, or every language for "auto"
+  ScanOptions scan;
 };
 
 namespace {
@@ -1507,8 +1514,28 @@ class DocumentRun {
         out.rule = "scan.unattributed";
         out.confidence = 0.0;
       }
+      if (is_term_in_marks(out)) continue;
       out_.quotes.push_back(std::move(out));
     }
+  }
+
+  // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
+  // and no attribution, or only a weak one; or a name of two or more words, none of them in
+  // lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever stands around it.
+  bool is_term_in_marks(const Quote& quote) const {
+    if (rules_.term_max_words == 0) return false;
+    const std::string_view quoted = quote.text;
+    std::size_t words = 0;
+    bool lower_case_word = false;
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+      if (quoted[i] == ' ' || quoted[i] == '\n' || (i > 0 && quoted[i - 1] != ' ' && quoted[i - 1] != '\n')) continue;
+      ++words;
+      const char32_t first = cp_at(quoted, i);
+      lower_case_word |= first < 0x80 ? (first >= 'a' && first <= 'z') : (is_word_cp(first) && !is_upper_cp(first));
+    }
+    if (words > rules_.term_max_words) return false;
+    if (words >= 2 && !lower_case_word) return true;
+    return quote.speaker.empty() || quote.confidence < rules_.term_min_confidence;
   }
 
   // The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on
@@ -1644,37 +1671,93 @@ std::string normalise_key(std::string_view name) {
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
 Extractor::~Extractor() = default;
 
-std::unique_ptr<Extractor> Extractor::create(const ExtractorOptions& options, std::string* error) {
-  std::unique_ptr<Extractor> extractor(new Extractor());
-  Impl& impl = *extractor->impl_;
-  if (!impl.lexicon.load(options.lexicon_dir, error)) return nullptr;
+namespace {
+
+bool load_pack(const ExtractorOptions& options, const std::string& language, LanguagePack& pack,
+               std::string* error) {
+  pack.language = language;
+  if (embedded_data(language + "/rules.txt").empty()) {
+    if (error) *error = "no language pack '" + language + "' (built in: en, de, or auto)";
+    return false;
+  }
+  if (!pack.lexicon.load(options.lexicon_dir, language, error)) return false;
   std::string rules_text;
-  std::string rules_name = "rules.txt";
+  // English keeps its error messages' file name ("rules.txt:12: ...").
+  std::string rules_name = language == "en" ? "rules.txt" : language + "/rules.txt";
   if (!options.rules_file.empty()) {
     std::ifstream in(options.rules_file, std::ios::binary);
     std::ostringstream buffer;
     if (!in || !(buffer << in.rdbuf())) {
       if (error) *error = options.rules_file + ": cannot read rule file";
-      return nullptr;
+      return false;
     }
     rules_text = buffer.str();
     rules_name = options.rules_file;
   } else {
-    rules_text = std::string(embedded_data("rules.txt"));
+    rules_text = std::string(embedded_data(language + "/rules.txt"));
   }
-  if (!impl.rules.load(rules_text, rules_name, impl.lexicon, error)) return nullptr;
+  return pack.rules.load(rules_text, rules_name, pack.lexicon, error);
+}
+
+}  // namespace
+
+std::unique_ptr<Extractor> Extractor::create(const ExtractorOptions& options, std::string* error) {
+  std::unique_ptr<Extractor> extractor(new Extractor());
+  Impl& impl = *extractor->impl_;
+  const std::vector<std::string> languages =
+      options.language == "auto" ? std::vector<std::string>{"en", "de"} : std::vector<std::string>{options.language};
+  for (const std::string& language : languages) {
+    impl.packs.push_back(std::make_unique<LanguagePack>());
+    if (!load_pack(options, language, *impl.packs.back(), error)) return nullptr;
+  }
   return extractor;
 }
 
 void Extractor::extract(const Document& document, DocumentQuotes& out) const {
   out.clear();
+  const LanguagePack* pack = impl_->packs.front().get();
+  if (impl_->packs.size() > 1) {
+    const std::string_view language = detect_language(document.text);
+    for (const auto& p : impl_->packs)
+      if (p->language == language) pack = p.get();
+  }
+  out.language = pack->language;
   thread_local MatchScratch scratch;
   thread_local PhraseCache phrases;
-  phrases.start_document(impl_->id);
-  DocumentRun(impl_->lexicon, impl_->rules, impl_->scan, document, scratch, phrases, out).run();
+  phrases.start_document(pack->id);
+  DocumentRun(pack->lexicon, pack->rules, impl_->scan, document, scratch, phrases, out).run();
 }
 
-std::string_view builtin_data_file(std::string_view name) { return embedded_data(name); }
+std::string_view builtin_data_file(std::string_view name) {
+  // A name without a folder is English's ("rules.txt" = "en/rules.txt"), as before languages.
+  if (name.find('/') == std::string_view::npos) return embedded_data("en/" + std::string(name));
+  return embedded_data(name);
+}
+
+std::string_view detect_language(std::string_view text) {
+  // Cheap evidence from the first 4 KB: frequent function words of each language, and the
+  // German opening mark „ (U+201E) or »; German wins only with more evidence than English.
+  const std::string_view sample = text.substr(0, 4096);
+  static constexpr std::string_view kGerman[] = {"der", "die", "das", "und", "nicht", "ist", "ein", "eine",
+                                                 "mit", "sich", "auf", "für", "dem", "den", "von", "zu"};
+  static constexpr std::string_view kEnglish[] = {"the", "and", "of", "to", "is", "that", "with", "for",
+                                                  "was", "on", "it", "he", "she", "said", "by", "from"};
+  int german = 0, english = 0;
+  std::size_t i = 0;
+  while (i < sample.size()) {
+    while (i < sample.size() && !std::isalpha(static_cast<unsigned char>(sample[i]))) {
+      if (sample.compare(i, 3, "\xE2\x80\x9E") == 0 || sample.compare(i, 2, "\xC2\xBB") == 0) german += 2;
+      ++i;
+    }
+    std::size_t j = i;
+    while (j < sample.size() && (std::isalpha(static_cast<unsigned char>(sample[j])) || (sample[j] & 0x80))) ++j;
+    const std::string word = to_lower_ascii(sample.substr(i, j - i));
+    for (const std::string_view w : kGerman) german += word == w;
+    for (const std::string_view w : kEnglish) english += word == w;
+    i = j;
+  }
+  return german > english ? "de" : "en";
+}
 
 std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end) {
   // FNV-1a over "doc\0start\0end": stable across runs, machines and shard orders.

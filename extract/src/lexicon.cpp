@@ -55,8 +55,8 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
-bool Lexicon::read_data_file(const std::string& directory, const std::string& name,
-                             std::string* text, std::string* error) {
+bool Lexicon::read_data_file(const std::string& directory, const std::string& language,
+                             const std::string& name, std::string* text, std::string* error) {
   if (!directory.empty()) {
     std::ifstream in(directory + "/" + name, std::ios::binary);
     if (in) {
@@ -66,9 +66,9 @@ bool Lexicon::read_data_file(const std::string& directory, const std::string& na
       return true;
     }
   }
-  const std::string_view builtin = embedded_data(name);
+  const std::string_view builtin = embedded_data(language + "/" + name);
   if (builtin.empty()) {
-    if (error) *error = name + ": no such data file";
+    if (error) *error = language + "/" + name + ": no such data file";
     return false;
   }
   *text = std::string(builtin);
@@ -77,8 +77,9 @@ bool Lexicon::read_data_file(const std::string& directory, const std::string& na
 
 namespace {
 
-constexpr const char* kLexiconFiles[] = {"speech_verbs.txt", "titles.txt",     "descriptors.txt", "countries.tsv",
-                                         "organizations.txt", "honorifics.tsv", "first_names.tsv", "stopwords.txt"};
+constexpr const char* kLexiconFiles[] = {"speech_verbs.txt", "titles.txt",      "descriptors.txt", "countries.tsv",
+                                         "organizations.txt", "honorifics.tsv",  "first_names.tsv", "stopwords.txt",
+                                         "title_words.txt",  "title_cues.txt",  "language.tsv"};
 
 // Why `directory` cannot be a --lexicon-dir, or "": it must be a directory, and every file in
 // it a lexicon (a misnamed one would be ignored without a word, the built-in copy used instead).
@@ -106,7 +107,7 @@ std::string check_lexicon_dir(const std::string& directory) {
 
 }  // namespace
 
-bool Lexicon::load(const std::string& directory, std::string* error) {
+bool Lexicon::load(const std::string& directory, const std::string& language, std::string* error) {
   if (!directory.empty()) {
     if (std::string why = check_lexicon_dir(directory); !why.empty()) {
       if (error) *error = why;
@@ -126,7 +127,7 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
   };
   auto read = [&](const char* name) {
     text.clear();
-    return read_data_file(directory, name, &text, error);
+    return read_data_file(directory, language, name, &text, error);
   };
   // Every line of a lexicon is a word, a phrase or a short list of words; a longer one is a
   // mistake (a file pasted into another) that would become a pattern as long as itself.
@@ -201,12 +202,30 @@ bool Lexicon::load(const std::string& directory, std::string* error) {
     for (const auto& w : split(line, ' ')) stopwords.insert(w);
   });
   if (!read("title_words.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("title_words.txt", [&](const std::string& line, int) {
     for (const auto& w : split(line, ' ')) title_words.insert(w);
   });
   if (!read("title_cues.txt")) return false;
-  for_each_entry(text, [&](const std::string& line, int) {
+  entries("title_cues.txt", [&](const std::string& line, int) {
     for (const auto& w : split(line, ' ')) title_cues.insert(to_lower_ascii(w));
+  });
+  if (!read("language.tsv")) return false;
+  entries("language.tsv", [&](const std::string& line, int number) {
+    const auto f = split(line, '\t');
+    if (f.size() == 3 && f[0] == "pronoun") {
+      pronouns[to_lower_ascii(f[1])] = f[2];
+    } else if (f.size() == 2 && f[0] == "definite") {
+      definite_articles.insert(to_lower_ascii(f[1]));
+    } else if (f.size() == 2 && f[0] == "determiner") {
+      determiners.insert(to_lower_ascii(f[1]));
+    } else if (f.size() == 2 && f[0] == "nouns" && f[1] == "capitalised") {
+      nouns_capitalised = true;
+    } else if (f.size() == 2 && f[0] == "compounds" && f[1] == "titles") {
+      compound_titles = true;
+    } else {
+      fail("language.tsv", number,
+           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, definite<TAB>WORD, determiner<TAB>WORD, nouns<TAB>capitalised or compounds<TAB>titles");
+    }
   });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".
   std::sort(speech_verbs.begin(), speech_verbs.end(),

@@ -1,6 +1,6 @@
 // The lexicons (speech verbs, titles, countries, organisations, ...) as lookup tables
-// (internal). Loaded from extract/data/ files: built into the binary, or from a directory the
-// user gives, file by file.
+// (internal). Loaded from a language's extract/data/LANG/ files: built into the binary, or
+// from a directory the user gives, file by file.
 #pragma once
 #include <string>
 #include <string_view>
@@ -24,20 +24,33 @@ struct Lexicon {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> title_words;       // lower-case words of titles ("of", "the")
   std::unordered_set<std::string> title_cues;        // words before a title ("book", "show")
+  // language.tsv: the little grammar the code needs. A pronoun's form -> its English stand-in
+  // ("er" -> "he", "sie" -> "she"), which the coreference code reasons with; definite articles
+  // ("the"; "der", "die", ...: a descriptor after one refers back); determiners that open an
+  // unnamed source's phrase ("ein Sprecher"); and whether common nouns are capitalised (German:
+  // "ein Sprecher des Ministeriums" is an unnamed source although "Sprecher" has a capital).
+  std::unordered_map<std::string, std::string> pronouns;
+  std::unordered_set<std::string> definite_articles;
+  std::unordered_set<std::string> determiners;
+  bool nouns_capitalised = false;
+  bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;
   std::size_t longest_phrase_from(const std::string& first_word) const;
 
   // Reads every lexicon file from `directory` when given and present there, else from the
-  // built-in copy. Returns false and sets `error` (file:line: reason) on a malformed file.
-  bool load(const std::string& directory, std::string* error);
-  // Text of a data file: the user's copy in `directory` if there, else the built-in one.
-  static bool read_data_file(const std::string& directory, const std::string& name,
-                             std::string* text, std::string* error);
+  // built-in copy of `language` ("en", "de"). Returns false and sets `error` (file:line:
+  // reason) on a malformed file.
+  bool load(const std::string& directory, const std::string& language, std::string* error);
+  // Text of a data file: the user's copy in `directory` if there, else the built-in one of
+  // `language`.
+  static bool read_data_file(const std::string& directory, const std::string& language,
+                             const std::string& name, std::string* text, std::string* error);
 };
 
-// The built-in copy of a data file (generated at build time from extract/data/); empty if none.
+// The built-in copy of a data file by its path below extract/data/ ("en/rules.txt"; generated
+// at build time); empty if none.
 std::string_view embedded_data(std::string_view name);
 
 std::string to_lower_ascii(std::string_view s);

@@ -103,6 +103,19 @@ std::string join(const std::vector<Token>& tokens, std::size_t from, std::size_t
   return out;
 }
 
+// Where the language compounds its nouns (language.tsv "compounds titles"), a word that ends
+// with a title of at least four letters is one: "SPD-Vorsitzende", "Bundesinnenminister".
+bool is_compound_title(const std::string& word, const Lexicon& lex) {
+  if (!lex.compound_titles) return false;
+  const std::string lower = to_lower_ascii(word);
+  for (std::size_t from = 1; from + 4 <= lower.size(); ++from) {
+    if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::size_t start = lower[from] == '-' ? from + 1 : from;
+    if (start < lower.size() && lex.titles.count(lower.substr(start))) return true;
+  }
+  return false;
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -122,7 +135,8 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
       } else if (auto o = lex.organizations.find(words); o != lex.organizations.end()) {
         cls = TokenClass::Organization;
         value = o->second;
-      } else if (lex.titles.count(to_lower_ascii(words)) && (n > 1 || !is_connector(words))) {
+      } else if ((lex.titles.count(to_lower_ascii(words)) || (n == 1 && is_compound_title(words, lex))) &&
+                 (n > 1 || !is_connector(words))) {
         cls = TokenClass::Title;
       }
       if (cls == TokenClass::Other) continue;
@@ -349,10 +363,9 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   auto tokens = tokenize(text);
   if (tokens.empty()) return p;
   const std::string first_lower = to_lower_ascii(tokens.front().text);
-  if (tokens.size() == 1 && (first_lower == "he" || first_lower == "she" || first_lower == "they" ||
-                             first_lower == "it" || first_lower == "we")) {
+  if (const auto pronoun = lex.pronouns.find(first_lower); tokens.size() == 1 && pronoun != lex.pronouns.end()) {
     p.kind = PhraseKind::Pronoun;
-    p.pronoun = first_lower;
+    p.pronoun = pronoun->second;
     return p;
   }
   // "the American", "the Russian", "the 27-year-old Austrian": a demonym standing for a person
@@ -390,9 +403,18 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       head_index = k - 1;
       break;
     }
+  // Where nouns are capitalised, the head is the first source noun after the determiner: "ein
+  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch".
+  if (lex.nouns_capitalised && lex.determiners.count(first_lower))
+    for (std::size_t k = 1; k < head_index; ++k)
+      if (lex.descriptors.count(to_lower_ascii(tokens[k].text))) {
+        head_index = k;
+        break;
+      }
   const std::string last_lower = to_lower_ascii(tokens[head_index].text);
   const auto head = lex.descriptors.find(last_lower);
-  const bool lower_head = !starts_upper(tokens[head_index].text);
+  const bool lower_head = !starts_upper(tokens[head_index].text) ||
+                          (lex.nouns_capitalised && head_index > 0 && lex.determiners.count(first_lower));
   if (head != lex.descriptors.end() && lower_head && !tokens[head_index].possessive) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
@@ -400,7 +422,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       p.descriptor.pop_back();
     p.head = last_lower;
     p.written = head->second;
-    p.definite = first_lower == "the";
+    p.definite = lex.definite_articles.count(first_lower) > 0;
     p.plural = last_lower == "people" || last_lower == "family" ||  // a family speaks as "they"
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
@@ -415,14 +437,15 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     const bool part_of_group = tokens.size() > 3 && to_lower_ascii(tokens[1].text) == "of" &&
                                is_group_determiner(to_lower_ascii(tokens[2].text));
     if (part_of_group && (first_lower == "one" || first_lower == "each")) p.plural = false;
-    const std::size_t from = part_of_group ? 3 : is_determiner(first_lower) ? 1 : 0;
+    const std::size_t from = part_of_group ? 3 : (is_determiner(first_lower) || lex.determiners.count(first_lower)) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
   }
   // "the two-time champion", "the lock forward": a title with no name, standing for the person
-  // the text is about, like "the 23-year-old".
-  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between &&
-      !starts_upper(tokens.back().text) && !tokens.back().possessive &&
+  // the text is about, like "the 23-year-old"; "der italienische Innenminister" where nouns
+  // are capitalised.
+  if (tokens.size() >= 2 && tokens.size() <= 4 && lex.definite_articles.count(first_lower) && only_lower_between &&
+      (!starts_upper(tokens.back().text) || lex.nouns_capitalised) && !tokens.back().possessive &&
       (lex.titles.count(to_lower_ascii(tokens.back().text)) ||
        (tokens.size() >= 3 && lex.titles.count(to_lower_ascii(join(tokens, tokens.size() - 2, tokens.size())))))) {
     p.kind = PhraseKind::Descriptor;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <sstream>
@@ -269,8 +270,21 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       if (const std::string why = add_prefilter(rest, lexicon); !why.empty()) return fail(why);
       continue;
     }
+    if (keyword == "terms-in-marks") {
+      const std::string words = take_field(rest), confidence = trim(rest);
+      if (words.empty() || words.size() > 2 || words.find_first_not_of("0123456789") != std::string::npos)
+        return fail("terms-in-marks needs a number of words (0-99) and may have a confidence (0-1)");
+      term_max_words = static_cast<std::size_t>(std::stoi(words));
+      if (!confidence.empty()) {
+        char* end = nullptr;
+        term_min_confidence = std::strtod(confidence.c_str(), &end);
+        if (*end != '\0' || !(term_min_confidence >= 0.0 && term_min_confidence <= 1.0))
+          return fail("terms-in-marks: the confidence must be a number from 0 to 1, not '" + confidence + "'");
+      }
+      continue;
+    }
     if (keyword != "rule" && keyword != "mention")
-      return fail("expected 'define', 'subroutine', 'rule', 'mention' or 'prefilter', found '" + keyword + "'");
+      return fail("expected 'define', 'subroutine', 'rule', 'mention', 'prefilter' or 'terms-in-marks', found '" + keyword + "'");
     const std::string id = take_field(rest);
     const std::string where = take_field(rest);
     std::string confidence_text;

@@ -137,6 +137,13 @@ struct RuleSet {
   // letters and digits of every title, "co" for "co-founder"); mentions are otherwise looked
   // for only at capitalised words, numbers and possessives. Without the macro, every word start
   // is tried. `word` is a run of ASCII letters and digits, compared without case.
+  // `terms-in-marks N [C]`: a quotation of at most N words that no rule attributes, or only
+  // with a confidence below C, is a name or a term in quotation marks („Shenzhou 6“, „Morning
+  // Star“), not speech, and is left out; so is one of 2 to N words none of which is in lower
+  // case (a name), whoever it is attributed to. N = 0 (no such line, as in the English file):
+  // every quotation is kept.
+  std::size_t term_max_words = 0;
+  double term_min_confidence = 0.0;
   bool mention_starters_given = false;
   bool is_mention_starter(std::string_view word) const { return mention_starters_.contains_folded(word); }
 

@@ -128,7 +128,7 @@ TEST_CASE("Prefilter::reach_start agrees with within_reach at every start before
 TEST_CASE("PhraseCache answers as analyse_phrase, and its references last the document") {
   Lexicon lexicon;
   std::string error;
-  REQUIRE(lexicon.load("", &error));
+  REQUIRE(lexicon.load("", "en", &error));
   const std::vector<std::string> phrases = {"Mr Blair", "He", "she", "a Pentagon spokesman", "the American",
                                             "US Secretary of State Antony Blinken", "The", "officials",
                                             "Russia's foreign minister", "the 23-year-old"};

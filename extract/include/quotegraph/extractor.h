@@ -57,12 +57,16 @@ inline constexpr std::size_t kMaxContextBytes = 600;
 struct DocumentQuotes {
   std::vector<Quote> quotes;           // in document order
   std::vector<std::string> warnings;   // e.g. a rule stopped at its match limit
-  void clear() { quotes.clear(); warnings.clear(); }
+  std::string language;                // the language pack that read the document ("en", "de")
+  void clear() { quotes.clear(); warnings.clear(); language.clear(); }
 };
 
 struct ExtractorOptions {
   std::string rules_file;   // a rule file replacing the built-in one; empty = built-in
   std::string lexicon_dir;  // lexicon files found here replace the built-in ones; empty = none
+  // The language pack (extract/data/LANG/): "en" (default), "de", or "auto" to pick one per
+  // document with detect_language(). --rules and --lexicon-dir replace files of every pack.
+  std::string language = "en";
 };
 
 class Extractor {
@@ -81,8 +85,13 @@ class Extractor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The text of a built-in data file (rules.txt, speech_verbs.txt, ...), to start a custom one.
+// The text of a built-in data file by its path below extract/data/ ("de/rules.txt"); a name
+// without a folder is English's ("rules.txt" = "en/rules.txt"). Empty if there is none.
 std::string_view builtin_data_file(std::string_view name);
+
+// "de" or "en" for a document's text, from cheap evidence (function words of each language,
+// German opening quotation marks in its first 4 KB); "en" when in doubt.
+std::string_view detect_language(std::string_view text);
 
 // The stable id of a quote, from the document id and the quote's code point span.
 std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end);

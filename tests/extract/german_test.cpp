@@ -1,0 +1,148 @@
+// The German language pack (extract/data/de/, --lang de) on sentences written for these
+// tests: one attribution form of German news per row; and the language choice (--lang auto).
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "quotegraph/extractor.h"
+
+using namespace quotegraph;
+
+namespace {
+
+const Extractor& extractor(const std::string& language) {
+  static std::unique_ptr<Extractor> german, automatic;
+  std::unique_ptr<Extractor>& instance = language == "de" ? german : automatic;
+  if (!instance) {
+    ExtractorOptions options;
+    options.language = language;
+    std::string error;
+    instance = Extractor::create(options, &error);
+    if (!instance) FAIL("cannot load the " << language << " pack: " << error);
+  }
+  return *instance;
+}
+
+DocumentQuotes run(const std::string& text, const std::string& language = "de") {
+  Document doc;
+  doc.id = "test";
+  doc.text = text;
+  DocumentQuotes out;
+  extractor(language).extract(doc, out);
+  return out;
+}
+
+const Quote* find_quote(const DocumentQuotes& quotes, const std::string& words) {
+  for (const auto& q : quotes.quotes)
+    if (q.text.find(words) != std::string::npos) return &q;
+  return nullptr;
+}
+
+struct Row {
+  const char* phenomenon;
+  std::string text;
+  std::string quote;    // words of the quote to check
+  std::string speaker;  // expected speaker
+};
+
+}  // namespace
+
+TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zufolge", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"quote, VERB NAME", "„Wir werden den Haushalt bis zum Herbst ausgleichen“, sagte Petra Lindqvist.",
+       "Haushalt", "Petra Lindqvist"},
+      {"quote, VERB NAME after a clause", "Der Etat sei „bis zum Herbst ausgeglichen“, erklärte Petra Lindqvist.",
+       "Herbst", "Petra Lindqvist"},
+      {"quote, so TITLE NAME", "„Wir werden den Haushalt bis zum Herbst ausgleichen“, so Finanzministerin Petra Lindqvist.",
+       "Haushalt", "Petra Lindqvist"},
+      {"quote in a clause, so NAME", "Die Stadt müsse „den Haushalt bis zum Herbst ausgleichen“, so Lindqvist.",
+       "Haushalt", "Lindqvist"},
+      {"NAME VERB: quote", "Petra Lindqvist sagte am Montag: „Wir werden den Haushalt bis zum Herbst ausgleichen.“",
+       "Haushalt", "Petra Lindqvist"},
+      {"TITLE NAME VERB: quote", "Finanzministerin Petra Lindqvist erklärte: „Wir werden den Haushalt ausgleichen.“",
+       "Haushalt", "Petra Lindqvist"},
+      {"laut NAME", "Laut Petra Lindqvist ist der Haushalt „bis zum Herbst ausgeglichen und solide finanziert“.",
+       "solide", "Petra Lindqvist"},
+      {"nach Angaben der ORGANISATION",
+       "Nach Angaben der Stadtverwaltung ist der Haushalt „bis zum Herbst ausgeglichen und solide finanziert“.",
+       "solide", "Stadtverwaltung"},
+      {"NAME zufolge", "Petra Lindqvist zufolge ist der Haushalt „bis zum Herbst ausgeglichen und solide finanziert“.",
+       "solide", "Petra Lindqvist"},
+      {"a title in apposition: der SPD-Vorsitzende NAME",
+       "„Wir werden den Haushalt bis zum Herbst ausgleichen“, sagte der SPD-Vorsitzende Jörg Brenner.", "Haushalt",
+       "Jörg Brenner"},
+      {"a surname alone as the subject of a speech verb",
+       "Der Iran will das Gesetz ändern. Lindqvist entgegnete, dann solle der Iran „sehen, wie er es ändern kann“.",
+       "sehen", "Lindqvist"},
+      {"the inverted colon introduction after a phrase with a noun",
+       "Nach der Kabinettssitzung sagte Innenministerin Petra Lindqvist: „Der Beschluss ist ein wichtiger Schritt.“",
+       "Beschluss", "Petra Lindqvist"},
+      {"an apposition between commas before the colon introduction",
+       "Petra Lindqvist, die Bürgermeisterin von Kiel, sagte zu den Überschwemmungen: „Wir kämpfen gegen ein Monster.“",
+       "Monster", "Petra Lindqvist"},
+      {"a pronoun after the quote: sagte er",
+       "Jörg Brenner kam am Abend nach Kiel. „Wir bleiben bis zum Ende der Sitzung hier“, sagte er.", "Sitzung",
+       "Jörg Brenner"},
+      {"a plural source without article", "„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagten Augenzeugen.",
+       "Grenze", "Augenzeugen"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker.find(row.speaker) != std::string::npos);
+      CHECK(q->speaker.find("SPD-Vorsitzende") == std::string::npos);  // a title is not part of a name
+      CHECK(quotes.language == "de");
+    }
+  }
+}
+
+TEST_CASE("German: an unnamed source with its organisation in the genitive", "[attribution][de]") {
+  const auto quotes = run("„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagte ein Sprecher des Ministeriums.");
+  REQUIRE(quotes.quotes.size() == 1);
+  CHECK(quotes.quotes[0].speaker.find("Sprecher") != std::string::npos);
+  CHECK(quotes.quotes[0].anonymous);
+}
+
+TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribution][de]") {
+  // A ship's name after its noun, a newspaper's title: few words, no speech verb.
+  CHECK(run("Das Schiff „Morgenstern Zwei“ lief am Montag in Kiel aus.").quotes.empty());
+  CHECK(run("Die Zeitung „Nordkurier“ berichtete am Montag über den Haushalt.").quotes.empty());
+  // A name of two or more capitalised words is a name even in a sentence with a speaker; a
+  // short phrase in lower case there is her words.
+  CHECK(run("Petra Lindqvist sagte, die „Nordstern Zwei“ sei verloren.").quotes.empty());
+  const auto words = run("Petra Lindqvist sagte, die Lage sei „ernst, aber ruhig“.");
+  REQUIRE(words.quotes.size() == 1);
+  CHECK(words.quotes[0].speaker == "Petra Lindqvist");
+  // A sentence in quotation marks stays a quote, attributed or not.
+  CHECK(run("Im Saal hing ein Plakat: „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
+  // A short quote with its speaker stays too.
+  const auto attributed = run("„Nie wieder“, sagte Petra Lindqvist.");
+  REQUIRE(attributed.quotes.size() == 1);
+  CHECK(attributed.quotes[0].speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("language auto picks the pack per document", "[attribution][de]") {
+  CHECK(detect_language("„Wir werden den Haushalt ausgleichen“, sagte die Ministerin. Das ist nicht neu.") == "de");
+  CHECK(detect_language("“We will balance the budget,” said the minister. That is not new.") == "en");
+  CHECK(detect_language("") == "en");
+  const auto german = run("„Wir werden den Haushalt bis zum Herbst ausgleichen“, sagte Petra Lindqvist.", "auto");
+  CHECK(german.language == "de");
+  REQUIRE(german.quotes.size() == 1);
+  CHECK(german.quotes[0].speaker == "Petra Lindqvist");
+  const auto english = run("“We will balance the budget by the autumn,” said Petra Lindqvist.", "auto");
+  CHECK(english.language == "en");
+  REQUIRE(english.quotes.size() == 1);
+  CHECK(english.quotes[0].speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("an unknown language is refused at start-up", "[attribution][de]") {
+  ExtractorOptions options;
+  options.language = "xx";
+  std::string error;
+  CHECK_FALSE(Extractor::create(options, &error));
+  CHECK(error.find("xx") != std::string::npos);
+}
