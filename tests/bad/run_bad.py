@@ -302,6 +302,12 @@ try:
         f.write(b"\xef\xbb\xbf" + json.dumps({"id": "bomj", "text": "“We will see,” said Ana Lima."}).encode() + b"\n")
     found, _ = row("BOM on the first JSONL line", ["bom.jsonl"], 0)
     check("BOM on the first JSONL line: the article is read", "bomj" in {q["doc"] for q in found}, found)
+    # A number too big for a double in a field nobody reads costs nothing; the article is read.
+    with open("bignum.jsonl", "w") as f:
+        f.write('{"id": "big", "views": 1e400, "rank": -' + "9" * 400 + ', "text": "“We will see,” said Ana Lima."}\n')
+        f.write('{"id": "wrong", "text": 42}\n')
+    found, _ = row("a number too big for a double in another field", ["bignum.jsonl"], 1, r"bignum\.jsonl:2: text field is not a string")
+    check("a number too big for a double: the article is read", "big" in {q["doc"] for q in found}, found)
     with open("cr.jsonl", "wb") as f:
         f.write(b"".join(json.dumps({"id": f"cr{i}", "text": "x"}).encode() + b"\r" for i in range(3)))
     row("lone-CR JSONL", ["cr.jsonl"], 1, r"cr\.jsonl:1: byte \d+: not valid JSON: .*the lines end in a lone CR: convert them to LF")

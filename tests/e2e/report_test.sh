@@ -116,6 +116,23 @@ print(f"  {corpus}: {len(quotes)} quotes, {len(speakers)} speakers, {page.nodes}
       f"{clash.counts['conflict-count']} conflicts; page ready in {render:.0f} ms, search in {search:.0f} ms")
 PY
 done
+# The CSV read back with Python's csv module (as a spreadsheet would: UTF-8 with its byte-order
+# mark, RFC 4180 quoting) holds the JSONL's quotes, field for field.
+check "CSV: Python's csv module reads back every quote of the JSONL" /usr/bin/python3 - out-bbc500 <<'PY'
+import csv, json, sys
+out = sys.argv[1]
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+with open(f"{out}/quotes.csv", newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.DictReader(f))
+assert len(rows) == len(quotes) > 1000, (len(rows), len(quotes))
+formula = lambda v: "'" + v if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+for row, q in zip(rows, quotes):
+    for key in ("id", "doc", "text", "speaker", "speaker_id", "role", "organization", "cue", "rule", "context", "title"):
+        assert row[key] == formula(q[key] or ""), (key, row[key], q[key])
+    assert int(row["start"]) == q["start"] and int(row["end"]) == q["end"] and int(row["context_start"]) == q["context_start"]
+    assert abs(float(row["confidence"]) - q["confidence"]) < 1e-9 and row["anonymous"] == str(q["anonymous"]).lower()
+print(f"  {len(rows)} rows, each equal to its JSONL line")
+PY
 echo "screenshots: $shots"
 echo "report: $failures failed"
 [ "$failures" -eq 0 ]
