@@ -56,7 +56,7 @@ constexpr std::size_t kLongLineBytes = 4096;
 constexpr std::size_t kMentionWindowBytes = 256;
 constexpr std::size_t kLongMentionBudgetFactor = 8;
 
-// Folds Latin-1 and Latin Extended-A letters to ASCII (U+00C0 .. U+017F), '-' for non-letters.
+// Edits (insertions, deletions, substitutions) from `a` to `b`.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
