@@ -15,7 +15,7 @@
 namespace {
 constexpr const char* kFiles[] = {"rules.txt",     "speech_verbs.txt",  "titles.txt",      "descriptors.txt",
                                   "countries.tsv", "organizations.txt", "honorifics.tsv", "first_names.tsv",
-                                  "stopwords.txt"};
+                                  "stopwords.txt", "title_words.txt",   "title_cues.txt", "language.tsv"};
 constexpr std::size_t kFileCount = sizeof kFiles / sizeof kFiles[0];
 
 bool write_file(const std::string& path, const uint8_t* data, size_t size) {

@@ -34,8 +34,8 @@ cp tests/bad/inputs/spaces.txt tests/bad/inputs/latin1.txt "$seeds/exporters/"
 # fuzz_rules: the first byte picks the file (fuzz_rules.cpp's list), the rest is its text.
 k=0
 for f in rules.txt speech_verbs.txt titles.txt descriptors.txt countries.tsv organizations.txt honorifics.tsv \
-         first_names.tsv stopwords.txt; do
-  { printf "\\$(printf '%03o' "$k")"; cat "extract/data/$f"; } > "$seeds/rules/$f"
+         first_names.tsv stopwords.txt title_words.txt title_cues.txt language.tsv; do
+  { printf "\\$(printf '%03o' "$k")"; cat "extract/data/en/$f"; } > "$seeds/rules/$f"
   k=$((k + 1))
 done
 declare -A seed_dir=([fuzz_scanner]=text [fuzz_extract]=text [fuzz_reader]=jsonl [fuzz_exporters]=exporters [fuzz_rules]=rules)
