@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "chars.h"
+#include "flat_index.h"
 #include "lexicon.h"
 #include "phrase.h"
 #include "quotegraph/quote_scanner.h"
@@ -1761,14 +1762,9 @@ std::string_view detect_language(std::string_view text) {
 
 std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end) {
   // FNV-1a over "doc\0start\0end": stable across runs, machines and shard orders.
-  std::uint64_t h = 1469598103934665603ull;
-  auto mix = [&](const std::string& s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0) * 1099511628211ull;
-  };
-  mix(document_id);
-  mix(std::to_string(start));
-  mix(std::to_string(end));
+  std::uint64_t h = fnv1a_hash64({});
+  for (const std::string& part : {document_id, std::to_string(start), std::to_string(end)})
+    h = fnv1a_hash64(std::string_view("\0", 1), fnv1a_hash64(part, h));
   char buffer[24];
   std::snprintf(buffer, sizeof buffer, "q%016llx", static_cast<unsigned long long>(h));
   return buffer;

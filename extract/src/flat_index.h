@@ -18,6 +18,13 @@ inline std::uint32_t fnv1a_hash(std::string_view bytes) {
   return h;
 }
 
+// The 64-bit FNV-1a, for ids that must not collide across a corpus (quote ids, a cut document
+// id's suffix); `h` continues a hash over earlier bytes.
+inline std::uint64_t fnv1a_hash64(std::string_view bytes, std::uint64_t h = 1469598103934665603ull) {
+  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
 class FlatIndex {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "quotegraph/date.h"
+#include "flat_index.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
@@ -299,10 +300,8 @@ void cap_document_fields(Document& doc, const std::string& where,
     const std::size_t was = cap.value->size();
     std::string suffix;
     if (cap.value == &doc.id) {
-      std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-      for (const unsigned char c : *cap.value) h = (h ^ c) * 1099511628211ull;
       char hex[20];
-      std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(h));
+      std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(detail::fnv1a_hash64(*cap.value)));
       suffix = hex;
     }
     std::size_t cut = cap.most - suffix.size();
