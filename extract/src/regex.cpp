@@ -32,12 +32,14 @@ struct MatchScratch::State {
 
 namespace {
 
-pcre2_code* compile_code(const std::string& source, std::string* error) {
+// `prefix`: bytes the caller put before the user's pattern, left out of the offset it reports.
+pcre2_code* compile_code(const std::string& source, std::string* error, std::size_t* error_at, std::size_t prefix = 0) {
   int code_error = 0;
   PCRE2_SIZE error_offset = 0;
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
                                    PCRE2_UTF | PCRE2_UCP, &code_error,  // a pattern's UTF-8 is checked: invalid UTF-8 crashed it
                                    &error_offset, nullptr);
+  if (!code && error_at) *error_at = error_offset > prefix ? error_offset - prefix : 0;
   if (!code && error) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(code_error, buffer, sizeof buffer);
@@ -49,8 +51,9 @@ pcre2_code* compile_code(const std::string& source, std::string* error) {
 
 }  // namespace
 
-std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string* error, Anchor anchor) {
-  pcre2_code* code = compile_code(source, error);
+std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string* error, Anchor anchor,
+                                          std::size_t* error_offset) {
+  pcre2_code* code = compile_code(source, error, error_offset);
   if (!code) return nullptr;
   std::unique_ptr<Pattern> pattern(new Pattern());
   // The bytes a match can start with, as PCRE2 works them out for its own start-of-match
@@ -62,7 +65,8 @@ std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string
   }
   if (anchor == Anchor::AtStart) {
     pcre2_code_free(code);
-    code = compile_code("\\G(?:" + source + ")", error);
+    const std::string anchored = "\\G(?:";
+    code = compile_code(anchored + source + ")", error, error_offset, anchored.size());
     if (!code) return nullptr;
   }
   // JIT is a speed-up, not a requirement: a pattern the JIT cannot take still matches.
@@ -74,6 +78,12 @@ std::unique_ptr<Pattern> Pattern::compile(const std::string& source, std::string
   pattern->code_->pairs = groups + 1;
   pattern->source_ = source;
   return pattern;
+}
+
+bool Pattern::check(const std::string& source, std::string* error, std::size_t* error_offset) {
+  pcre2_code* code = compile_code(source, error, error_offset);
+  pcre2_code_free(code);
+  return code != nullptr;
 }
 
 Pattern::~Pattern() = default;

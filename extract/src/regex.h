@@ -24,9 +24,13 @@ class Pattern {
   // Anywhere: match() searches from its start offset; AtStart: match() matches only at it.
   enum class Anchor { Anywhere, AtStart };
   // Compiles `source` (UTF-8 mode, Unicode properties). On failure returns null and sets
-  // `error` to PCRE2's message and the offset of the offending part.
+  // `error` to PCRE2's message and the offset of the offending part, and `error_offset` (when
+  // given) to that byte offset in `source`.
   static std::unique_ptr<Pattern> compile(const std::string& source, std::string* error,
-                                          Anchor anchor = Anchor::Anywhere);
+                                          Anchor anchor = Anchor::Anywhere, std::size_t* error_offset = nullptr);
+  // Whether `source` compiles, without keeping it (no JIT); sets `error` and `error_offset`
+  // like compile() when it does not.
+  static bool check(const std::string& source, std::string* error, std::size_t* error_offset);
   ~Pattern();
   Pattern(const Pattern&) = delete;
   Pattern& operator=(const Pattern&) = delete;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <sstream>
 
@@ -85,11 +86,60 @@ constexpr std::size_t kMaxExpandedBytes = 1 << 20;
 // The most bytes all macros together may hold.
 constexpr std::size_t kMaxMacroBytes = 16 << 20;
 
+// A statement of the rule file as written: its lines joined, a continuation line (one that
+// starts with a space or a tab) without its indentation and without the line break.
+struct Statement {
+  struct Line {
+    std::size_t offset;  // where the line starts in `text`
+    int number;          // in the file, from 1
+    std::size_t indent;  // characters of indentation left out before `offset`
+  };
+  std::string text;
+  std::vector<Line> lines;
+  // "LINE:COLUMN" of text[offset] in the file (the column counts characters, from 1).
+  std::string position(std::size_t offset) const {
+    auto line = std::upper_bound(lines.begin(), lines.end(), offset,
+                                 [](std::size_t o, const Line& l) { return o < l.offset; });
+    if (line != lines.begin()) --line;
+    std::size_t column = line->indent + 1;
+    for (std::size_t i = line->offset; i < offset && i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    return std::to_string(line->number) + ":" + std::to_string(column);
+  }
+};
+
+// Where the bytes of an expanded pattern came from, so that a pattern PCRE2 refuses is reported
+// at the file, line and column the user wrote, not at an offset in the expansion. An expansion
+// is a list of pieces: each runs from `out_begin` to the next piece's, and is either the
+// pattern's own bytes from `from` on, or the expansion of a macro.
+struct MacroOrigin;
+struct Piece {
+  std::size_t out_begin;
+  std::shared_ptr<const MacroOrigin> macro;  // null: the pattern's own bytes
+  std::size_t from;  // where those start in the pattern as written (a macro: where its {NAME} is)
+};
+struct MacroOrigin {
+  std::string name;
+  const Statement* statement = nullptr;  // that defined it; null for a lexicon's macro
+  std::size_t pattern_offset = 0;        // where its pattern starts in statement->text
+  std::vector<Piece> pieces;
+};
+using MacroOrigins = std::map<std::string, std::shared_ptr<const MacroOrigin>>;
+
 // Replaces every {NAME} that names a macro; leaves regex quantifiers ({2,5}) alone. Returns ""
-// or why the line cannot be expanded.
-std::string expand(const std::string& in, const std::map<std::string, std::string>& macros, std::string* out) {
+// or why the line cannot be expanded. `pieces` gets where each part of `out` came from.
+std::string expand(const std::string& in, const std::map<std::string, std::string>& macros,
+                   const MacroOrigins& origins, std::string* out, std::vector<Piece>* pieces) {
   out->clear();
+  pieces->clear();
+  // Before copying in[i]: starts a piece unless the last one already continues there.
+  const auto copying_from = [&](std::size_t i) {
+    const bool continues = !pieces->empty() && !pieces->back().macro &&
+                           pieces->back().from + (out->size() - pieces->back().out_begin) == i;
+    if (!continues) pieces->push_back({out->size(), nullptr, i});
+  };
   for (std::size_t i = 0; i < in.size(); ++i) {
+    copying_from(i);
     if (in[i] == '\\' && i + 1 < in.size()) {
       // \p{Lu} and friends are Unicode properties, not macros: copy them through whole.
       const bool property = (in[i + 1] == 'p' || in[i + 1] == 'P') && i + 2 < in.size() && in[i + 2] == '{';
@@ -107,7 +157,12 @@ std::string expand(const std::string& in, const std::map<std::string, std::strin
         if (out->size() + it->second.size() > kMaxExpandedBytes)
           return "the pattern expands to more than " + std::to_string(kMaxExpandedBytes >> 20) +
                  " MiB at {" + name + "} (a macro used twice in each of many others?)";
-        *out += "(?:" + it->second + ")";
+        *out += "(?:";
+        const auto origin = origins.find(name);
+        pieces->push_back({out->size(), origin == origins.end() ? nullptr : origin->second, i});
+        *out += it->second;
+        pieces->push_back({out->size(), nullptr, close});  // the closing parenthesis: the '}'
+        *out += ')';
         i = close;
         continue;
       }
@@ -115,6 +170,29 @@ std::string expand(const std::string& in, const std::map<std::string, std::strin
     *out += in[i];
   }
   return "";
+}
+
+// Where expanded[offset] was written: "FILE:LINE:COLUMN", and in `via` the macros it lies in
+// (" in {DESCRIPTOR}"); a lexicon's macro names the lexicon.
+std::string locate(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
+                   std::size_t offset, const std::string& file_name, std::string* via) {
+  const std::vector<Piece>* pieces = &pattern_pieces;
+  const Statement* written = &statement;
+  std::size_t base = pattern_offset;
+  for (int depth = 0; !pieces->empty() && depth < 1000; ++depth) {
+    auto piece = std::upper_bound(pieces->begin(), pieces->end(), offset,
+                                  [](std::size_t o, const Piece& p) { return o < p.out_begin; });
+    if (piece != pieces->begin()) --piece;
+    const std::size_t inside = offset > piece->out_begin ? offset - piece->out_begin : 0;
+    if (!piece->macro) return file_name + ":" + written->position(base + piece->from + inside);
+    *via += " in {" + piece->macro->name + "}";
+    if (!piece->macro->statement) return file_name + ":" + written->position(base + piece->from);
+    offset = inside;
+    pieces = &piece->macro->pieces;
+    written = piece->macro->statement;
+    base = piece->macro->pattern_offset;
+  }
+  return file_name + ":" + written->position(base);
 }
 
 // Splits off the first whitespace-separated field of `rest`.
@@ -151,10 +229,12 @@ std::string leading_alnum_run(std::string_view word) {
 constexpr const char* kSubroutinePrefix = "(?&_";
 
 // The (?(DEFINE)...) block a pattern needs for the subroutines it calls, directly or through
-// other subroutines; "" when it calls none.
-std::string subroutine_definitions(const std::string& pattern, const std::map<std::string, std::string>& bodies) {
+// other subroutines; "" when it calls none. `pieces` gets where each body came from, the block
+// being written at `out_offset`.
+std::string subroutine_definitions(const std::string& pattern, const std::map<std::string, std::string>& bodies,
+                                   const MacroOrigins& origins, std::size_t out_offset, std::vector<Piece>* pieces) {
   std::vector<std::string> needed;
-  std::string definitions;
+  std::string definitions = "(?(DEFINE)";
   std::vector<const std::string*> to_scan = {&pattern};
   while (!to_scan.empty()) {
     const std::string& text = *to_scan.back();
@@ -166,11 +246,14 @@ std::string subroutine_definitions(const std::string& pattern, const std::map<st
       const auto body = bodies.find(name);
       if (body == bodies.end()) continue;  // not ours: the rule's own (?&...) call
       needed.push_back(name);
-      definitions += "(?<_" + name + ">" + body->second + ")";
+      definitions += "(?<_" + name + ">";
+      if (const auto origin = origins.find(name); origin != origins.end())
+        pieces->push_back({out_offset + definitions.size(), origin->second, 0});
+      definitions += body->second + ")";
       to_scan.push_back(&body->second);
     }
   }
-  return definitions.empty() ? "" : "(?(DEFINE)" + definitions + ")";
+  return needed.empty() ? "" : definitions + ")";
 }
 
 // Whether a pattern has a named group ((?<name>, (?'name' or (?P<name>), not a look-behind.
@@ -206,6 +289,18 @@ std::string lexicons_inside(const std::string& pattern, const std::map<std::stri
   return found.empty() ? "" : "; the pattern holds the lexicon " + found;
 }
 
+// A syntax error in `pattern` alone: its message (without PCRE2's offset, which the caller tells
+// as a position in the user's file) and `offset`; "" when it compiles, or when its only fault is
+// a call of a group or subroutine that the whole pattern (which it is part of) defines, or its
+// size (which the rule that uses it reports, with the lexicons inside).
+std::string syntax_error(const std::string& pattern, std::size_t* offset) {
+  std::string error;
+  if (Pattern::check(pattern, &error, offset) || error.find("non-existent") != std::string::npos ||
+      error.find("too large") != std::string::npos)
+    return "";
+  return error.substr(0, error.find(" at offset "));
+}
+
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -226,22 +321,59 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
   for (const auto& [head, written] : lexicon.descriptors) heads.push_back(head);
   macros["@descriptors"] = alternation(heads);
 
-  std::istringstream in(text);
-  std::string line;
+  MacroOrigins origins;
+  for (const char* name : {"@speech_verbs", "@titles", "@descriptors"})
+    origins[name] = std::make_shared<MacroOrigin>(MacroOrigin{name, nullptr, 0, {}});
+
+  // The statements, each with the lines it was written on.
+  std::deque<Statement> statements;
+  {
+    std::istringstream in(text);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') continue;
+      if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos) {
+        if (error) *error = file_name + ":" + std::to_string(number) + ": byte " + std::to_string(bad + 1) +
+                            ": invalid UTF-8 (save the file as UTF-8)";
+        return false;
+      }
+      if (first == 0) {
+        statements.emplace_back();
+      } else if (statements.empty()) {
+        if (error) *error = file_name + ":" + std::to_string(number) + ":" + std::to_string(first + 1) +
+                            ": an indented line continues a statement, and there is none above it";
+        return false;
+      }
+      Statement& statement = statements.back();
+      if (statement.text.size() + line.size() - first > kMaxExpandedBytes) {
+        if (error) *error = file_name + ":" + std::to_string(number) + ": a statement of more than " +
+                            std::to_string(kMaxExpandedBytes >> 20) + " MiB";
+        return false;
+      }
+      statement.lines.push_back({statement.text.size(), number, first});
+      statement.text.append(line, first, std::string::npos);
+    }
+  }
+
   int number = 0;
   auto fail = [&](const std::string& why) {
     if (error) *error = file_name + ":" + std::to_string(number) + ": " + why;
     return false;
   };
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string rest = line;
+  for (const Statement& statement : statements) {
+    number = statement.lines.front().number;
+    std::string rest = statement.text;
     const std::string keyword = take_field(rest);
-    if (keyword.empty() || keyword[0] == '#') continue;
-    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos)
-      return fail("byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)");
+    // Where the pattern (the rest of the statement after its fields) starts in it.
+    const auto pattern_offset = [&] {
+      return statement.text.size() - rest.size() + std::min(rest.size(), rest.find_first_not_of(" \t"));
+    };
     std::string expanded;
+    std::vector<Piece> pieces;
     if (keyword == "define" || keyword == "subroutine") {
       const std::string name = take_field(rest);
       if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0])))
@@ -249,10 +381,23 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       // The patterns that call a subroutine are given its body when they are compiled, so it is
       // defined once.
       if (subroutine_bodies.count(name)) return fail("subroutine " + name + " is defined above: give this one another name");
-      if (const std::string why = expand(trim(rest), macros, &expanded); !why.empty()) return fail(why);
+      if (const std::string why = expand(trim(rest), macros, origins, &expanded, &pieces); !why.empty()) return fail(why);
       macro_bytes += expanded.size();
       if (macro_bytes > kMaxMacroBytes)
         return fail("the macros defined up to here hold more than " + std::to_string(kMaxMacroBytes >> 20) + " MiB");
+      // A macro that cannot compile is reported here, at its own line, not by the first rule
+      // that uses it (PCRE2 finds a missing parenthesis only at the end of that rule).
+      std::vector<Piece> with_calls = pieces;
+      std::size_t error_offset = 0;
+      const std::string why = syntax_error(
+          expanded + subroutine_definitions(expanded, subroutine_bodies, origins, expanded.size(), &with_calls), &error_offset);
+      if (!why.empty()) {
+        std::string via;
+        const std::string at = locate(with_calls, statement, pattern_offset(), error_offset, file_name, &via);
+        if (error) *error = at + ": " + keyword + " " + name + ": " + why + (via.empty() ? "" : " (" + via.substr(1) + ")");
+        return false;
+      }
+      origins[name] = std::make_shared<MacroOrigin>(MacroOrigin{name, &statement, pattern_offset(), std::move(pieces)});
       if (keyword == "define") {
         macros[name] = expanded;
         continue;
@@ -290,13 +435,30 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string confidence_text;
     if (keyword == "rule") confidence_text = take_field(rest);
     if (id.empty() || where.empty() || trim(rest).empty()) return fail("incomplete " + keyword + " line");
-    if (const std::string why = expand(trim(rest), macros, &expanded); !why.empty()) return fail(why);
-    expanded += subroutine_definitions(expanded, subroutine_bodies);
+    if (const std::string why = expand(trim(rest), macros, origins, &expanded, &pieces); !why.empty()) return fail(why);
+    const std::size_t own_bytes = expanded.size();
+    expanded += subroutine_definitions(expanded, subroutine_bodies, origins, expanded.size(), &pieces);
     // Mentions are tried only at word starts (see find_mentions), so anchored there.
     std::string compile_error;
+    std::size_t error_offset = 0;
     auto pattern = Pattern::compile(expanded, &compile_error,
-                                    keyword == "mention" ? Pattern::Anchor::AtStart : Pattern::Anchor::Anywhere);
-    if (!pattern) return fail("rule " + id + ": " + compile_error + lexicons_inside(expanded, macros, lexicon));
+                                    keyword == "mention" ? Pattern::Anchor::AtStart : Pattern::Anchor::Anywhere,
+                                    &error_offset);
+    if (!pattern) {
+      // Told where the user wrote it: in this statement, or in a macro it uses (PCRE2's own
+      // offset into the expanded pattern would mean nothing to them). The pattern's own part is
+      // checked alone first: with the subroutines' bodies after it, an unclosed group or class
+      // is found only somewhere in those.
+      std::string message = syntax_error(expanded.substr(0, own_bytes), &error_offset);
+      if (message.empty()) message = compile_error.substr(0, compile_error.find(" at offset "));
+      std::string via;
+      const std::string at = locate(pieces, statement, pattern_offset(), error_offset, file_name, &via);
+      if (error)
+        *error = at + ": " + keyword + " " + id + ": " + message +
+                 (via.empty() ? "" : " (" + via.substr(1) + ", used on line " + std::to_string(number) + ")") +
+                 (message.find("too large") != std::string::npos ? lexicons_inside(expanded, macros, lexicon) : "");
+      return false;
+    }
     if (keyword == "rule") {
       AttributionRule rule;
       rule.id = id;
