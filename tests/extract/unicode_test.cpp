@@ -56,6 +56,15 @@ TEST_CASE("capitals, punctuation and white space: the C++ tests agree with PCRE2
   CHECK(space == 0);
 }
 
+TEST_CASE("the token layer's letters, small letters and word characters agree with PCRE2's UCP", "[unicode]") {
+  std::string lower_example, word_example;
+  const auto lower = disagreements("\\p{Ll}", icu_is_lower, &lower_example);
+  const auto word = disagreements("[\\p{L}\\p{M}\\p{N}]", icu_is_word_char, &word_example);
+  INFO("first disagreements at code points: lower " << lower_example << ", word " << word_example);
+  CHECK(lower == 0);
+  CHECK(word == 0);
+}
+
 TEST_CASE("capitals outside Latin-1 start names", "[unicode]") {
   for (const char32_t capital : {U'Ł', U'Ź', U'Ś', U'Ž', U'Ő', U'Ď', U'Ω', U'Ж', U'Ա'}) CHECK(is_upper_cp(capital));
   // Latin Extended-A alternates capital and small letter, but not from an even code point on
