@@ -74,6 +74,12 @@ NameParts name_parts(std::string_view name) {
   return parts;
 }
 
+// A person's name has at most two middle names or initials ("George H. W. Bush", "José Luis
+// Rodríguez Zapatero"); more is a headline the extractor took for a name ("Carly Fiorina
+// Endorses Ted Cruz", "Hillary Clinton Are Actually Fighting About Barack Obama"). Such a name
+// keeps its own id but nobody else is joined to it.
+bool plausible_name(const NameParts& p) { return std::count(p.middle.begin(), p.middle.end(), '-') < 2; }
+
 std::string join_key(const NameParts& p) {
   if (p.first.empty()) return p.surname;
   return p.first + "-" + (p.middle.empty() ? "" : p.middle + "-") + p.surname;
@@ -285,6 +291,38 @@ struct Evidence {
   }
 };
 
+// The full name of another document a bare surname with `evidence` joins, or "": the only one
+// of `namesakes` whose evidence agrees; when several agree, the one that carries the shared
+// role or organisation in at least three documents while every other carries it in one
+// document only ("President" for Barack Obama in dozens of articles, for a headline's
+// "Derelict Obama" in one). Two that are both attested more than once are left apart: "Bush"
+// the president may be either George Bush.
+template <typename Evidences, typename PerDocument>
+std::string agreeing_namesake(const std::set<std::string>& namesakes, const Evidence& evidence,
+                              const Evidences& full_evidence, const PerDocument& full_documents) {
+  std::string best;
+  std::size_t best_documents = 0, fitting = 0, others_documents = 0;
+  bool others_single = true;
+  for (const std::string& key : namesakes) {
+    if (!evidence.agrees(full_evidence.at(key))) continue;
+    ++fitting;
+    std::size_t agreeing = 0;
+    for (const Evidence* own : full_documents.at(key)) agreeing += evidence.agrees(*own);
+    std::size_t other = agreeing;
+    if (best.empty() || agreeing > best_documents) {
+      other = best_documents;
+      best = key;
+      best_documents = agreeing;
+    }
+    if (fitting > 1) {
+      others_documents += other;
+      others_single = others_single && other <= 1;
+    }
+  }
+  if (fitting <= 1) return best;
+  return best_documents >= 3 && others_single && best_documents >= 3 * others_documents ? best : "";
+}
+
 }  // namespace
 
 void resolve_corpus(Corpus& corpus, unsigned threads) {
@@ -329,14 +367,16 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
       [&](const std::string& key, const std::string& longer) {
         const NameParts& a = parts_of.at(key);
         const NameParts& b = parts_of.at(longer);
-        return a.middle.empty() && !b.middle.empty() && a.first == b.first;
+        return a.middle.empty() && !b.middle.empty() && plausible_name(b) && a.first == b.first;
       });
 
   // 2. A bare surname ("Blair", "Mr Blair") stands for somebody of its own document. It is the
   // document's own full name with that surname when there is exactly one of a gender that
   // does not conflict; otherwise it joins a full name of another document only on evidence
   // that agrees (a shared role or organisation, no conflicting gender), and only when exactly
-  // one full name does; otherwise it keeps an id of its document: "person:DOC:SURNAME".
+  // one full name does, or one is far better attested (agreeing_namesake); otherwise it keeps
+  // an id of its document: "person:DOC:SURNAME". A name that is a headline (plausible_name) is
+  // nobody's full name.
   std::unordered_map<std::string, Evidence> full_evidence;       // final full key -> evidence
   std::unordered_map<std::string, std::set<std::string>> full_of_surname;  // surname -> final full keys
   std::vector<std::map<std::string, Evidence>> short_evidence(documents.size());  // per document: surname ->
@@ -351,9 +391,12 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
       const std::string key = final_key(full, k.speaker_key);
       full_evidence[key].add(q, k);
       document_full[d][key].add(q, k);
-      full_of_surname[k.name.surname].insert(key);
+      if (plausible_name(parts_of.at(key))) full_of_surname[k.name.surname].insert(key);
     });
   }
+  std::unordered_map<std::string, std::vector<const Evidence*>> full_documents;  // final full key -> per document
+  for (const auto& own : document_full)
+    for (const auto& [key, evidence] : own) full_documents[key].push_back(&evidence);
   std::vector<std::map<std::string, std::string>> short_key(documents.size());  // per document: surname -> id key
   for (std::size_t d = 0; d < documents.size(); ++d) {
     for (const auto& entry : short_evidence[d]) {
@@ -364,8 +407,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
         const auto own = document_full[d].find(key);
         return own != document_full[d].end() && !evidence.gender_conflicts(own->second);
       });
-      if (only.empty())
-        only = only_fitting(namesakes, [&](const std::string& key) { return evidence.agrees(full_evidence.at(key)); });
+      if (only.empty()) only = agreeing_namesake(namesakes, evidence, full_evidence, full_documents);
       short_key[d][surname] = only.empty() ? documents[d].document.id + ":" + surname : only;  // the id whole: a_1 and a-1 are two
     }
   }

@@ -198,6 +198,57 @@ TEST_CASE("a name without its middle initial joins the only namesake, not one of
   CHECK(ids.at("George Bush") != ids.at("George H. W. Bush"));
 }
 
+TEST_CASE("a headline taken for a name is nobody's namesake", "[resolve]") {
+  // The extractor read a title-case headline as a name: five words, three of them "middle names".
+  auto ids = resolve({record("a", "", {said_by("One", "Carly Fiorina Endorses Ted Cruz", "", 'f'),
+                                       said_by("Two", "Cruz", "senator", 0, "Texas")}),
+                      record("b", "", {quote("Three", "Carla Cruz")})});
+  CHECK(ids.at("Carla Cruz") == "person:crl-cruz");  // Carla's skeleton is Carly's, but no middle initials join her
+  CHECK(ids.at("Cruz") == "person:a:cruz");         // nor is the headline the article's full name for "Cruz"
+  // A real name with two middle initials still takes its namesake without them.
+  ids = resolve({record("a", "", {quote("One", "George H. W. Bush")}), record("b", "", {quote("Two", "George Bush")})});
+  CHECK(ids.at("George Bush") == ids.at("George H. W. Bush"));
+  // Nor does a headline stand between a surname and the one full name its evidence fits.
+  ids = resolve({record("a", "", {said_by("One", "Barack Obama", "President")}),
+                 record("b", "", {said_by("Two", "Hillary Clinton Are Actually Fighting About Barack Obama", "President")}),
+                 record("c", "", {said_by("Three", "Obama", "President")})});
+  CHECK(ids.at("Obama") == ids.at("Barack Obama"));
+}
+
+TEST_CASE("of several full names that fit a surname, one far better attested takes it", "[resolve]") {
+  // "President" for Barack Obama in three articles, for a misread "Derelict Obama" in one: a
+  // bare "Obama" who is president elsewhere is Barack Obama.
+  auto corpus = [](int barack_documents) {
+    std::vector<DocumentRecord> records;
+    for (int d = 0; d < barack_documents; ++d)
+      records.push_back(record("a" + std::to_string(d), "", {said_by("One", "Barack Obama", "President", 'm')}));
+    records.push_back(record("b", "", {said_by("Two", "Derelict Obama", "President")}));
+    records.push_back(record("c", "", {said_by("Three", "Michelle Obama", "", 'f')}));
+    records.push_back(record("d", "", {said_by("Four", "Obama", "President")}));
+    return records;
+  };
+  auto ids = resolve(corpus(3));
+  CHECK(ids.at("Obama") == "person:brck-obama");
+  // Two articles against one is no such difference: the surname stays in its article.
+  ids = resolve(corpus(2));
+  CHECK(ids.at("Obama") == "person:d:obama");
+  // Two presidents Bush, each president in more than one article: "Bush" the president is
+  // either, and joins neither.
+  std::vector<DocumentRecord> bushes;
+  for (int d = 0; d < 6; ++d) bushes.push_back(record("w" + std::to_string(d), "", {said_by("One", "George W. Bush", "President")}));
+  for (int d = 0; d < 2; ++d) bushes.push_back(record("x" + std::to_string(d), "", {said_by("Two", "George H. W. Bush", "President")}));
+  bushes.push_back(record("y", "", {said_by("Three", "Bush", "President")}));
+  ids = resolve(bushes);
+  CHECK(ids.at("Bush") == "person:y:bush");
+  // Nor does attestation outweigh a conflicting gender.
+  std::vector<DocumentRecord> kings;
+  for (int d = 0; d < 4; ++d) kings.push_back(record("p" + std::to_string(d), "", {said_by("One", "Paul King", "MP", 'm')}));
+  kings.push_back(record("q", "", {said_by("Two", "Mary King", "MP", 'f')}));
+  kings.push_back(record("r", "", {said_by("Three", "King", "MP", 'f')}));
+  ids = resolve(kings);
+  CHECK(ids.at("King") == ids.at("Mary King"));
+}
+
 TEST_CASE("unnamed sources are never merged across documents", "[resolve]") {
   Quote a = quote("One two", "a senior official"), b = quote("Three four", "a senior official");
   a.anonymous = b.anonymous = true;

@@ -42,7 +42,9 @@ class Corpus {
 // - a bare surname is its document's full name with that surname when there is exactly one
 //   of a gender that does not conflict; else it joins a full name of another document on
 //   agreeing evidence (a shared role or organisation, no conflicting gender) when exactly one
-//   fits; else it is "person:DOC:SURNAME". Unnamed sources keep their per-document id;
+//   fits, or one that fits is attested with that evidence in three or more documents and every
+//   other in one; else it is "person:DOC:SURNAME". A name with more than two middle names (a
+//   headline read as a name) is nobody's namesake. Unnamed sources keep their per-document id;
 // - organisation ids (speakers and `organization`) become "org:KEY" by organization_key(),
 //   equal keys only: never a part of a longer name ("FA" is not "Spanish FA");
 // - statement_id: the same normalised words by the same speaker;
