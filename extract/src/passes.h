@@ -37,7 +37,7 @@ std::size_t dateline_end(const DocumentAnalysis& doc, std::size_t start);
 // ---- mentions.cpp: names, descriptors and pronouns --------------------------------------------
 // Fills doc.mentions (and, through entities.cpp, doc.entities and doc.organization_subjects)
 // from the rule file's mention patterns, tried at word starts before the last quote's context
-// ends. Needs spans and sentences.
+// ends. Needs sentences and at least one span (run_passes() stops where there is none).
 void find_mentions(const PassContext& cx, DocumentAnalysis& doc);
 // "the Middle East", "the 1989 Children Act": a capitalised name right after an article is a
 // place, an event or a law, not a person.
