@@ -18,10 +18,12 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "chars.h"
+#include "lexicon.h"
 #include "phrase.h"
 #include "quotegraph/document.h"
 #include "quotegraph/quote_scanner.h"
@@ -97,8 +99,23 @@ inline bool inside_quote(const DocumentAnalysis& doc, std::size_t begin, std::si
   return it != doc.spans.end() && it->open < end;
 }
 
-inline bool starts_with_the(const DocumentAnalysis& doc, std::size_t pos) {
-  return doc.text.compare(pos, 4, "the ") == 0 || doc.text.compare(pos, 4, "The ") == 0;
+// Whether `words` (lower case) has `word`, as written or with its first letter in lower case
+// ("The"; not "THE").
+inline bool has_word(const std::unordered_set<std::string>& words, std::string_view word) {
+  if (word.empty() || words.empty()) return false;
+  std::string lower(word);
+  if (lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  return words.count(lower) > 0;
+}
+
+// The length of the organisation article and the space after it at `pos` ("the ", "The "), or 0.
+inline std::size_t organisation_article_at(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
+  for (const std::string& article : lex.organisation_articles) {
+    const std::size_t n = article.size();
+    if (pos + n < doc.text.size() && doc.text[pos + n] == ' ' && has_word(lex.organisation_articles, std::string_view(doc.text).substr(pos, n)))
+      return n + 1;
+  }
+  return 0;
 }
 
 inline bool is_sentence_initial(const DocumentAnalysis& doc, std::size_t pos) {
@@ -116,9 +133,10 @@ inline std::string_view word_before(const DocumentAnalysis& doc, std::size_t beg
   return std::string_view(doc.text).substr(start, end - start);
 }
 
-// A document somebody spoke in ("said in a statement"): right after "in".
-inline bool spoken_in(const DocumentAnalysis& doc, std::size_t pos) {
-  return word_before(doc, pos >= 12 ? pos - 12 : 0, pos) == "in";
+// A document somebody spoke in ("said in a statement"): right after a document preposition ("in").
+inline bool spoken_in(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
+  const std::string_view before = word_before(doc, pos >= 12 ? pos - 12 : 0, pos);
+  return !before.empty() && lex.document_prepositions.count(std::string(before)) > 0;
 }
 
 inline const Mention* mention_at(const DocumentAnalysis& doc, std::size_t begin) {

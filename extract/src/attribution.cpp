@@ -10,23 +10,20 @@
 
 namespace quotegraph::detail {
 
-static bool ends_with_of_them(std::string_view phrase) {
+// "one of them", "some of those": a phrase ending with a group reference of the language.
+static bool ends_with_of_them(const Lexicon& lex, std::string_view phrase) {
   const std::string lower = to_lower_ascii(phrase);
-  const auto ends_with = [&](std::string_view end) {
-    return lower.size() > end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0;
-  };
-  return ends_with(" of them") || ends_with(" of those");
+  for (const std::string& reference : lex.group_references) {
+    const std::string end = " " + reference;
+    if (lower.size() > end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
 }
 
 // "saying", "responding": a speech verb's form that introduces, not reports.
-bool is_participle(const std::string& word) {
-  return word.size() > 4 && word.compare(word.size() - 3, 3, "ing") == 0;
-}
-
-static bool is_adjunct_start(const std::string& word) {
-  for (const char* w : {"in", "on", "at", "during", "after", "before", "when", "while", "as", "from", "to", "via",
-                        "through", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently"})
-    if (word == w) return true;
+bool is_participle(const Lexicon& lex, const std::string& word) {
+  for (const std::string& suffix : lex.participle_suffixes)
+    if (word.size() > suffix.size() + 1 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
   return false;
 }
 
@@ -56,12 +53,12 @@ std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalys
     pos = w;
     if (++words > 14) return std::string::npos;
     if (verb.empty()) {
-      if (words > 1 && cx.lex.speech_verb_forms.count(word) && !is_participle(word))
+      if (words > 1 && cx.lex.speech_verb_forms.count(word) && !is_participle(cx.lex, word))
         verb = word;
       continue;
     }
-    const bool tells = verb.rfind("tel", 0) == 0 || verb == "told";
-    if (++after_verb == 1 && !tells && !is_adjunct_start(word)) return std::string::npos;
+    const bool tells = cx.lex.telling_verbs.count(verb) > 0;
+    if (++after_verb == 1 && !tells && !cx.lex.adjunct_starts.count(word)) return std::string::npos;
     if (after_verb > 6) return std::string::npos;
   }
   return verb.empty() ? std::string::npos : end;
@@ -100,12 +97,11 @@ static bool only_names(std::string_view words) {
 
 // "port's chief executive" -> "chief executive", "their lawyer" -> "lawyer": whose role it is
 // is not part of it.
-static std::string without_possessor(const std::string& role) {
+static std::string without_possessor(const Lexicon& lex, const std::string& role) {
   const std::size_t space = role.find(' ');
   if (space == std::string::npos) return role;
   const std::string first = to_lower_ascii(role.substr(0, space));
-  const bool possessor = first == "his" || first == "her" || first == "their" || first == "its" || first == "our" ||
-                         possessive_mark_size(first) > 0;
+  const bool possessor = lex.possessive_determiners.count(first) > 0 || possessive_mark_size(first) > 0;
   return possessor ? role.substr(space + 1) : role;
 }
 
@@ -126,7 +122,7 @@ static double certainty_of(const Phrase& p) {
 static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc, std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
                             std::size_t quote_pos, bool confident_rule) {
   Phrase p = cx.phrases.analyse(std::string_view(doc.text).substr(begin, end - begin), cx.lex);
-  if (starts_with_the(doc, begin) && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
+  if (organisation_article_at(cx.lex, doc, begin) > 0 && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
     // "“…,” the FA said": a name with an article speaking is an organisation, unless it is
     // somebody named before ("the Oscar-nominated Owen told reporters").
     if (const int known = person_named(doc, p.name.back()); known >= 0) return {known, 0.9};
@@ -171,7 +167,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
     if (role_first && a_name) {
       // "The port's chief executive, Rui Costa, said", "shadow chief secretary to the
       // Treasury, George Osborne, said": the role first, the name in apposition.
-      if (named.role.empty()) named.role = without_possessor(p.role);
+      if (named.role.empty()) named.role = without_possessor(cx.lex, p.role);
       if (named.organization.empty()) named.organization = p.organization;
       p = std::move(named);
       match.certainty = certainty_of(p);
@@ -187,10 +183,11 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
     case PhraseKind::None:
       // "the firm", "the ministry" (the rule file's ORGANIZATION_NOUN): the organisation that
       // opened a sentence before, one of that kind if the noun names a kind of organisation.
-      if (p.name.empty() && p.role.empty() && end - begin > 4 && starts_with_the(doc, begin))
-        match.entity = organization_subject_before(cx, doc, begin, doc.text.substr(begin + 4, end - begin - 4));
+      if (const std::size_t article = organisation_article_at(cx.lex, doc, begin);
+          p.name.empty() && p.role.empty() && article > 0 && end - begin > article)
+        match.entity = organization_subject_before(cx, doc, begin, doc.text.substr(begin + article, end - begin - article));
       // "one of them", "some of those": the group named last, unnamed sources or people.
-      if (match.entity < 0 && ends_with_of_them(std::string_view(doc.text).substr(begin, end - begin)))
+      if (match.entity < 0 && ends_with_of_them(cx.lex, std::string_view(doc.text).substr(begin, end - begin)))
         match.entity = latest_entity(doc, begin, kPronounReach, false, [](const Entity& e) {
           return e.plural && !e.written && (e.kind == PhraseKind::Descriptor || e.kind == PhraseKind::Person);
         });

@@ -35,14 +35,10 @@ static bool has_own_speaker(const PassContext& cx, const DocumentAnalysis& doc, 
     }
     return words;
   };
-  auto is_cue = [&](const Word& w) { return cx.lex.speech_verb_forms.count(w.lower) && !is_participle(w.lower); };
+  auto is_cue = [&](const Word& w) { return cx.lex.speech_verb_forms.count(w.lower) && !is_participle(cx.lex, w.lower); };
   auto introduces_somebody = [&](const Word& first) {
-    static const char* const kNew[] = {"a", "an", "one", "another", "two", "three", "several", "some", "many",
-                                       "its"};
-    return is_upper_cp(cp_at(doc.text, first.begin)) ?
-               !(first.lower == "he" || first.lower == "she" || first.lower == "they" || first.lower == "it" ||
-                 first.lower == "we" || first.lower == "the") :
-               std::find(std::begin(kNew), std::end(kNew), first.lower) != std::end(kNew);
+    return is_upper_cp(cp_at(doc.text, first.begin)) ? !cx.lex.known_source_starts.count(first.lower)
+                                                     : cx.lex.new_source_starts.count(first.lower) > 0;
   };
   if (after_context_usable(cx, doc, q, after_end)) {
     const std::vector<Word> after = words_of(q.close_end, after_end);
@@ -109,7 +105,7 @@ static bool asks_or_passes_on(const PassContext& cx, const DocumentAnalysis& doc
     while (w < end && doc.text[w] >= 'a' && doc.text[w] <= 'z') ++w;
     if (w > pos) {
       const std::string word = doc.text.substr(pos, w - pos);
-      if (cx.lex.speech_verb_forms.count(word) && (word.rfind("ask", 0) == 0 || is_participle(word))) return true;
+      if (cx.lex.speech_verb_forms.count(word) && (cx.lex.asking_verbs.count(word) || is_participle(cx.lex, word))) return true;
     }
     pos = w + 1;
   }
@@ -138,14 +134,14 @@ static bool stands_alone(const PassContext& cx, const DocumentAnalysis& doc, std
 
 // Whether the words before `pos` (in the sentence from `begin`) end a clause, so that what
 // starts at `pos` is a new subject: "…, but Ms Milanesi said", "…; Mr Reid said".
-static bool opens_clause(const DocumentAnalysis& doc, std::size_t begin, std::size_t pos) {
+static bool opens_clause(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t begin, std::size_t pos) {
   std::size_t end = pos;
   while (end > begin && doc.text[end - 1] == ' ') --end;
   if (end > begin && (doc.text[end - 1] == ';' || doc.text[end - 1] == ':')) return true;
   std::size_t start = end;
   while (start > begin && doc.text[start - 1] >= 'a' && doc.text[start - 1] <= 'z') --start;
   const std::string_view word = std::string_view(doc.text).substr(start, end - start);
-  return word == "but" || word == "while" || word == "whereas" || word == "although" || word == "though";
+  return !word.empty() && lex.clause_openers.count(std::string(word)) > 0;
 }
 
 // Whether a speech verb follows the subject ending at `from` (right after it or after an
@@ -174,8 +170,8 @@ static bool reports_speech(const PassContext& cx, const DocumentAnalysis& doc, s
       continue;
     }
     // "Dr Fox was asked if …": who was asked is who answers.
-    const bool asked = word.rfind("ask", 0) == 0 && !(previous == "was" || previous == "were" || previous == "been");
-    if (asked || is_participle(word)) return false;
+    const bool asked = cx.lex.asking_verbs.count(word) && !cx.lex.passive_auxiliaries.count(previous);
+    if (asked || is_participle(cx.lex, word)) return false;
     std::size_t reported = 0;  // words after the verb
     for (std::size_t k = pos; k + 1 < end; ++k)
       if (doc.text[k] == ' ' && doc.text[k + 1] != ' ') ++reported;
@@ -210,7 +206,7 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
         continue;
       }
       if (m.subject && person_subject < 0) person_subject = m.entity;
-      if (!m.subject && !opens_clause(doc, begin, m.begin)) continue;
+      if (!m.subject && !opens_clause(cx.lex, doc, begin, m.begin)) continue;
       std::string cue;
       if (!reports_speech(cx, doc, m.end, end, &cue)) continue;
       Attribution& a = doc.attributions[i];

@@ -79,7 +79,7 @@ int antecedent_of_it(const PassContext& cx, const DocumentAnalysis& doc, std::si
     if (it->begin >= pos || it->entity < 0) continue;
     if (pos - it->begin > kPronounReach) break;
     // Not the document an organisation spoke "in" ("Marsh said in a statement").
-    if (doc.entities[it->entity].written && !spoken_in(doc, it->begin)) {
+    if (doc.entities[it->entity].written && !spoken_in(cx.lex, doc, it->begin)) {
       written = it->entity, written_at = it->begin;
       break;
     }

@@ -34,6 +34,25 @@ struct Lexicon {
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
   bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
+  // language.tsv's word lists for the passes (the file's header says what each is for). Lower
+  // case, but for the abbreviations, which are matched as written ("No" ends no sentence).
+  std::unordered_set<std::string> abbreviations;          // "Mr", "Jan", "vs": a full stop after them ends nothing
+  std::unordered_set<std::string> articles;               // "the", "a": before a capitalised name, a thing
+  std::unordered_set<std::string> organisation_articles;  // "the": a name after it that speaks is an organisation
+  std::unordered_set<std::string> place_prepositions;     // "at", "in", "near": a place follows
+  std::unordered_set<std::string> list_conjunctions;      // "or", "and": the next of a list of places
+  std::unordered_set<std::string> document_prepositions;  // "in": "said in a statement"
+  std::unordered_set<std::string> telling_verbs;          // speech verb forms whose object listens: "told"
+  std::unordered_set<std::string> asking_verbs;           // speech verb forms that ask: "asked"
+  std::unordered_set<std::string> passive_auxiliaries;    // "was": "was asked" (who was asked answers)
+  std::vector<std::string> participle_suffixes;           // "ing": "saying" introduces, not reports
+  std::unordered_set<std::string> clause_openers;         // "but", "while": a new subject follows
+  std::unordered_set<std::string> adjunct_starts;         // "in", "yesterday": "said in a statement"
+  std::vector<std::string> anonymity_signs;               // "not to be named": an unnamed source
+  std::unordered_set<std::string> possessive_determiners; // "his", "their": whose role, not the role
+  std::vector<std::string> group_references;              // "of them": "one of them" is the group named last
+  std::unordered_set<std::string> new_source_starts;      // "a", "one", "its": "one trader told" names somebody new
+  std::unordered_set<std::string> known_source_starts;    // "he", "the": may be the previous speaker
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

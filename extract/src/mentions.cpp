@@ -75,12 +75,11 @@ static bool prefilter_passes(const PassContext& cx, std::size_t k, std::string_v
 
 // Whether the clause after a mention says its source is not named: ", who asked not to be
 // named", ", speaking on condition of anonymity".
-static bool asks_anonymity(const DocumentAnalysis& doc, std::size_t end) {
+static bool asks_anonymity(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t end) {
   if (doc.text.compare(end, 2, ", ") != 0) return false;
   const std::size_t clause_end = std::min({doc.text.find(',', end + 2), sentence_end(doc, end), end + 160});
   const std::string clause = to_lower_ascii(std::string_view(doc.text).substr(end, clause_end - end));
-  for (const char* sign : {"not to be named", "anonymity", "anonymously", "not authori", "not be named",
-                           "to remain anonymous", "not to be identified"})
+  for (const std::string& sign : lex.anonymity_signs)
     if (clause.find(sign) != std::string::npos) return true;
   return false;
 }
@@ -114,7 +113,7 @@ static bool after_modifiers_only(const DocumentAnalysis& doc, std::size_t pos) {
 
 // Whether what starts at `pos` follows "at", "in" or "near", or a possessor after them ("at
 // Gateshead's Sage Centre"): a place, not a sentence's subject.
-static bool names_a_place(const DocumentAnalysis& doc, std::size_t pos) {
+static bool names_a_place(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
   std::size_t p = pos;
   std::string_view before = word_before(doc, p >= 16 ? p - 16 : 0, p);
   if (before.empty()) {  // a capitalised possessor in between: "at Gateshead's"
@@ -126,13 +125,13 @@ static bool names_a_place(const DocumentAnalysis& doc, std::size_t pos) {
     if (possessive_mark_size(word) == 0) return false;
     before = word_before(doc, j >= 16 ? j - 16 : 0, j);
   }
-  if (before == "at" || before == "in" || before == "near") return true;
+  if (!before.empty() && lex.place_prepositions.count(std::string(before))) return true;
   // "in Europe or North America": the next of a list of places.
-  if ((before == "or" || before == "and") && !doc.mentions.empty()) {
+  if (!before.empty() && lex.list_conjunctions.count(std::string(before)) && !doc.mentions.empty()) {
     std::size_t j = static_cast<std::size_t>(before.data() - doc.text.data());
     while (j > 0 && doc.text[j - 1] == ' ') --j;
     const Mention& previous = doc.mentions.back();
-    return previous.end == j && previous.begin < pos && names_a_place(doc, previous.begin);
+    return previous.end == j && previous.begin < pos && names_a_place(lex, doc, previous.begin);
   }
   return false;
 }
@@ -157,7 +156,7 @@ bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phr
   skip_back([](char ch) { return ch >= '0' && ch <= '9'; });  // a year: "the 1989 Children Act"
   const std::size_t length = skip_back([](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
   const std::string_view article = std::string_view(doc.text).substr(j, length);
-  return (article == "the" || article == "The" || article == "a" || article == "A" || article == "an" || article == "An") &&
+  return has_word(cx.lex.articles, article) &&
          (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(doc.text[j - 1])));
 }
 
@@ -205,8 +204,9 @@ enum class SpeakerPosition { None, AfterVerb, BeforeVerb };
 
 static SpeakerPosition speaker_position(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t end, bool first_in_sentence) {
   const std::string_view before = word_before(doc, begin >= 20 ? begin - 20 : 0, begin);
-  if (!before.empty() && cx.lex.speech_verb_forms.count(std::string(before)) &&
-      before.rfind("tell", 0) != 0 && before != "told" && before.rfind("ask", 0) != 0) {
+  const std::string verb(before);
+  if (!verb.empty() && cx.lex.speech_verb_forms.count(verb) && !cx.lex.telling_verbs.count(verb) &&
+      !cx.lex.asking_verbs.count(verb)) {
     // Inverted only after a comma, a closing mark or at the start of a sentence: in
     // "Blinken said Lavrov repeated …" the name after "said" is not the one speaking.
     std::size_t v = static_cast<std::size_t>(before.data() - doc.text.data());
@@ -264,7 +264,7 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     // "The city's budget director, who asked not to be named, said": an unnamed source,
     // somebody new, not an earlier mention ("the seventh seed, who …" is).
     if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
-        asks_anonymity(doc, c.end))
+        asks_anonymity(cx.lex, doc, c.end))
       edit().definite = false;
     if (starts_with_capitalised_common_word(doc, phrase, c.name_begin)) {
       std::vector<std::string>& name = edit().name;
@@ -305,8 +305,8 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
                                  occurs_as_lower_case_word(doc, phrase.name.front());
   // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
-  if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(doc, c.begin)) &&
-      !names_a_place(doc, c.begin)) {
+  if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(cx.lex, doc, c.begin)) &&
+      !names_a_place(cx.lex, doc, c.begin)) {
     current_sentence = s;
     m.subject = m.entity >= 0;
   }

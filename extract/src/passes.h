@@ -122,7 +122,7 @@ std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalys
 // only an attribution).
 bool after_context_usable(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q, std::size_t after_end);
 // "saying", "responding": a speech verb's form that introduces, not reports.
-bool is_participle(const std::string& word);
+bool is_participle(const Lexicon& lex, const std::string& word);
 
 // ---- discourse.cpp: speakers across sentences, for quotes no rule attributed -------------------
 // Pass `headline.subject`: a headline's quote is the words of the person it names first.

@@ -10,16 +10,12 @@
 
 namespace quotegraph::detail {
 
-static bool is_abbreviation(std::string_view word) {
-  static constexpr std::string_view words[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov",
-                                               "Lt", "Col", "Sgt", "Capt", "Prof", "Rev", "Jan", "Feb", "Mar",
-                                               "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-                                               "No", "Nos", "vs", "etc", "Inc", "Corp", "Ltd", "Jr", "Sr", "Co"};
+// A word after which a full stop ends no sentence: an initial, a word with dots ("U.S"), or
+// one of the language's abbreviations ("Mr", "Jan").
+static bool is_abbreviation(const Lexicon& lex, std::string_view word) {
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
   if (word.find('.') != std::string_view::npos) return true;                 // U.S, U.N
-  for (const std::string_view w : words)
-    if (word == w) return true;
-  return false;
+  return lex.abbreviations.count(std::string(word)) > 0;
 }
 
 // Where the first sentence starts after a wire story's dateline at `start`, a paragraph's
@@ -45,7 +41,7 @@ std::size_t dateline_end(const DocumentAnalysis& doc, std::size_t start) {
   return j < doc.text.size() && doc.text[j] != '\n' ? j : std::string::npos;
 }
 
-void find_sentences(const PassContext& /*cx*/, DocumentAnalysis& doc) {
+void find_sentences(const PassContext& cx, DocumentAnalysis& doc) {
   static constexpr ByteSet kSentenceBytes("\n\r.!?");  // what can end a sentence, or a line
   doc.sentence_starts.push_back(0);
   if (const std::size_t after = dateline_end(doc, 0); after != std::string::npos) doc.sentence_starts.push_back(after);
@@ -65,7 +61,7 @@ void find_sentences(const PassContext& /*cx*/, DocumentAnalysis& doc) {
         w = start;
         if (w > 0 && doc.text[w - 1] == '.') --w;  // U.S.
       }
-      if (is_abbreviation(std::string_view(doc.text).substr(w, i - w))) continue;
+      if (is_abbreviation(cx.lex, std::string_view(doc.text).substr(w, i - w))) continue;
     }
     std::size_t j = i + 1;
     while (j < doc.text.size()) {  // closing marks and brackets after the full stop
