@@ -91,8 +91,8 @@ void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::siz
 // Whether every word is capitalised or a name particle: "Rui Costa", "Dr John E. Kelly", not
 // "who will make her comeback in the Sydney International" or "Technology and Intellectual
 // Property".
-static bool only_names(std::string_view words) {
-  return every_word_capitalised(words, [](std::string_view word) { return is_name_particle(word); });
+static bool only_names(const Lexicon& lex, std::string_view words) {
+  return every_word_capitalised(words, [&](std::string_view word) { return is_name_particle(lex, word); });
 }
 
 // "port's chief executive" -> "chief executive", "their lawyer" -> "lawyer": whose role it is
@@ -130,7 +130,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
     p.kind = PhraseKind::Organization;  // the organisation the phrase names, else the name
     if (p.organization.empty()) p.organization = join_words(p.name);
   }
-  if (p.kind == PhraseKind::None && is_calendar_word(std::string_view(doc.text).substr(begin, end - begin))) {
+  if (p.kind == PhraseKind::None && is_calendar_word(cx.lex, std::string_view(doc.text).substr(begin, end - begin))) {
     // "“…,” May wrote on his website": Brian May, named before.
     const int known = person_named(doc, doc.text.substr(begin, end - begin));
     return known >= 0 ? SpeakerMatch{known, 0.95} : SpeakerMatch{};
@@ -140,7 +140,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
   SpeakerMatch match;
   match.certainty = certainty_of(p);
   const std::string_view appos_text = std::string_view(doc.text).substr(appos_begin, appos_end - appos_begin);
-  const bool appos_is_name = appos_end > appos_begin && only_names(appos_text);
+  const bool appos_is_name = appos_end > appos_begin && only_names(cx.lex, appos_text);
   if (const Mention* m = mention_at(doc, begin); m && m->entity >= 0 && m->end == end && !appos_is_name) {
     if (doc.entities[m->entity].kind != PhraseKind::Organization || confident_rule) {
       match.entity = m->entity;

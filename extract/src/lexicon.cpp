@@ -224,11 +224,20 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       {"adjunct_start", &adjunct_starts},
       {"possessive_determiner", &possessive_determiners},
       {"new_source_start", &new_source_starts},
-      {"known_source_start", &known_source_starts}};
+      {"known_source_start", &known_source_starts},
+      {"name_particle", &name_particles},
+      {"joined_particle", &joined_particles},
+      {"connector", &connectors},
+      {"source_determiner", &source_determiners},
+      {"group_determiner", &group_determiners},
+      {"organisation_preposition", &organisation_prepositions},
+      {"source_qualifier", &source_qualifiers}};
   const std::map<std::string, std::vector<std::string>*> word_lists = {
       {"participle_suffix", &participle_suffixes},
       {"anonymity_sign", &anonymity_signs},
-      {"group_reference", &group_references}};
+      {"group_reference", &group_references},
+      {"demonym_suffix", &demonym_suffixes},
+      {"describing_suffix", &describing_suffixes}};
   entries("language.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() == 3 && f[0] == "pronoun") {
@@ -243,6 +252,8 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       compound_titles = true;
     } else if (f.size() == 2 && f[0] == "abbreviation") {
       abbreviations.insert(f[1]);
+    } else if (f.size() == 2 && f[0] == "calendar_word") {
+      calendar_words.insert(f[1]);
     } else if (f.size() == 2 && word_sets.count(f[0])) {
       word_sets.at(f[0])->insert(to_lower_ascii(f[1]));
     } else if (f.size() == 2 && word_lists.count(f[0])) {

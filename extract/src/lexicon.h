@@ -53,6 +53,17 @@ struct Lexicon {
   std::vector<std::string> group_references;              // "of them": "one of them" is the group named last
   std::unordered_set<std::string> new_source_starts;      // "a", "one", "its": "one trader told" names somebody new
   std::unordered_set<std::string> known_source_starts;    // "he", "the": may be the previous speaker
+  // ... and for the phrase analyser (phrase.cpp).
+  std::unordered_set<std::string> calendar_words;         // "Friday", "May" (as written): a surname only after a name
+  std::unordered_set<std::string> name_particles;         // "de", "van", "bin": lower-case words inside a name
+  std::unordered_set<std::string> joined_particles;       // "al", "el": "al-Assad" is a name
+  std::unordered_set<std::string> connectors;             // "of", "the": join the words of a title or organisation
+  std::unordered_set<std::string> source_determiners;     // "a", "one", "several": open an unnamed source's phrase
+  std::unordered_set<std::string> group_determiners;      // "the", "their": "one of their lawyers"
+  std::unordered_set<std::string> organisation_prepositions;  // "for", "at": "a spokesman for Dell"
+  std::unordered_set<std::string> source_qualifiers;      // "familiar", "close": "a source familiar with"
+  std::vector<std::string> demonym_suffixes;              // "an", "ese": "American", "Chinese"
+  std::vector<std::string> describing_suffixes;           // "ant", "crat": "Defiant", "Democrat" describe, not name
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;
