@@ -12,8 +12,8 @@
 
 namespace quotegraph::detail {
 
-static // Edits (insertions, deletions, substitutions) from `a` to `b`.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+// Edits (insertions, deletions, substitutions) from `a` to `b`.
+static std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -28,8 +28,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-static // Same first name up to transliteration or a typo: Sergei/Sergey, Antony/Anthony, Dmytro/Dmitry.
-bool first_names_compatible(const std::string& a, const std::string& b) {
+// Same first name up to transliteration or a typo: Sergei/Sergey, Antony/Anthony, Dmytro/Dmitry.
+static bool first_names_compatible(const std::string& a, const std::string& b) {
   const std::string ka = normalise_key(a), kb = normalise_key(b);
   if (ka.empty() || kb.empty() || ka[0] != kb[0]) return false;
   return edit_distance(ka, kb) <= (std::min(ka.size(), kb.size()) >= 5 ? 2u : 1u);

@@ -29,12 +29,24 @@ QuoteSpan span_of(const std::string& text) {
   return q;
 }
 
+// Emits the one quote of `f`'s text (its first “…”, one sentence from `sentence_start` on)
+// with `attribution`, and the entity it names when it names one.
+DocumentQuotes emit_one(PassFixture& f, const Attribution& attribution, const Entity* entity = nullptr,
+                        std::size_t sentence_start = 0) {
+  f.analysis.spans.push_back(span_of(f.analysis.text));
+  f.analysis.sentence_starts = {0};
+  if (sentence_start > 0) f.analysis.sentence_starts.push_back(sentence_start);
+  if (entity) f.analysis.entities.push_back(*entity);
+  f.analysis.attributions.push_back(attribution);
+  DocumentQuotes out;
+  quotegraph::detail::emit_quotes(f.cx, f.analysis, out);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("a quote gets its speaker's entity, the rule and code point offsets", "[emit]") {
   PassFixture f("Zoë Ruiz said: “We will win.”");
-  f.analysis.spans.push_back(span_of(f.analysis.text));
-  f.analysis.sentence_starts = {0};
   Entity ruiz;
   ruiz.kind = PhraseKind::Person;
   ruiz.name = {"Zoë", "Ruiz"};
@@ -42,10 +54,7 @@ TEST_CASE("a quote gets its speaker's entity, the rule and code point offsets", 
   ruiz.key = "zoe-ruiz";
   ruiz.role = "mayor";
   ruiz.gender = 'f';
-  f.analysis.entities.push_back(ruiz);
-  f.analysis.attributions.push_back(Attribution{0, "before.speaker_cue_colon", "said", 0.9});
-  DocumentQuotes out;
-  quotegraph::detail::emit_quotes(f.cx, f.analysis, out);
+  const DocumentQuotes out = emit_one(f, Attribution{0, "before.speaker_cue_colon", "said", 0.9}, &ruiz);
   REQUIRE(out.quotes.size() == 1);
   const quotegraph::Quote& q = out.quotes[0];
   CHECK(q.text == "We will win.");
@@ -66,16 +75,11 @@ TEST_CASE("a quote gets its speaker's entity, the rule and code point offsets", 
 
 TEST_CASE("an unnamed source's id carries the document's", "[emit]") {
   PassFixture f("An aide said: “It is over now.”");
-  f.analysis.spans.push_back(span_of(f.analysis.text));
-  f.analysis.sentence_starts = {0};
   Entity aide;
   aide.kind = PhraseKind::Descriptor;
   aide.display = "An aide";
   aide.key = "aide";
-  f.analysis.entities.push_back(aide);
-  f.analysis.attributions.push_back(Attribution{0, "before.speaker_cue_colon", "said", 0.8});
-  DocumentQuotes out;
-  quotegraph::detail::emit_quotes(f.cx, f.analysis, out);
+  const DocumentQuotes out = emit_one(f, Attribution{0, "before.speaker_cue_colon", "said", 0.8}, &aide);
   REQUIRE(out.quotes.size() == 1);
   CHECK(out.quotes[0].anonymous);
   CHECK(out.quotes[0].speaker_id == "anon:doc:aide");
@@ -84,20 +88,11 @@ TEST_CASE("an unnamed source's id carries the document's", "[emit]") {
 
 TEST_CASE("an unattributed quote is kept as speech, an unattributed title is not", "[emit]") {
   PassFixture f("It rained. “We never saw so much water in one week.” The river rose.");
-  f.analysis.spans.push_back(span_of(f.analysis.text));
-  f.analysis.sentence_starts = {0, 11};
-  f.analysis.attributions.push_back(Attribution{});
-  DocumentQuotes out;
-  quotegraph::detail::emit_quotes(f.cx, f.analysis, out);
+  const DocumentQuotes out = emit_one(f, Attribution{}, nullptr, 11);
   REQUIRE(out.quotes.size() == 1);
   CHECK(out.quotes[0].rule == "scan.unattributed");
   CHECK(out.quotes[0].speaker.empty());
 
   PassFixture g("They watched “The Rachel Vale Show” again.");
-  g.analysis.spans.push_back(span_of(g.analysis.text));
-  g.analysis.sentence_starts = {0};
-  g.analysis.attributions.push_back(Attribution{});
-  DocumentQuotes none;
-  quotegraph::detail::emit_quotes(g.cx, g.analysis, none);
-  CHECK(none.quotes.empty());
+  CHECK(emit_one(g, Attribution{}).quotes.empty());
 }
