@@ -231,7 +231,17 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       {"source_determiner", &source_determiners},
       {"group_determiner", &group_determiners},
       {"organisation_preposition", &organisation_prepositions},
-      {"source_qualifier", &source_qualifiers}};
+      {"source_qualifier", &source_qualifiers},
+      {"name_conjunction", &name_conjunctions},
+      {"name_link", &name_links},
+      {"genitive_preposition", &genitive_prepositions},
+      {"origin_preposition", &origin_prepositions},
+      {"indefinite_article", &indefinite_articles},
+      {"epithet_article", &epithet_articles},
+      {"plural_source_noun", &plural_source_nouns},
+      {"distributive", &distributives},
+      {"courtesy_title", &courtesy_titles},
+      {"role_end_word", &role_end_words}};
   const std::map<std::string, std::vector<std::string>*> word_lists = {
       {"participle_suffix", &participle_suffixes},
       {"anonymity_sign", &anonymity_signs},

@@ -64,6 +64,16 @@ struct Lexicon {
   std::unordered_set<std::string> source_qualifiers;      // "familiar", "close": "a source familiar with"
   std::vector<std::string> demonym_suffixes;              // "an", "ese": "American", "Chinese"
   std::vector<std::string> describing_suffixes;           // "ant", "crat": "Defiant", "Democrat" describe, not name
+  std::unordered_set<std::string> name_conjunctions;      // "and", "&": "Trade and Industry"
+  std::unordered_set<std::string> name_links;             // "of", "for": "Ministry for Foreign Affairs"
+  std::unordered_set<std::string> genitive_prepositions;  // "of": "Brian Taylor of Wells Fargo", "one of the"
+  std::unordered_set<std::string> origin_prepositions;    // "from": only a known organisation after it
+  std::unordered_set<std::string> indefinite_articles;    // "a", "an": "a defiant Tom Hale" has no role
+  std::unordered_set<std::string> epithet_articles;       // "the": "the American", "the 23-year-old"
+  std::unordered_set<std::string> plural_source_nouns;    // "people", "family": speak as "they"
+  std::unordered_set<std::string> distributives;          // "one", "each": one of a group speaks alone
+  std::unordered_set<std::string> courtesy_titles;        // "dr": an honorific that is no role
+  std::unordered_set<std::string> role_end_words;         // "who", "and": end an unnamed source's role
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

@@ -178,7 +178,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
       return (tokens[k].cls == TokenClass::Name || tokens[k].cls == TokenClass::Title ||
               tokens[k].cls == TokenClass::Country) && starts_upper(tokens[k].text);
     };
-    auto joins = [&](std::size_t k) { return tokens[k].text == "and" || tokens[k].text == "&"; };
+    auto joins = [&](std::size_t k) { return lex.name_conjunctions.count(tokens[k].text) > 0; };
     std::size_t first = i;  // "Finance and Economy Ministry", "Information Commissioner’s Office"
     while (first > 0 && (capitalised(first - 1) || (first >= 2 && joins(first - 1) && capitalised(first - 2))))
       --first;
@@ -186,7 +186,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     // "of", "for" or "and" (not past a possessive: "Deutsche Bank’s Simon Champion").
     std::size_t last = i;
     while (!tokens[last].possessive && last + 2 < tokens.size() &&
-           (tokens[last + 1].text == "of" || tokens[last + 1].text == "for" || joins(last + 1)) && capitalised(last + 2)) {
+           (lex.name_links.count(tokens[last + 1].text) || joins(last + 1)) && capitalised(last + 2)) {
       last += 2;
       while (!tokens[last].possessive && last + 1 < tokens.size() && capitalised(last + 1)) ++last;
     }
@@ -223,7 +223,7 @@ std::string role_between(const std::vector<Token>& tokens, std::size_t from, std
 
 // Lower-case words before the title or the name are part of the role: "race director",
 // "union leader", "asbestosis sufferer", "former prime minister".
-void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, std::string& role) {
+void add_role_words(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t name_begin, std::string& role) {
   std::size_t first_title = name_begin;
   for (std::size_t k = 0; k < name_begin; ++k)
     if (tokens[k].cls == TokenClass::Title) { first_title = k; break; }
@@ -233,7 +233,7 @@ void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, st
     --from;
   if (from == first_title) return;
   // "a defiant Tom Hale": after an indefinite article, lower-case words describe, not name a role.
-  if (first_title == name_begin && (tokens[from].text == "a" || tokens[from].text == "an")) return;
+  if (first_title == name_begin && lex.indefinite_articles.count(tokens[from].text)) return;
   if (role.empty()) {
     if (first_title == name_begin) role = join(tokens, from, name_begin);
     return;
@@ -352,7 +352,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   // mentioned before.
   bool only_lower_between = true;
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k) only_lower_between &= !starts_upper(tokens[k].text);
-  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between && !tokens.back().possessive) {
+  if (tokens.size() >= 2 && tokens.size() <= 4 && lex.epithet_articles.count(first_lower) && only_lower_between && !tokens.back().possessive) {
     if (auto c = lex.countries.find(tokens.back().text); c != lex.countries.end() && is_demonym(lex, tokens.back().text, c->second)) {
       p.kind = PhraseKind::Descriptor;
       p.descriptor = std::string(text);
@@ -365,7 +365,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   }
   // "the 23-year-old": a person named by age, like a pronoun for the latest subject.
   // "the Dutchman", "the Uruguayan-born": a person named by an origin the lexicon does not list.
-  if (tokens.size() == 2 && first_lower == "the" &&
+  if (tokens.size() == 2 && lex.epithet_articles.count(first_lower) &&
       (is_age(tokens[1].text) || (starts_upper(tokens[1].text) && !tokens[1].possessive && is_demonym(lex, tokens[1].text, "")))) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
@@ -403,20 +403,20 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.head = last_lower;
     p.written = head->second;
     p.definite = lex.definite_articles.count(first_lower) > 0;
-    p.plural = last_lower == "people" || last_lower == "family" ||  // a family speaks as "they"
+    p.plural = lex.plural_source_nouns.count(last_lower) ||  // "family": a family speaks as "they"
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
     if (p.organization.empty() && head_index + 2 < tokens.size() &&
         is_organisation_preposition(lex, tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
       std::size_t k = head_index + 2;
-      if (tokens[k].text == "the") ++k;
+      if (lex.organisation_articles.count(tokens[k].text)) ++k;
       if (k < tokens.size() && starts_upper(tokens[k].text)) p.organization = join(tokens, k, tokens.size());
     }
     // "one of the diplomats", "some of their lawyers": part of a group, whose noun is the role.
-    const bool part_of_group = tokens.size() > 3 && to_lower_ascii(tokens[1].text) == "of" &&
+    const bool part_of_group = tokens.size() > 3 && lex.genitive_prepositions.count(to_lower_ascii(tokens[1].text)) &&
                                is_group_determiner(lex, to_lower_ascii(tokens[2].text));
-    if (part_of_group && (first_lower == "one" || first_lower == "each")) p.plural = false;
+    if (part_of_group && lex.distributives.count(first_lower)) p.plural = false;
     const std::size_t from = part_of_group ? 3 : (is_determiner(lex, first_lower) || lex.determiners.count(first_lower)) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
@@ -446,8 +446,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     if (t.possessive) break;  // "Wenger’s Bayern counterpart": the possessor is someone else
     if (t.cls == TokenClass::Name) { --name_begin; continue; }
     // "Staffan de Mistura": a particle between two name words.
-    if (t.cls == TokenClass::Connector && t.text != "of" && t.text != "to" && t.text != "the" &&
-        t.text != "for" && name_begin >= 2 && tokens[name_begin - 2].cls == TokenClass::Name) {
+    if (t.cls == TokenClass::Connector && !lex.connectors.count(t.text) && name_begin >= 2 && tokens[name_begin - 2].cls == TokenClass::Name) {
       --name_begin;
       continue;
     }
@@ -458,7 +457,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   // "Brian Taylor of Wells Fargo", "Mr Skeens of Brownsville": the name is before "of", and
   // what follows is where the person is from.
   std::size_t origin_begin = name_begin, origin_end = name_end;
-  if (name_begin >= 2 && tokens[name_begin - 1].text == "of" && tokens[name_begin - 2].cls == TokenClass::Name &&
+  if (name_begin >= 2 && lex.genitive_prepositions.count(tokens[name_begin - 1].text) && tokens[name_begin - 2].cls == TokenClass::Name &&
       !tokens[name_begin - 2].possessive) {
     name_end = name_begin - 1;
     name_begin = name_end;
@@ -496,12 +495,12 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
         p.gender = g->second;
     }
     p.role = role_between(tokens, 0, name_begin);
-    add_role_words(tokens, name_begin, p.role);
+    add_role_words(lex, tokens, name_begin, p.role);
     // "Sen. Tim Scott", "Gov. Ann Lee": an honorific that is also a title is the role.
     for (std::size_t k = 0; k < name_begin && p.role.empty(); ++k) {
       std::string word = to_lower_ascii(tokens[k].text);
       if (!word.empty() && word.back() == '.') word.pop_back();
-      if (tokens[k].cls == TokenClass::Honorific && lex.titles.count(word) && word != "dr") p.role = tokens[k].text;
+      if (tokens[k].cls == TokenClass::Honorific && lex.titles.count(word) && !lex.courtesy_titles.count(word)) p.role = tokens[k].text;
     }
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
@@ -524,13 +523,12 @@ std::string noun_phrase_role(const Lexicon& lex, const std::vector<Token>& token
   std::size_t first = 1;
   if (first < end && tokens[first].possessive) ++first;  // "the study's"
   std::size_t last = first;
-  static const char* const stops[] = {"who", "which", "that", "whose", "and", "or", "but"};
   while (last < end) {
     const std::string& w = tokens[last].text;
     const bool plain = !w.empty() && w.back() != '-' &&
                        std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
     if (!plain || starts_upper(w) || tokens[last].possessive || is_connector(lex, w) || is_organisation_preposition(lex, w) ||
-        std::find(std::begin(stops), std::end(stops), w) != std::end(stops))
+        lex.role_end_words.count(w))
       break;
     ++last;
   }
@@ -548,18 +546,18 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
   std::string organization;
   for (std::size_t k = 0; k + 1 < tokens.size() && organization.empty(); ++k) {
     const std::string& w = tokens[k].text;
-    if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(lex, w) || w == "of")) continue;
-    std::size_t first = tokens[k + 1].text == "the" ? k + 2 : k + 1;
+    if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(lex, w) || lex.genitive_prepositions.count(w))) continue;
+    std::size_t first = lex.organisation_articles.count(tokens[k + 1].text) ? k + 2 : k + 1;
     std::size_t last = first;  // one past the last capitalised word of the name
     for (std::size_t j = first; j < tokens.size(); ++j) {
       if (starts_upper(tokens[j].text)) last = j + 1;
-      else if (!is_connector(lex, tokens[j].text) && tokens[j].text != "and" && tokens[j].text != "&") break;
+      else if (!is_connector(lex, tokens[j].text) && !lex.name_conjunctions.count(tokens[j].text)) break;
       if (tokens[j].possessive) break;
     }
     if (last == first) continue;
     const std::string known = first_organization(tokens, first, last);
     // "a teacher from Ohio": after "from", only what is known to be an organisation or a country.
-    if (w == "from" && known.empty()) continue;
+    if (lex.origin_prepositions.count(w) && known.empty()) continue;
     const bool whole = known.size() && tokens[first].span == last - first;
     organization = whole ? known : join(tokens, first, last);
     role_end = k;
