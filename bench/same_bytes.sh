@@ -3,7 +3,8 @@
 # builds of quotegraph over the same inputs and compares every output file with cmp.
 #   bench/same_bytes.sh REF_BINARY NEW_BINARY
 # Inputs: samples/; the PolNeAR dev texts; the German dev texts with --lang de; the BBC corpus
-# with --threads 1 and --threads 2 (paths below ../shared, as the other bench scripts use).
+# with --threads 1 and --threads 2; the German and the PolNeAR texts again with --lang auto
+# (paths below ../shared, as the other bench scripts use).
 # Outputs compared: quotes JSONL, GraphML, Turtle, and the exit status of each run.
 # Exit status: 0 when everything is the same, 1 on any difference, 2 on a usage error.
 set -uo pipefail
@@ -22,6 +23,8 @@ cases=(
   "de-wikinews-dev|$shared/eval/de-wikinews-dev/texts --lang de --threads 2"
   "bbc-threads1|$shared/corpus/bbc --threads 1"
   "bbc-threads2|$shared/corpus/bbc --threads 2"
+  "auto-de|$shared/eval/de-wikinews-dev/texts --lang auto --threads 2"
+  "auto-polnear|$shared/eval/polnear-dev/texts --lang auto --threads 2"
 )
 status=0
 for entry in "${cases[@]}"; do

@@ -157,29 +157,62 @@ std::string_view builtin_data_file(std::string_view name) {
   return embedded_data(name);
 }
 
+namespace {
+
+// What tells a built-in language in a text, for detect_language(): its frequent function
+// words and its opening quotation marks (language.tsv's `frequent_word` and `opening_mark`),
+// read once from the built-in files.
+struct LanguageEvidence {
+  std::string language;
+  std::vector<std::string> words, marks;
+};
+
+const std::vector<LanguageEvidence>& language_evidence() {
+  static const std::vector<LanguageEvidence> evidence = [] {
+    std::vector<LanguageEvidence> all;
+    for (const char* language : {"en", "de"}) {  // the first is the default: another wins only with more
+      LanguageEvidence e{language, {}, {}};
+      std::istringstream in{std::string(embedded_data(e.language + "/language.tsv"))};
+      for (std::string line; std::getline(in, line);) {
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        const std::string section = line.substr(0, tab), value = line.substr(tab + 1);
+        if (section == "frequent_word") e.words.push_back(to_lower_ascii(value));
+        else if (section == "opening_mark") e.marks.push_back(value);
+      }
+      all.push_back(std::move(e));
+    }
+    return all;
+  }();
+  return evidence;
+}
+
+}  // namespace
+
 std::string_view detect_language(std::string_view text) {
-  // Cheap evidence from the first 4 KB: frequent function words of each language, and the
-  // German opening mark „ (U+201E) or »; German wins only with more evidence than English.
+  // Cheap evidence from the first 4 KB: each language's frequent function words, and its
+  // opening marks (German „ and ») counting two; the default language wins ties.
   const std::string_view sample = text.substr(0, 4096);
-  static constexpr std::string_view kGerman[] = {"der", "die", "das", "und", "nicht", "ist", "ein", "eine",
-                                                 "mit", "sich", "auf", "für", "dem", "den", "von", "zu"};
-  static constexpr std::string_view kEnglish[] = {"the", "and", "of", "to", "is", "that", "with", "for",
-                                                  "was", "on", "it", "he", "she", "said", "by", "from"};
-  int german = 0, english = 0;
+  const std::vector<LanguageEvidence>& evidence = language_evidence();
+  std::vector<int> score(evidence.size(), 0);
   std::size_t i = 0;
   while (i < sample.size()) {
     while (i < sample.size() && !std::isalpha(static_cast<unsigned char>(sample[i]))) {
-      if (sample.compare(i, 3, "\xE2\x80\x9E") == 0 || sample.compare(i, 2, "\xC2\xBB") == 0) german += 2;
+      for (std::size_t k = 0; k < evidence.size(); ++k)
+        for (const std::string& mark : evidence[k].marks) score[k] += sample.compare(i, mark.size(), mark) == 0 ? 2 : 0;
       ++i;
     }
     std::size_t j = i;
     while (j < sample.size() && (std::isalpha(static_cast<unsigned char>(sample[j])) || (sample[j] & 0x80))) ++j;
     const std::string word = to_lower_ascii(sample.substr(i, j - i));
-    for (const std::string_view w : kGerman) german += word == w;
-    for (const std::string_view w : kEnglish) english += word == w;
+    for (std::size_t k = 0; k < evidence.size(); ++k)
+      for (const std::string& w : evidence[k].words) score[k] += word == w;
     i = j;
   }
-  return german > english ? "de" : "en";
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < evidence.size(); ++k)
+    if (score[k] > score[best]) best = k;
+  return evidence[best].language;
 }
 
 std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end) {

@@ -247,7 +247,9 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       {"anonymity_sign", &anonymity_signs},
       {"group_reference", &group_references},
       {"demonym_suffix", &demonym_suffixes},
-      {"describing_suffix", &describing_suffixes}};
+      {"describing_suffix", &describing_suffixes},
+      {"frequent_word", &frequent_words},
+      {"opening_mark", &opening_marks}};
   entries("language.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() == 3 && f[0] == "pronoun") {
