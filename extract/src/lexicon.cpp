@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "quotegraph/utf8.h"
@@ -210,6 +211,45 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
     for (const auto& w : split(line, ' ')) title_cues.insert(to_lower_ascii(w));
   });
   if (!read("language.tsv")) return false;
+  const std::map<std::string, std::unordered_set<std::string>*> word_sets = {
+      {"article", &articles},
+      {"organisation_article", &organisation_articles},
+      {"place_preposition", &place_prepositions},
+      {"list_conjunction", &list_conjunctions},
+      {"document_preposition", &document_prepositions},
+      {"telling_verb", &telling_verbs},
+      {"asking_verb", &asking_verbs},
+      {"passive_auxiliary", &passive_auxiliaries},
+      {"clause_opener", &clause_openers},
+      {"adjunct_start", &adjunct_starts},
+      {"possessive_determiner", &possessive_determiners},
+      {"new_source_start", &new_source_starts},
+      {"known_source_start", &known_source_starts},
+      {"name_particle", &name_particles},
+      {"joined_particle", &joined_particles},
+      {"connector", &connectors},
+      {"source_determiner", &source_determiners},
+      {"group_determiner", &group_determiners},
+      {"organisation_preposition", &organisation_prepositions},
+      {"source_qualifier", &source_qualifiers},
+      {"name_conjunction", &name_conjunctions},
+      {"name_link", &name_links},
+      {"genitive_preposition", &genitive_prepositions},
+      {"origin_preposition", &origin_prepositions},
+      {"indefinite_article", &indefinite_articles},
+      {"epithet_article", &epithet_articles},
+      {"plural_source_noun", &plural_source_nouns},
+      {"distributive", &distributives},
+      {"courtesy_title", &courtesy_titles},
+      {"role_end_word", &role_end_words}};
+  const std::map<std::string, std::vector<std::string>*> word_lists = {
+      {"participle_suffix", &participle_suffixes},
+      {"anonymity_sign", &anonymity_signs},
+      {"group_reference", &group_references},
+      {"demonym_suffix", &demonym_suffixes},
+      {"describing_suffix", &describing_suffixes},
+      {"frequent_word", &frequent_words},
+      {"opening_mark", &opening_marks}};
   entries("language.tsv", [&](const std::string& line, int number) {
     const auto f = split(line, '\t');
     if (f.size() == 3 && f[0] == "pronoun") {
@@ -222,9 +262,18 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
       nouns_capitalised = true;
     } else if (f.size() == 2 && f[0] == "compounds" && f[1] == "titles") {
       compound_titles = true;
+    } else if (f.size() == 2 && f[0] == "abbreviation") {
+      abbreviations.insert(f[1]);
+    } else if (f.size() == 2 && f[0] == "calendar_word") {
+      calendar_words.insert(f[1]);
+    } else if (f.size() == 2 && word_sets.count(f[0])) {
+      word_sets.at(f[0])->insert(to_lower_ascii(f[1]));
+    } else if (f.size() == 2 && word_lists.count(f[0])) {
+      word_lists.at(f[0])->push_back(to_lower_ascii(f[1]));
     } else {
       fail("language.tsv", number,
-           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, definite<TAB>WORD, determiner<TAB>WORD, nouns<TAB>capitalised or compounds<TAB>titles");
+           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, nouns<TAB>capitalised, compounds<TAB>titles or "
+           "SECTION<TAB>WORD for a section of the file's header (definite, determiner, abbreviation, article, ...)");
     }
   });
   // Longest forms first, so that alternations built from them prefer "said" over "sa".

@@ -34,6 +34,49 @@ struct Lexicon {
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
   bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
+  // language.tsv's word lists for the passes (the file's header says what each is for). Lower
+  // case, but for the abbreviations, which are matched as written ("No" ends no sentence).
+  std::unordered_set<std::string> abbreviations;          // "Mr", "Jan", "vs": a full stop after them ends nothing
+  std::unordered_set<std::string> articles;               // "the", "a": before a capitalised name, a thing
+  std::unordered_set<std::string> organisation_articles;  // "the": a name after it that speaks is an organisation
+  std::unordered_set<std::string> place_prepositions;     // "at", "in", "near": a place follows
+  std::unordered_set<std::string> list_conjunctions;      // "or", "and": the next of a list of places
+  std::unordered_set<std::string> document_prepositions;  // "in": "said in a statement"
+  std::unordered_set<std::string> telling_verbs;          // speech verb forms whose object listens: "told"
+  std::unordered_set<std::string> asking_verbs;           // speech verb forms that ask: "asked"
+  std::unordered_set<std::string> passive_auxiliaries;    // "was": "was asked" (who was asked answers)
+  std::vector<std::string> participle_suffixes;           // "ing": "saying" introduces, not reports
+  std::unordered_set<std::string> clause_openers;         // "but", "while": a new subject follows
+  std::unordered_set<std::string> adjunct_starts;         // "in", "yesterday": "said in a statement"
+  std::vector<std::string> anonymity_signs;               // "not to be named": an unnamed source
+  std::unordered_set<std::string> possessive_determiners; // "his", "their": whose role, not the role
+  std::vector<std::string> group_references;              // "of them": "one of them" is the group named last
+  std::unordered_set<std::string> new_source_starts;      // "a", "one", "its": "one trader told" names somebody new
+  std::unordered_set<std::string> known_source_starts;    // "he", "the": may be the previous speaker
+  // ... and for the phrase analyser (phrase.cpp).
+  std::unordered_set<std::string> calendar_words;         // "Friday", "May" (as written): a surname only after a name
+  std::unordered_set<std::string> name_particles;         // "de", "van", "bin": lower-case words inside a name
+  std::unordered_set<std::string> joined_particles;       // "al", "el": "al-Assad" is a name
+  std::unordered_set<std::string> connectors;             // "of", "the": join the words of a title or organisation
+  std::unordered_set<std::string> source_determiners;     // "a", "one", "several": open an unnamed source's phrase
+  std::unordered_set<std::string> group_determiners;      // "the", "their": "one of their lawyers"
+  std::unordered_set<std::string> organisation_prepositions;  // "for", "at": "a spokesman for Dell"
+  std::unordered_set<std::string> source_qualifiers;      // "familiar", "close": "a source familiar with"
+  std::vector<std::string> demonym_suffixes;              // "an", "ese": "American", "Chinese"
+  std::vector<std::string> describing_suffixes;           // "ant", "crat": "Defiant", "Democrat" describe, not name
+  std::unordered_set<std::string> name_conjunctions;      // "and", "&": "Trade and Industry"
+  std::unordered_set<std::string> name_links;             // "of", "for": "Ministry for Foreign Affairs"
+  std::unordered_set<std::string> genitive_prepositions;  // "of": "Brian Taylor of Wells Fargo", "one of the"
+  std::unordered_set<std::string> origin_prepositions;    // "from": only a known organisation after it
+  std::unordered_set<std::string> indefinite_articles;    // "a", "an": "a defiant Tom Hale" has no role
+  std::unordered_set<std::string> epithet_articles;       // "the": "the American", "the 23-year-old"
+  std::unordered_set<std::string> plural_source_nouns;    // "people", "family": speak as "they"
+  std::unordered_set<std::string> distributives;          // "one", "each": one of a group speaks alone
+  std::unordered_set<std::string> courtesy_titles;        // "dr": an honorific that is no role
+  std::unordered_set<std::string> role_end_words;         // "who", "and": end an unnamed source's role
+  // For --lang auto (detect_language(), which reads the built-in files).
+  std::vector<std::string> frequent_words;                // "the", "and": frequent in the language's texts
+  std::vector<std::string> opening_marks;                 // "„": a quotation mark the language opens with
   // Lower-case first word of a several-word title, country or organisation -> the most words
   // of an entry starting with it: phrases are looked up only where one can start.
   std::unordered_map<std::string, std::size_t> phrase_starts;

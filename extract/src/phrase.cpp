@@ -24,35 +24,26 @@ bool starts_upper(std::string_view s) {
 }
 
 // "al-Assad", "el-Sisi": the Arabic article joined to a capitalised name (CAPWORD in rules.txt).
-bool is_particle_name(std::string_view w) {
+bool is_particle_name(const Lexicon& lex, std::string_view w) {
   const std::size_t hyphen = w.find('-');
   if (hyphen == std::string_view::npos || hyphen + 1 >= w.size() || !is_upper_cp(cp_at(w, hyphen + 1))) return false;
-  const std::string_view particle = w.substr(0, hyphen);
-  return particle == "al" || particle == "el";
+  return lex.joined_particles.count(std::string(w.substr(0, hyphen))) > 0;
 }
 
-bool is_connector(const std::string& w) {
-  return w == "of" || w == "to" || w == "the" || w == "for" || is_name_particle(w);
+bool is_connector(const Lexicon& lex, const std::string& w) {
+  return lex.connectors.count(w) > 0 || is_name_particle(lex, w);
 }
 
-bool is_determiner(const std::string& lower) {
-  static const char* const words[] = {"a", "an", "the", "one", "another", "two", "three",
-                                      "several", "some", "other", "many", "senior"};
-  for (const char* d : words)
-    if (lower == d) return true;
-  return false;
-}
+bool is_determiner(const Lexicon& lex, const std::string& lower) { return lex.source_determiners.count(lower) > 0; }
 
 // What a part of a group names the group with: "one of the diplomats", "one of their lawyers".
-bool is_group_determiner(const std::string& lower) {
-  return lower == "the" || lower == "their" || lower == "its" || lower == "our" || lower == "his" || lower == "her";
+bool is_group_determiner(const Lexicon& lex, const std::string& lower) { return lex.group_determiners.count(lower) > 0; }
+
+bool is_organisation_preposition(const Lexicon& lex, const std::string& w) {
+  return lex.organisation_prepositions.count(w) > 0;
 }
 
-bool is_organisation_preposition(const std::string& w) { return w == "for" || w == "at" || w == "from" || w == "with"; }
-
-bool is_source_qualifier(const std::string& w) {
-  return w == "familiar" || w == "close" || w == "briefed" || w == "involved";
-}
+bool is_source_qualifier(const Lexicon& lex, const std::string& w) { return lex.source_qualifiers.count(w) > 0; }
 
 // "23-year-old"
 bool is_age(const std::string& w) {
@@ -136,7 +127,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
         cls = TokenClass::Organization;
         value = o->second;
       } else if ((lex.titles.count(to_lower_ascii(words)) || (n == 1 && is_compound_title(words, lex))) &&
-                 (n > 1 || !is_connector(words))) {
+                 (n > 1 || !is_connector(lex, words))) {
         cls = TokenClass::Title;
       }
       if (cls == TokenClass::Other) continue;
@@ -152,13 +143,13 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     Token& t = tokens[i];
     if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
     else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;
-    else if (is_connector(t.text)) t.cls = TokenClass::Connector;
-    else if (starts_upper(t.text) || is_particle_name(t.text)) t.cls = TokenClass::Name;
+    else if (is_connector(lex, t.text)) t.cls = TokenClass::Connector;
+    else if (starts_upper(t.text) || is_particle_name(lex, t.text)) t.cls = TokenClass::Name;
     ++i;
   }
   // "Theresa May", "Mike Friday": a month or a weekday that ends the phrase right after a name
   // is that person's surname.
-  if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Stop && is_calendar_word(tokens.back().text) &&
+  if (tokens.size() >= 2 && tokens.back().cls == TokenClass::Stop && is_calendar_word(lex, tokens.back().text) &&
       tokens[tokens.size() - 2].cls == TokenClass::Name && !tokens[tokens.size() - 2].possessive)
     tokens.back().cls = TokenClass::Name;
   // "Mr King", "Stephen King", "John Major": a capitalised one-word title that ends the phrase
@@ -187,7 +178,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
       return (tokens[k].cls == TokenClass::Name || tokens[k].cls == TokenClass::Title ||
               tokens[k].cls == TokenClass::Country) && starts_upper(tokens[k].text);
     };
-    auto joins = [&](std::size_t k) { return tokens[k].text == "and" || tokens[k].text == "&"; };
+    auto joins = [&](std::size_t k) { return lex.name_conjunctions.count(tokens[k].text) > 0; };
     std::size_t first = i;  // "Finance and Economy Ministry", "Information Commissioner’s Office"
     while (first > 0 && (capitalised(first - 1) || (first >= 2 && joins(first - 1) && capitalised(first - 2))))
       --first;
@@ -195,7 +186,7 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     // "of", "for" or "and" (not past a possessive: "Deutsche Bank’s Simon Champion").
     std::size_t last = i;
     while (!tokens[last].possessive && last + 2 < tokens.size() &&
-           (tokens[last + 1].text == "of" || tokens[last + 1].text == "for" || joins(last + 1)) && capitalised(last + 2)) {
+           (lex.name_links.count(tokens[last + 1].text) || joins(last + 1)) && capitalised(last + 2)) {
       last += 2;
       while (!tokens[last].possessive && last + 1 < tokens.size() && capitalised(last + 1)) ++last;
     }
@@ -232,7 +223,7 @@ std::string role_between(const std::vector<Token>& tokens, std::size_t from, std
 
 // Lower-case words before the title or the name are part of the role: "race director",
 // "union leader", "asbestosis sufferer", "former prime minister".
-void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, std::string& role) {
+void add_role_words(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t name_begin, std::string& role) {
   std::size_t first_title = name_begin;
   for (std::size_t k = 0; k < name_begin; ++k)
     if (tokens[k].cls == TokenClass::Title) { first_title = k; break; }
@@ -242,7 +233,7 @@ void add_role_words(const std::vector<Token>& tokens, std::size_t name_begin, st
     --from;
   if (from == first_title) return;
   // "a defiant Tom Hale": after an indefinite article, lower-case words describe, not name a role.
-  if (first_title == name_begin && (tokens[from].text == "a" || tokens[from].text == "an")) return;
+  if (first_title == name_begin && lex.indefinite_articles.count(tokens[from].text)) return;
   if (role.empty()) {
     if (first_title == name_begin) role = join(tokens, from, name_begin);
     return;
@@ -282,10 +273,10 @@ std::string organization_before_role(const std::vector<Token>& tokens, std::size
 }
 
 // American, Russian, Chinese, British, Israeli: the adjective (and noun) of a country name.
-bool is_demonym(const std::string& form, const std::string& country) {
+bool is_demonym(const Lexicon& lex, const std::string& form, const std::string& country) {
   if (form == country || form.size() < 4) return false;
-  for (const char* suffix : {"an", "ese", "ish", "i", "ch", "ic", "man", "woman", "on", "-born"}) {
-    const std::size_t n = std::string_view(suffix).size();
+  for (const std::string& suffix : lex.demonym_suffixes) {
+    const std::size_t n = suffix.size();
     if (form.size() > n && form.compare(form.size() - n, n, suffix) == 0) return true;
   }
   return false;
@@ -296,10 +287,10 @@ bool is_demonym(const std::string& form, const std::string& country) {
 // adjective or an agent noun ("Defiant", "Billionaire", "Republican", "Democrat", "Treasurer").
 bool describes(const std::string& word, const Lexicon& lex) {
   const std::string lower = to_lower_ascii(word);
-  if (lex.titles.count(lower) || lex.descriptors.count(lower) || lex.countries.count(word) || is_demonym(word, ""))
+  if (lex.titles.count(lower) || lex.descriptors.count(lower) || lex.countries.count(word) || is_demonym(lex, word, ""))
     return true;
-  for (const char* suffix : {"ant", "ent", "aire", "crat", "ive", "er", "or", "ist", "ate", "born", "based", "winner"}) {
-    const std::size_t n = std::string_view(suffix).size();
+  for (const std::string& suffix : lex.describing_suffixes) {
+    const std::size_t n = suffix.size();
     if (lower.size() > n + 2 && lower.compare(lower.size() - n, n, suffix) == 0) return true;
   }
   return false;
@@ -323,22 +314,11 @@ std::size_t first_name_word(const std::vector<Token>& tokens, std::size_t begin,
 
 }  // namespace
 
-bool is_calendar_word(std::string_view w) {
-  static constexpr std::string_view words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                               "Sunday", "January", "February", "March", "April", "May", "June",
-                                               "July", "August", "September", "October", "November", "December"};
-  for (const std::string_view c : words)
-    if (w == c) return true;
-  return false;
-}
+bool is_calendar_word(const Lexicon& lex, std::string_view w) { return lex.calendar_words.count(std::string(w)) > 0; }
 
-bool is_name_particle(std::string_view word) {
+bool is_name_particle(const Lexicon& lex, std::string_view word) {
   // Keep in step with CONNECT in rules.txt.
-  static constexpr std::string_view particles[] = {"de", "da", "di", "du", "dos", "das", "della", "van", "von", "der",
-                                                   "den", "del", "ten", "ter", "zu", "al", "bin", "ibn", "la", "le"};
-  for (const std::string_view particle : particles)
-    if (word == particle) return true;
-  return false;
+  return lex.name_particles.count(std::string(word)) > 0;
 }
 
 void PhraseCache::start_document(std::uint64_t lexicon_id) {
@@ -372,8 +352,8 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   // mentioned before.
   bool only_lower_between = true;
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k) only_lower_between &= !starts_upper(tokens[k].text);
-  if (tokens.size() >= 2 && tokens.size() <= 4 && first_lower == "the" && only_lower_between && !tokens.back().possessive) {
-    if (auto c = lex.countries.find(tokens.back().text); c != lex.countries.end() && is_demonym(tokens.back().text, c->second)) {
+  if (tokens.size() >= 2 && tokens.size() <= 4 && lex.epithet_articles.count(first_lower) && only_lower_between && !tokens.back().possessive) {
+    if (auto c = lex.countries.find(tokens.back().text); c != lex.countries.end() && is_demonym(lex, tokens.back().text, c->second)) {
       p.kind = PhraseKind::Descriptor;
       p.descriptor = std::string(text);
       p.head = to_lower_ascii(tokens.back().text);
@@ -385,8 +365,8 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   }
   // "the 23-year-old": a person named by age, like a pronoun for the latest subject.
   // "the Dutchman", "the Uruguayan-born": a person named by an origin the lexicon does not list.
-  if (tokens.size() == 2 && first_lower == "the" &&
-      (is_age(tokens[1].text) || (starts_upper(tokens[1].text) && !tokens[1].possessive && is_demonym(tokens[1].text, "")))) {
+  if (tokens.size() == 2 && lex.epithet_articles.count(first_lower) &&
+      (is_age(tokens[1].text) || (starts_upper(tokens[1].text) && !tokens[1].possessive && is_demonym(lex, tokens[1].text, "")))) {
     p.kind = PhraseKind::Descriptor;
     p.descriptor = std::string(text);
     p.head = to_lower_ascii(tokens[1].text);
@@ -398,7 +378,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   // Barclays Capital") or by what makes it a source ("a source familiar with the matter").
   std::size_t head_index = tokens.size() - 1;
   for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
-    if ((is_organisation_preposition(tokens[k].text) || is_source_qualifier(tokens[k].text)) &&
+    if ((is_organisation_preposition(lex, tokens[k].text) || is_source_qualifier(lex, tokens[k].text)) &&
         lex.descriptors.count(to_lower_ascii(tokens[k - 1].text))) {
       head_index = k - 1;
       break;
@@ -423,21 +403,21 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.head = last_lower;
     p.written = head->second;
     p.definite = lex.definite_articles.count(first_lower) > 0;
-    p.plural = last_lower == "people" || last_lower == "family" ||  // a family speaks as "they"
+    p.plural = lex.plural_source_nouns.count(last_lower) ||  // "family": a family speaks as "they"
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
     if (p.organization.empty() && head_index + 2 < tokens.size() &&
-        is_organisation_preposition(tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
+        is_organisation_preposition(lex, tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
       std::size_t k = head_index + 2;
-      if (tokens[k].text == "the") ++k;
+      if (lex.organisation_articles.count(tokens[k].text)) ++k;
       if (k < tokens.size() && starts_upper(tokens[k].text)) p.organization = join(tokens, k, tokens.size());
     }
     // "one of the diplomats", "some of their lawyers": part of a group, whose noun is the role.
-    const bool part_of_group = tokens.size() > 3 && to_lower_ascii(tokens[1].text) == "of" &&
-                               is_group_determiner(to_lower_ascii(tokens[2].text));
-    if (part_of_group && (first_lower == "one" || first_lower == "each")) p.plural = false;
-    const std::size_t from = part_of_group ? 3 : (is_determiner(first_lower) || lex.determiners.count(first_lower)) ? 1 : 0;
+    const bool part_of_group = tokens.size() > 3 && lex.genitive_prepositions.count(to_lower_ascii(tokens[1].text)) &&
+                               is_group_determiner(lex, to_lower_ascii(tokens[2].text));
+    if (part_of_group && lex.distributives.count(first_lower)) p.plural = false;
+    const std::size_t from = part_of_group ? 3 : (is_determiner(lex, first_lower) || lex.determiners.count(first_lower)) ? 1 : 0;
     p.role = p.written ? "" : join(tokens, from, tokens.size());
     return p;
   }
@@ -466,8 +446,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     if (t.possessive) break;  // "Wenger’s Bayern counterpart": the possessor is someone else
     if (t.cls == TokenClass::Name) { --name_begin; continue; }
     // "Staffan de Mistura": a particle between two name words.
-    if (t.cls == TokenClass::Connector && t.text != "of" && t.text != "to" && t.text != "the" &&
-        t.text != "for" && name_begin >= 2 && tokens[name_begin - 2].cls == TokenClass::Name) {
+    if (t.cls == TokenClass::Connector && !lex.connectors.count(t.text) && name_begin >= 2 && tokens[name_begin - 2].cls == TokenClass::Name) {
       --name_begin;
       continue;
     }
@@ -478,7 +457,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   // "Brian Taylor of Wells Fargo", "Mr Skeens of Brownsville": the name is before "of", and
   // what follows is where the person is from.
   std::size_t origin_begin = name_begin, origin_end = name_end;
-  if (name_begin >= 2 && tokens[name_begin - 1].text == "of" && tokens[name_begin - 2].cls == TokenClass::Name &&
+  if (name_begin >= 2 && lex.genitive_prepositions.count(tokens[name_begin - 1].text) && tokens[name_begin - 2].cls == TokenClass::Name &&
       !tokens[name_begin - 2].possessive) {
     name_end = name_begin - 1;
     name_begin = name_end;
@@ -516,12 +495,12 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
         p.gender = g->second;
     }
     p.role = role_between(tokens, 0, name_begin);
-    add_role_words(tokens, name_begin, p.role);
+    add_role_words(lex, tokens, name_begin, p.role);
     // "Sen. Tim Scott", "Gov. Ann Lee": an honorific that is also a title is the role.
     for (std::size_t k = 0; k < name_begin && p.role.empty(); ++k) {
       std::string word = to_lower_ascii(tokens[k].text);
       if (!word.empty() && word.back() == '.') word.pop_back();
-      if (tokens[k].cls == TokenClass::Honorific && lex.titles.count(word) && word != "dr") p.role = tokens[k].text;
+      if (tokens[k].cls == TokenClass::Honorific && lex.titles.count(word) && !lex.courtesy_titles.count(word)) p.role = tokens[k].text;
     }
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
@@ -539,18 +518,17 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
 // an apposition that is a noun phrase with an article names the person's role, whether the
 // titles lexicon has it or not: the lower-case words after the article (and a possessor), up
 // to a preposition, a relative pronoun or the end.
-std::string noun_phrase_role(const std::vector<Token>& tokens, std::size_t end) {
-  if (tokens.empty() || !is_determiner(to_lower_ascii(tokens[0].text))) return "";
+std::string noun_phrase_role(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t end) {
+  if (tokens.empty() || !is_determiner(lex, to_lower_ascii(tokens[0].text))) return "";
   std::size_t first = 1;
   if (first < end && tokens[first].possessive) ++first;  // "the study's"
   std::size_t last = first;
-  static const char* const stops[] = {"who", "which", "that", "whose", "and", "or", "but"};
   while (last < end) {
     const std::string& w = tokens[last].text;
     const bool plain = !w.empty() && w.back() != '-' &&
                        std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-    if (!plain || starts_upper(w) || tokens[last].possessive || is_connector(w) || is_organisation_preposition(w) ||
-        std::find(std::begin(stops), std::end(stops), w) != std::end(stops))
+    if (!plain || starts_upper(w) || tokens[last].possessive || is_connector(lex, w) || is_organisation_preposition(lex, w) ||
+        lex.role_end_words.count(w))
       break;
     ++last;
   }
@@ -568,24 +546,24 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
   std::string organization;
   for (std::size_t k = 0; k + 1 < tokens.size() && organization.empty(); ++k) {
     const std::string& w = tokens[k].text;
-    if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(w) || w == "of")) continue;
-    std::size_t first = tokens[k + 1].text == "the" ? k + 2 : k + 1;
+    if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(lex, w) || lex.genitive_prepositions.count(w))) continue;
+    std::size_t first = lex.organisation_articles.count(tokens[k + 1].text) ? k + 2 : k + 1;
     std::size_t last = first;  // one past the last capitalised word of the name
     for (std::size_t j = first; j < tokens.size(); ++j) {
       if (starts_upper(tokens[j].text)) last = j + 1;
-      else if (!is_connector(tokens[j].text) && tokens[j].text != "and" && tokens[j].text != "&") break;
+      else if (!is_connector(lex, tokens[j].text) && !lex.name_conjunctions.count(tokens[j].text)) break;
       if (tokens[j].possessive) break;
     }
     if (last == first) continue;
     const std::string known = first_organization(tokens, first, last);
     // "a teacher from Ohio": after "from", only what is known to be an organisation or a country.
-    if (w == "from" && known.empty()) continue;
+    if (lex.origin_prepositions.count(w) && known.empty()) continue;
     const bool whole = known.size() && tokens[first].span == last - first;
     organization = whole ? known : join(tokens, first, last);
     role_end = k;
   }
   std::string role = role_between(tokens, 0, role_end);
-  if (role.empty()) role = noun_phrase_role(tokens, role_end);
+  if (role.empty()) role = noun_phrase_role(lex, tokens, role_end);
   if (role.empty() && organization.empty()) return;  // "Lavrov, meanwhile, said": nothing to learn
   // An apposition's role says more than a courtesy title before the name: "Dr Sonia Patel, a
   // cardiologist", "Prof Peter Kistler, the study's lead author".

@@ -54,11 +54,11 @@ class PhraseCache {
 };
 
 // A lower-case word inside a name: "de" (Staffan de Mistura), "ten" (Erik ten Hag), "bin".
-bool is_name_particle(std::string_view word);
+bool is_name_particle(const Lexicon& lex, std::string_view word);
 
 // A month or a weekday: never a name alone, except as the surname of somebody named before
 // ("Theresa May", "Mike Friday").
-bool is_calendar_word(std::string_view word);
+bool is_calendar_word(const Lexicon& lex, std::string_view word);
 
 // Role and organisation from an apposition ("Russia’s foreign minister").
 void analyse_apposition(std::string_view appos, const Lexicon& lexicon, Phrase& into);

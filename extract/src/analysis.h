@@ -1,0 +1,186 @@
+// What the passes of the extractor know about one document, as plain data, and the queries
+// every pass asks of it (internal). The passes (passes.h) run in the order of
+// run_passes() in extractor.cpp; each reads what the earlier ones wrote:
+//
+//   scan_quotes        spans
+//   find_sentences     sentence_starts
+//   find_mentions      mentions, entities, organization_subjects (with entities.cpp)
+//   attribute_by_rules attributions (the rule file's rules)
+//   headline_speakers, lead_in_speakers, continue_speakers, clause_subject_speakers
+//                      attributions left empty by the rules (discourse.cpp)
+//   complete_surnames  entities' names
+//   emit_quotes        DocumentQuotes
+//
+// Everything refers to text by byte offsets into `text` and to mentions, entities and spans
+// by index, never by pointer; it is valid while the Document it was made from lives.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "chars.h"
+#include "lexicon.h"
+#include "phrase.h"
+#include "quotegraph/document.h"
+#include "quotegraph/quote_scanner.h"
+
+namespace quotegraph::detail {
+
+// How far back a pronoun or "the diplomat" may look for what it refers to, in bytes: beyond
+// that, no speaker is better than a guess from far away.
+constexpr std::size_t kPronounReach = 1500;
+constexpr std::size_t kDefiniteReach = 4000;
+// How far an attribution's context reaches before and after its quote, in bytes.
+constexpr std::size_t kContextBytes = 400;
+
+// Somebody or something a document quotes or names: a person, an organisation, or an unnamed
+// or written source (a descriptor). Mentions of the same one share it.
+struct Entity {
+  PhraseKind kind = PhraseKind::None;  // Person, Organization or Descriptor
+  std::vector<std::string> name;       // person
+  std::string display;                 // what the output calls it
+  std::string key;
+  std::string role, organization;
+  char gender = 0;
+  std::string head;                    // descriptor head noun
+  bool written = false, plural = false;
+  bool honorific = false;              // a person named with an honorific ("Mr", "Dr") somewhere
+};
+
+// A name, descriptor or pronoun in the text, and the entity it refers to (-1: none).
+struct Mention {
+  std::size_t begin, end;
+  int entity = -1;
+  bool subject = false;  // its sentence's subject, or presented as speaking by a speech verb
+  PhraseKind kind = PhraseKind::None;
+};
+
+// Who said quote i (attributions[i]) and which rule or pass found it; entity -1: nobody yet.
+struct Attribution {
+  int entity = -1;
+  std::string rule, cue;
+  double confidence = 0;
+};
+
+struct DocumentAnalysis {
+  explicit DocumentAnalysis(const Document& doc) : document(doc), text(doc.text) {}
+
+  const Document& document;
+  const std::string& text;
+  std::vector<QuoteSpan> spans;                 // the quotations, in document order
+  std::vector<std::size_t> sentence_starts;     // sorted byte offsets
+  std::vector<Mention> mentions;                // in document order
+  std::vector<std::pair<std::size_t, int>> organization_subjects;  // position, entity
+  std::vector<Entity> entities;
+  std::vector<Attribution> attributions;        // one per span
+  std::vector<std::string> warnings;            // each once
+  // Bytes of text the mention finder may still match past its window on long lines.
+  std::size_t long_mention_budget = 0;
+};
+
+inline std::size_t sentence_start(const DocumentAnalysis& doc, std::size_t pos) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), pos);
+  return it == doc.sentence_starts.begin() ? 0 : *(it - 1);
+}
+
+inline std::size_t sentence_end(const DocumentAnalysis& doc, std::size_t pos) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), pos);
+  return it == doc.sentence_starts.end() ? doc.text.size() : *it;
+}
+
+inline bool inside_quote(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+  auto it = std::upper_bound(doc.spans.begin(), doc.spans.end(), begin,
+                             [](std::size_t pos, const QuoteSpan& q) { return pos < q.open; });
+  if (it != doc.spans.begin() && (it - 1)->close_end > begin) return true;
+  return it != doc.spans.end() && it->open < end;
+}
+
+// Whether `words` (lower case) has `word`, as written or with its first letter in lower case
+// ("The"; not "THE").
+inline bool has_word(const std::unordered_set<std::string>& words, std::string_view word) {
+  if (word.empty() || words.empty()) return false;
+  std::string lower(word);
+  if (lower[0] >= 'A' && lower[0] <= 'Z') lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  return words.count(lower) > 0;
+}
+
+// The length of the organisation article and the space after it at `pos` ("the ", "The "), or 0.
+inline std::size_t organisation_article_at(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
+  for (const std::string& article : lex.organisation_articles) {
+    const std::size_t n = article.size();
+    if (pos + n < doc.text.size() && doc.text[pos + n] == ' ' && has_word(lex.organisation_articles, std::string_view(doc.text).substr(pos, n)))
+      return n + 1;
+  }
+  return 0;
+}
+
+inline bool is_sentence_initial(const DocumentAnalysis& doc, std::size_t pos) {
+  std::size_t j = pos;
+  while (j > 0 && (doc.text[j - 1] == ' ' || doc.text[j - 1] == '"' || doc.text[j - 1] == '\'')) --j;
+  if (j >= 3 && (doc.text.compare(j - 3, 3, "\xE2\x80\x9C") == 0 || doc.text.compare(j - 3, 3, "\xE2\x80\x98") == 0)) j -= 3;
+  return j == 0 || doc.text[j - 1] == '\n' || sentence_start(doc, pos) == pos;
+}
+
+// A word of lower-case letters ending at `end` (after `begin`), or "".
+inline std::string_view word_before(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+  while (end > begin && doc.text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > begin && doc.text[start - 1] >= 'a' && doc.text[start - 1] <= 'z') --start;
+  return std::string_view(doc.text).substr(start, end - start);
+}
+
+// A document somebody spoke in ("said in a statement"): right after a document preposition ("in").
+inline bool spoken_in(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
+  const std::string_view before = word_before(doc, pos >= 12 ? pos - 12 : 0, pos);
+  return !before.empty() && lex.document_prepositions.count(std::string(before)) > 0;
+}
+
+inline const Mention* mention_at(const DocumentAnalysis& doc, std::size_t begin) {
+  auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
+                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  return it != doc.mentions.end() && it->begin == begin ? &*it : nullptr;
+}
+
+inline std::size_t paragraph_open(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  std::size_t i = q.paragraph_begin;
+  while (i < q.open && (doc.text[i] == ' ' || doc.text[i] == '\t')) ++i;
+  return i;
+}
+
+inline bool mention_between(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+  const auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
+                                   [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  return it != doc.mentions.end() && it->begin < end;
+}
+
+inline bool is_previous_paragraph(const DocumentAnalysis& doc, const QuoteSpan& prev, const QuoteSpan& q) {
+  for (std::size_t i = prev.paragraph_end; i < q.paragraph_begin; ++i)
+    if (!is_space_cp(static_cast<unsigned char>(doc.text[i]))) return false;
+  return true;
+}
+
+// A full quote starts a sentence of speech: capitalised, and opening its sentence or
+// following a colon or comma ("Blinken said: “…"). Everything else is woven in.
+inline bool is_partial(const DocumentAnalysis& doc, std::size_t i) {
+  const QuoteSpan& q = doc.spans[i];
+  if (q.continues_previous) return false;
+  const char32_t first = cp_at(doc.text, q.begin);
+  if (!is_upper_cp(first) && !(first >= '0' && first <= '9')) return true;
+  std::size_t j = q.open;
+  while (j > q.paragraph_begin && doc.text[j - 1] == ' ') --j;
+  if (j == q.paragraph_begin || j <= sentence_start(doc, q.open)) return false;
+  const char prev = doc.text[j - 1];
+  return !(prev == ':' || prev == ',' || prev == '.' || prev == '!' || prev == '?');
+}
+
+// Notes a warning for the document once (DocumentQuotes::warnings).
+inline void warn(DocumentAnalysis& doc, const std::string& message) {
+  if (std::find(doc.warnings.begin(), doc.warnings.end(), message) == doc.warnings.end())
+    doc.warnings.push_back(message);
+}
+
+}  // namespace quotegraph::detail

@@ -1,0 +1,154 @@
+// Pass: the quotes of a document as the outputs see them (Quote), built in one place.
+#include "passes.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+#include "chars.h"
+
+namespace quotegraph::detail {
+
+// “The Rachel Maddow Show”, ''Access Hollywood,'', “Made in the U.S.A.”: a few words, each
+// capitalised or a lower-case word of a title (the lexicon's title_words: "of", "the", "in"),
+// name a work, a programme, a product or a slogan. Unattributed, such a quote is not speech.
+// Headlines capitalise every word, so they are not asked.
+bool names_a_title(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
+  constexpr int kMaxTitleWords = 6;
+  int words = 0;
+  const bool capitalised = every_word_capitalised(
+      std::string_view(doc.text).substr(q.begin, q.end - q.begin),
+      [&](std::string_view word) {
+        return cx.lex.title_words.count(std::string(word.substr(0, word.find_first_of(".,;:!?")))) > 0;
+      },
+      &words);
+  return capitalised && words > 0 && words <= kMaxTitleWords;
+}
+
+// Whether a quote nobody was found for is still worth reporting as speech: not a title
+// (headlines, written in title case, excepted), nor a headline's short single-quoted phrase
+// (“U.S. Stonewalls Putin’s ‘Anti-Terror’ Push”) that no person in the headline says.
+static bool is_speech_without_speaker(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
+  if (!q.in_headline) return !names_a_title(cx, doc, q);
+  return !q.single_marks || count_words(doc.text, q.begin, q.end) >= cx.scan.min_words_single;
+}
+
+// “Meet the Press” after "on", a possessive ("NBC's “Today”") or a word for a work ("his
+// book, “An American Son”"; the lexicon's title_cues): a title, even in a sentence whose
+// speaker a rule found.
+static bool is_title_after_cue(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
+  if (q.in_headline || !names_a_title(cx, doc, q)) return false;
+  std::size_t end = q.open;
+  while (end > q.paragraph_begin && (doc.text[end - 1] == ' ' || doc.text[end - 1] == ',')) --end;
+  std::size_t begin = end;
+  while (begin > q.paragraph_begin && doc.text[begin - 1] != ' ' && doc.text[begin - 1] != '\t') --begin;
+  if (begin == end) return false;
+  const std::string_view word = std::string_view(doc.text).substr(begin, end - begin);
+  return possessive_mark_size(word) > 0 || cx.lex.title_cues.count(to_lower_ascii(word)) > 0;
+}
+
+// A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
+// and no attribution, or only a weak one; or a name of two or more words, none of them in
+// lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever stands around it.
+static bool is_term_in_marks(const PassContext& cx, const Quote& quote) {
+  if (cx.rules.term_max_words == 0) return false;
+  const std::string_view quoted = quote.text;
+  std::size_t words = 0;
+  bool lower_case_word = false;
+  for (std::size_t i = 0; i < quoted.size(); ++i) {
+    if (quoted[i] == ' ' || quoted[i] == '\n' || (i > 0 && quoted[i - 1] != ' ' && quoted[i - 1] != '\n')) continue;
+    ++words;
+    const char32_t first = cp_at(quoted, i);
+    lower_case_word |= first < 0x80 ? (first >= 'a' && first <= 'z') : (is_word_cp(first) && !is_upper_cp(first));
+  }
+  if (words > cx.rules.term_max_words) return false;
+  if (words >= 2 && !lower_case_word) return true;
+  return quote.speaker.empty() || quote.confidence < cx.rules.term_min_confidence;
+}
+
+// The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on
+// for more than kMaxContextBytes before or after the quote, from the first sentence that
+// starts within that reach to the end of the last sentence that does.
+static std::pair<std::size_t, std::size_t> context_of(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  std::size_t begin = q.paragraph_begin, end = std::max(q.paragraph_end, q.close_end);
+  if (q.open > begin + kMaxContextBytes) {
+    const std::size_t reach = q.open - kMaxContextBytes;
+    const auto first = std::lower_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), reach);
+    begin = first != doc.sentence_starts.end() && *first <= q.open ? *first : q.open;
+  }
+  if (end > q.close_end + kMaxContextBytes)
+    end = std::min(end, std::max(sentence_end(doc, q.close_end + kMaxContextBytes), q.close_end));
+  while (begin < q.open && (doc.text[begin] == ' ' || doc.text[begin] == '\t')) ++begin;
+  while (end > q.close_end && (doc.text[end - 1] == ' ' || doc.text[end - 1] == '\t' || doc.text[end - 1] == '\r' ||
+                               doc.text[end - 1] == '\n'))
+    --end;
+  return {begin, end};
+}
+
+// What the entity is, for the outputs. A lone capitalised word is a person only with evidence
+// that it names one: a title, an honorific, a gender (from "Mr", "he", a given name).
+static EntityType entity_type(const PassContext& cx, const Entity& e) {
+  switch (e.kind) {
+    case PhraseKind::Descriptor:
+      return e.written ? EntityType::WrittenSource : e.plural ? EntityType::Group : EntityType::UnnamedSource;
+    case PhraseKind::Organization: return is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;
+    case PhraseKind::Person:
+      return e.name.size() >= 2 || !e.role.empty() || e.gender || e.honorific ? EntityType::Person : EntityType::Name;
+    default: return EntityType::None;
+  }
+}
+
+void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuotes& result) {
+  std::size_t byte = 0, cp = 0;  // running position for byte -> code point offsets
+  auto to_cp = [&](std::size_t target) {
+    cp += count_code_points(doc.text, byte, target);
+    byte = target;
+    return cp;
+  };
+  result.quotes.reserve(doc.spans.size());
+  for (std::size_t i = 0; i < doc.spans.size(); ++i) {
+    const QuoteSpan& q = doc.spans[i];
+    if (q.end <= q.begin) continue;
+    if (doc.attributions[i].entity < 0 ? !is_speech_without_speaker(cx, doc, q) : is_title_after_cue(cx, doc, q)) continue;
+    Quote out;
+    out.begin = q.begin;
+    out.end = q.end;
+    out.start = to_cp(q.begin);
+    out.stop = to_cp(q.end);
+    out.text = doc.text.substr(q.begin, q.end - q.begin);
+    const auto [context_begin, context_end] = context_of(doc, q);
+    out.context = doc.text.substr(context_begin, context_end - context_begin);
+    out.context_start = out.start - count_code_points(doc.text, context_begin, q.begin);
+    out.partial = is_partial(doc, i);
+    const Attribution& a = doc.attributions[i];
+    if (a.entity >= 0) {
+      const Entity& e = doc.entities[a.entity];
+      out.speaker = e.display;
+      out.speaker_type = entity_type(cx, e);
+      out.gender = e.gender;
+      out.role = e.role;
+      out.organization = e.organization;
+      if (!e.organization.empty())
+        out.organization_type = is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;
+      if (e.kind == PhraseKind::Descriptor) {
+        out.anonymous = true;
+        out.speaker_id = "anon:" + doc.document.id + ":" + e.key;  // the id whole: a_1 and a-1 are two documents
+      } else if (e.kind == PhraseKind::Organization) {
+        out.speaker_id = "org:" + e.key;
+      } else {
+        out.speaker_id = "person:" + e.key;
+      }
+      out.cue = a.cue;
+      out.rule = a.rule;
+      out.confidence = a.confidence;
+    } else {
+      out.rule = "scan.unattributed";
+      out.confidence = 0.0;
+    }
+    if (is_term_in_marks(cx, out)) continue;
+    result.quotes.push_back(std::move(out));
+  }
+}
+
+}  // namespace quotegraph::detail

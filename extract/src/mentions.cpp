@@ -1,0 +1,381 @@
+// Pass: the mentions of a document (names, descriptors, pronouns), each with its entity.
+#include "passes.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <optional>
+#include "chars.h"
+
+namespace quotegraph::detail {
+
+// On a line with more than kLongLineBytes after it, a mention (name, role, apposition) is
+// matched within kMentionWindowBytes of its start; longer matches are tried on the whole line
+// within a budget of kLongMentionBudgetFactor times the document's size.
+constexpr std::size_t kLongLineBytes = 4096;
+constexpr std::size_t kMentionWindowBytes = 256;
+constexpr std::size_t kLongMentionBudgetFactor = 8;
+
+// A mention is a few words, so on a long line it is matched within kMentionWindowBytes of its
+// start: on a line of 100,000 title words ("minister minister ... said:") each word start
+// cost a match to the end of the line, time growing with the square of the line. A match
+// that reads up to the window's end (PCRE2's partial match) is tried again on the whole line
+// while the document's budget lasts, so results on real text are the same; past the budget
+// the word start is given up, with a warning.
+static MatchResult match_mention(const PassContext& cx, DocumentAnalysis& doc, const Pattern& pattern, std::string_view line, std::size_t pos) {
+  const std::size_t rest = line.size() - pos;
+  if (rest <= kLongLineBytes) return pattern.match(line, pos, cx.scratch);
+  const MatchResult r = pattern.match(line.substr(0, pos + kMentionWindowBytes), pos, cx.scratch, true);
+  if (r != MatchResult::Partial) return r;
+  if (rest <= doc.long_mention_budget) {
+    doc.long_mention_budget -= rest;
+    return pattern.match(line, pos, cx.scratch);
+  }
+  warn(doc, "mention scan cut: words were tried as mentions of at most " + std::to_string(kMentionWindowBytes) +
+       " bytes once the document's budget for longer ones was spent");
+  return MatchResult::NoMatch;
+}
+
+// For a mention prefilter that looks ahead (a lexicon word, a possessive or a comma): what it
+// found from `searched_from`, kept until the scan passes it (each word is looked at once).
+struct PrefilterState {
+  std::size_t searched_from = std::string::npos;
+  std::size_t target = 0;  // the word, possessive or comma found
+  std::size_t passes_from = std::string::npos;  // the first start it holds for
+  std::size_t word_start = 0;  // before a comma: the last start answered for the comma's word
+};
+
+static bool prefilter_passes(const PassContext& cx, std::size_t k, std::string_view line, std::size_t pos, PrefilterState& state) {
+  const Prefilter& prefilter = cx.rules.mentions[k].prefilter;
+  using Kind = Prefilter::Kind;
+  if (prefilter.kind != Kind::WordWithin && prefilter.kind != Kind::PossessiveWithin && prefilter.kind != Kind::WordBeforeComma)
+    return prefilter.may_match(line, pos);
+  const bool searched_here = state.searched_from != std::string::npos && pos >= state.searched_from;
+  if (prefilter.kind == Kind::WordBeforeComma) {
+    if (!searched_here || pos > state.target) {
+      state.searched_from = pos;
+      const Prefilter::CommaWord found = prefilter.comma_word(line, pos);
+      state.target = found.comma;
+      state.passes_from = found.passes ? pos : std::string::npos;
+      state.word_start = found.word_start;
+    }
+    if (pos > state.word_start) return prefilter.may_match(line, pos);  // inside the word before the comma
+    return pos >= state.passes_from;
+  }
+  if (!searched_here || pos >= state.target) {
+    // Not searched from here yet, or past the word found (or at it: the next after it).
+    state.searched_from = pos;
+    state.target = prefilter.next_target(line, pos);
+    state.passes_from = state.target < line.size() ? prefilter.reach_start(line, state.target) : std::string::npos;
+  }
+  return pos >= state.passes_from;
+}
+
+// Whether the clause after a mention says its source is not named: ", who asked not to be
+// named", ", speaking on condition of anonymity".
+static bool asks_anonymity(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t end) {
+  if (doc.text.compare(end, 2, ", ") != 0) return false;
+  const std::size_t clause_end = std::min({doc.text.find(',', end + 2), sentence_end(doc, end), end + 160});
+  const std::string clause = to_lower_ascii(std::string_view(doc.text).substr(end, clause_end - end));
+  for (const std::string& sign : lex.anonymity_signs)
+    if (clause.find(sign) != std::string::npos) return true;
+  return false;
+}
+
+struct MentionCandidate {
+  std::size_t begin = 0, end = 0, name_begin = 0, name_end = 0;
+  Group appos;
+  MentionKind kind = MentionKind::Person;
+};
+
+// Whether the sentence before `pos` is only a few words that modify the name, none of them a
+// name itself ("Film host Chris Stone said", "Oscar host Chris Rock said"): the name is still
+// the sentence's first.
+static bool after_modifiers_only(const DocumentAnalysis& doc, std::size_t pos) {
+  const std::size_t s = sentence_start(doc, pos);
+  if (s >= pos || pos - s > 40) return false;
+  if (!doc.mentions.empty() && doc.mentions.back().begin >= s && doc.mentions.back().entity >= 0) return false;
+  int words = 0;
+  bool lower_word = false;
+  for (std::size_t i = s; i < pos; ++i) {
+    const char c = doc.text[i];
+    if (c == ' ') continue;
+    if (!is_ascii_alnum(static_cast<unsigned char>(c)) && c != '-') return false;
+    if (i == s || doc.text[i - 1] == ' ') {
+      ++words;
+      lower_word = lower_word || (c >= 'a' && c <= 'z');
+    }
+  }
+  return words >= 2 && words <= 3 && lower_word && !mention_between(doc, s + 1, pos);
+}
+
+// Whether what starts at `pos` follows "at", "in" or "near", or a possessor after them ("at
+// Gateshead's Sage Centre"): a place, not a sentence's subject.
+static bool names_a_place(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
+  std::size_t p = pos;
+  std::string_view before = word_before(doc, p >= 16 ? p - 16 : 0, p);
+  if (before.empty()) {  // a capitalised possessor in between: "at Gateshead's"
+    std::size_t j = p;
+    while (j > 0 && doc.text[j - 1] == ' ') --j;
+    const std::size_t end = j;
+    while (j > 0 && doc.text[j - 1] != ' ') --j;
+    const std::string_view word = std::string_view(doc.text).substr(j, end - j);
+    if (possessive_mark_size(word) == 0) return false;
+    before = word_before(doc, j >= 16 ? j - 16 : 0, j);
+  }
+  if (!before.empty() && lex.place_prepositions.count(std::string(before))) return true;
+  // "in Europe or North America": the next of a list of places.
+  if (!before.empty() && lex.list_conjunctions.count(std::string(before)) && !doc.mentions.empty()) {
+    std::size_t j = static_cast<std::size_t>(before.data() - doc.text.data());
+    while (j > 0 && doc.text[j - 1] == ' ') --j;
+    const Mention& previous = doc.mentions.back();
+    return previous.end == j && previous.begin < pos && names_a_place(lex, doc, previous.begin);
+  }
+  return false;
+}
+
+// "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
+// after an article is a place, an event or a law, not a person (people's names take none;
+// "the prime minister, Tony Blair" has a title in between).
+bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
+  if (p.kind != PhraseKind::Person || !p.role.empty() || p.honorific) return false;
+  // "the Lib Dems David Laws", "the Conservative Party's John Smith": a first name after what
+  // names the group starts a person's name ("an Alan Shearer strike" stays a thing).
+  for (std::size_t k = 1; k + 1 < p.name.size(); ++k)
+    if (cx.lex.first_names.count(p.name[k])) return false;
+  if (!p.organization.empty() && p.name.size() >= 2 && cx.lex.first_names.count(p.name[0])) return false;
+  std::size_t j = begin;
+  auto skip_back = [&](auto is_part) {
+    while (j > 0 && doc.text[j - 1] == ' ') --j;
+    const std::size_t end = j;
+    while (j > 0 && is_part(doc.text[j - 1])) --j;
+    return end - j;
+  };
+  skip_back([](char ch) { return ch >= '0' && ch <= '9'; });  // a year: "the 1989 Children Act"
+  const std::size_t length = skip_back([](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+  const std::string_view article = std::string_view(doc.text).substr(j, length);
+  return has_word(cx.lex.articles, article) &&
+         (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(doc.text[j - 1])));
+}
+
+static bool occurs_as_lower_case_word(const DocumentAnalysis& doc, const std::string& word) {
+  if (word.empty() || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  std::string lower = word;
+  lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  for (std::size_t at = doc.text.find(lower); at != std::string::npos; at = doc.text.find(lower, at + 1)) {
+    const std::size_t end = at + lower.size();
+    const bool starts = at == 0 || !is_ascii_alnum(static_cast<unsigned char>(doc.text[at - 1]));
+    const bool ends = end == doc.text.size() || !is_ascii_alnum(static_cast<unsigned char>(doc.text[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// "Like Kazaa, Exeem ...", "Boxing Day": a sentence's first word is capitalised whatever it
+// is, so a name that starts a sentence loses its first word when the document also writes
+// that word in lower case (as a common word, not a name).
+bool starts_with_capitalised_common_word(const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
+  if (p.kind != PhraseKind::Person || p.name.size() < 2) return false;
+  const std::string& first = p.name.front();
+  if (doc.text.compare(begin, first.size(), first) != 0 || !is_sentence_initial(doc, begin)) return false;
+  return occurs_as_lower_case_word(doc, first);
+}
+
+// A word start where a mention can begin: capitalised, a number, a possessive or one of the
+// rule file's MENTION_STARTERS (checked here, cheaply, so most words never reach a pattern).
+// When it cannot, `word_end` is where the word's ASCII letters and digits end.
+static bool may_start_mention(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos, std::size_t& word_end) {
+  const unsigned char c = static_cast<unsigned char>(doc.text[pos]);
+  if (!cx.rules.mention_starters_given || !(c >= 'a' && c <= 'z')) return true;
+  std::size_t end = pos;
+  while (end < doc.text.size() && is_ascii_alnum(static_cast<unsigned char>(doc.text[end]))) ++end;
+  word_end = end;
+  if (end < doc.text.size() && (doc.text[end] == '\'' || std::string_view(doc.text).substr(end, 3) == "’")) return true;
+  return cx.rules.is_mention_starter(std::string_view(doc.text).substr(pos, end - pos));
+}
+
+// A name a speech verb presents as speaking: right after the verb ("…, said Andrew Pearson,
+// boss of Workshare"), or, as the sentence's first mention, right before it past an
+// apposition ("Michelle, a mother of twins, said"; not "Blinken said Lavrov repeated …",
+// where Lavrov's verb is reported). Not after "told" or "asked": their object listens.
+enum class SpeakerPosition { None, AfterVerb, BeforeVerb };
+
+static SpeakerPosition speaker_position(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t end, bool first_in_sentence) {
+  const std::string_view before = word_before(doc, begin >= 20 ? begin - 20 : 0, begin);
+  const std::string verb(before);
+  if (!verb.empty() && cx.lex.speech_verb_forms.count(verb) && !cx.lex.telling_verbs.count(verb) &&
+      !cx.lex.asking_verbs.count(verb)) {
+    // Inverted only after a comma, a closing mark or at the start of a sentence: in
+    // "Blinken said Lavrov repeated …" the name after "said" is not the one speaking.
+    std::size_t v = static_cast<std::size_t>(before.data() - doc.text.data());
+    while (v > 0 && doc.text[v - 1] == ' ') --v;
+    const unsigned char c = v > 0 ? static_cast<unsigned char>(doc.text[v - 1]) : '.';
+    // And only when the name ends its clause ("…, said Andrew Pearson, boss of …"): in
+    // "…, said Exeem was the next evolution" the name starts the reported clause.
+    const char after = end < doc.text.size() ? doc.text[end] : '.';
+    const bool ends_clause = after == ',' || after == '.' || after == ';' || after == ':' || after == '\n';
+    if (ends_clause && (c == ',' || c == '"' || c == 0x9D /* ” */ || v == sentence_start(doc, v) || v == 0))
+      return SpeakerPosition::AfterVerb;
+  }
+  // Before the verb: as the sentence's first mention, or after a comma ending the reported
+  // clause ("BT is moving to a new strategy, Andrew Burke told the forum.").
+  std::size_t b = begin;
+  while (b > 0 && doc.text[b - 1] == ' ') --b;
+  const bool after_clause = b > 0 && doc.text[b - 1] == ',';
+  if (!first_in_sentence && !after_clause) return SpeakerPosition::None;
+  std::size_t j = end;
+  if (j < doc.text.size() && doc.text[j] == ',') {  // ", a mother of twins,"
+    const std::size_t next = doc.text.find_first_of(",.\n", j + 1);
+    if (next == std::string::npos || doc.text[next] != ',' || next - j > 80) return SpeakerPosition::None;
+    j = next + 1;
+  }
+  while (j < doc.text.size() && doc.text[j] == ' ') ++j;
+  std::size_t k = j;
+  while (k < doc.text.size() && doc.text[k] >= 'a' && doc.text[k] <= 'z') ++k;
+  return k > j && cx.lex.speech_verb_forms.count(doc.text.substr(j, k - j)) ? SpeakerPosition::BeforeVerb
+                                                                      : SpeakerPosition::None;
+}
+
+static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const MentionCandidate& c, std::size_t& current_sentence) {
+  bool speaking = false;
+  const Phrase& phrase = cx.phrases.analyse(std::string_view(doc.text).substr(c.name_begin, c.name_end - c.name_begin), cx.lex);
+  Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
+  if (phrase.kind == PhraseKind::Pronoun) {
+    if (phrase.pronoun == "we") return;
+    // Only a pronoun that starts its sentence, the one most likely to be its subject, teaches
+    // gender: in "Jane Russell said she was impressed when he discussed the role" the "he" is
+    // somebody else.
+    m.entity = resolve_pronoun(doc, phrase.pronoun, c.begin, sentence_start(doc, c.begin) != current_sentence);
+  } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+    if (names_a_thing(cx, doc, phrase, c.name_begin)) {
+      // "…, the OECD said": a name with an article that speaks is an organisation.
+      if (speaker_position(cx, doc, c.name_begin, c.end, true) != SpeakerPosition::None)
+        note_organization_subject(cx, doc, c.begin, organization_named(join_words(phrase.name)));
+      return;
+    }
+    // The cached analysis as this mention reads it: a copy only where something changes it.
+    std::optional<Phrase> edited;
+    const auto edit = [&]() -> Phrase& {
+      if (!edited) edited = phrase;
+      return *edited;
+    };
+    // "The city's budget director, who asked not to be named, said": an unnamed source,
+    // somebody new, not an earlier mention ("the seventh seed, who …" is).
+    if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
+        asks_anonymity(cx.lex, doc, c.end))
+      edit().definite = false;
+    if (starts_with_capitalised_common_word(doc, phrase, c.name_begin)) {
+      std::vector<std::string>& name = edit().name;
+      name.erase(name.begin());
+    }
+    if (c.appos.set) analyse_apposition(std::string_view(doc.text).substr(c.appos.begin, c.appos.end - c.appos.begin), cx.lex, edit());
+    const Phrase& with_appos = edited ? *edited : phrase;
+    const SpeakerPosition position =
+        speaker_position(cx, doc, c.name_begin, c.end, sentence_start(doc, c.begin) != current_sentence || after_modifiers_only(doc, c.begin));
+    speaking = position != SpeakerPosition::None;
+    // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
+    // company or a place; with a title or honorific ("Lord Butler said") it is a person.
+    // An honorific says person wherever the name stands ("Ms Berg was blunt.").
+    const bool introduces = position == SpeakerPosition::AfterVerb || with_appos.honorific ||
+                            (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
+    m.entity = entity_for(cx, doc, with_appos, c.begin, introduces);
+    // "Macrovision says its new technology ...": a lone word speaking that nobody introduced
+    // as a person is most likely a company, which a later "it" or "the firm" refers to.
+    if (m.entity < 0 && position == SpeakerPosition::BeforeVerb && with_appos.kind == PhraseKind::Person &&
+        with_appos.name.size() == 1 && with_appos.role.empty()) {
+      note_organization_subject(cx, doc, c.begin, organization_named(with_appos.name.front()));
+    }
+  } else {
+    // Organisations are not sentence subjects for he and she, but one that opens its sentence
+    // or speaks is what a later "it" or "the ministry" refers to.
+    if (phrase.kind == PhraseKind::Organization && !is_country(cx, phrase.organization) &&
+        (sentence_start(doc, c.begin) != current_sentence ||
+         speaker_position(cx, doc, c.name_begin, c.end, true) != SpeakerPosition::None))  // "…, the OECD said."
+      note_organization_subject(cx, doc, c.begin, phrase);
+    return;
+  }
+  // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
+  // is whoever a speech verb names as speaking in it. A common word capitalised because it
+  // opens the sentence does not take the place ("Dance teacher Eve Trew told").
+  const std::size_t s = sentence_start(doc, c.begin);
+  const bool lone_opening_word = m.entity < 0 && phrase.kind == PhraseKind::Person && phrase.name.size() == 1 &&
+                                 c.begin == c.name_begin && is_sentence_initial(doc, c.begin) &&
+                                 occurs_as_lower_case_word(doc, phrase.name.front());
+  // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
+  // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
+  if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(cx.lex, doc, c.begin)) &&
+      !names_a_place(cx.lex, doc, c.begin)) {
+    current_sentence = s;
+    m.subject = m.entity >= 0;
+  }
+  if (speaking) m.subject = m.entity >= 0;
+  doc.mentions.push_back(m);
+}
+
+void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
+  doc.long_mention_budget = kLongMentionBudgetFactor * doc.text.size();  // bytes, see match_mention
+  // Every mention starts a word, so the patterns (anchored) are tried at word starts only:
+  // a scan from every byte would cost each pattern a match attempt per byte of the text.
+  // At each word start the longest match of any pattern is taken, and the words it covers
+  // are not tried again: a mention starting inside an accepted one would be dropped anyway.
+  std::vector<std::size_t> resume(cx.rules.mentions.size(), 0);  // past each rule's last match
+  std::vector<PrefilterState> prefilter_states(cx.rules.mentions.size());
+  // Mentions are only looked back to, or looked up in an attribution's context, which ends
+  // at most kContextBytes after the last quote: the text beyond is never needed.
+  const std::size_t scan_end = std::min(doc.text.size(), doc.spans.back().close_end + kContextBytes);
+  std::size_t covered = 0;
+  std::size_t current_sentence = std::string::npos;
+  std::size_t line_end = 0;
+  for (std::size_t pos = 0; pos < scan_end; ++pos) {
+    if (pos < covered) {
+      pos = covered - 1;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(doc.text[pos]);
+    if (!(is_ascii_alnum(c) || c >= 0xC0)) continue;
+    if (pos > 0) {
+      const unsigned char before = static_cast<unsigned char>(doc.text[pos - 1]);
+      if (before < 0x80 ? is_ascii_alnum(before) : is_word_cp(cp_before(doc.text, pos))) continue;
+    }
+    // Past a word that starts nothing, the rest of its ASCII letters and digits are not word
+    // starts either: the scan goes on after them.
+    const auto skip_word = [&] {
+      while (pos + 1 < scan_end && is_ascii_alnum(static_cast<unsigned char>(doc.text[pos + 1]))) ++pos;
+    };
+    std::size_t word_end = 0;
+    if (!may_start_mention(cx, doc, pos, word_end)) {
+      pos = std::min(word_end, scan_end) - 1;  // as skip_word(), without a second pass
+      continue;
+    }
+    if (pos >= line_end) {  // a mention never runs over a line break, whatever the pattern
+      line_end = doc.text.find('\n', pos);
+      if (line_end == std::string::npos) line_end = doc.text.size();
+    }
+    const std::string_view line = std::string_view(doc.text).substr(0, line_end);
+    MentionCandidate best;
+    for (std::size_t k = 0; k < cx.rules.mentions.size(); ++k) {
+      const MentionRule& rule = cx.rules.mentions[k];
+      if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(cx, k, line, pos, prefilter_states[k]))
+        continue;
+      const MatchResult r = match_mention(cx, doc, *rule.pattern, line, pos);
+      if (r == MatchResult::LimitExceeded) warn(doc, "mention " + rule.id + " stopped at its match limit");
+      if (r != MatchResult::Match) continue;
+      const Group whole = cx.scratch.group(0);
+      resume[k] = std::max(whole.end, whole.begin + 1);
+      if (whole.end <= best.end || inside_quote(doc, whole.begin, whole.end)) continue;
+      const Group name = rule.name_group >= 0 ? cx.scratch.group(rule.name_group) : whole;
+      const Group appos = rule.appos_group >= 0 ? cx.scratch.group(rule.appos_group) : Group{};
+      best = {whole.begin, whole.end, name.begin, name.end, appos, rule.kind};
+    }
+    if (best.end == 0) {
+      skip_word();
+      continue;
+    }
+    covered = best.end;
+    add_mention(cx, doc, best, current_sentence);
+  }
+}
+
+}  // namespace quotegraph::detail

@@ -1,0 +1,63 @@
+// Entities and coreference (entities.cpp) alone: entity_for, resolve_pronoun and the
+// complete_surnames pass, on phrases analysed from invented names.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "pass_fixture.h"
+
+using quotegraph::detail::Mention;
+using quotegraph::detail::Phrase;
+using quotegraph::test::PassFixture;
+
+namespace {
+
+Phrase phrase(PassFixture& f, const std::string& words) { return f.phrases.analyse(words, f.data.lexicon); }
+
+// Registers `words` as a mention at `pos` that is its sentence's subject; returns its entity.
+int mention(PassFixture& f, const std::string& words, std::size_t pos, bool introduces = true) {
+  const int entity = quotegraph::detail::entity_for(f.cx, f.analysis, phrase(f, words), pos, introduces);
+  f.analysis.mentions.push_back(Mention{pos, pos + words.size(), entity, true, phrase(f, words).kind});
+  return entity;
+}
+
+}  // namespace
+
+TEST_CASE("a surname and a variant spelling join the full name named before", "[entities]") {
+  PassFixture f(std::string(200, ' '));
+  const int full = mention(f, "Sergei Volkan", 0);
+  REQUIRE(full >= 0);
+  CHECK(mention(f, "Volkan", 20) == full);
+  CHECK(mention(f, "Sergey Volkan", 40) == full);   // transliteration
+  CHECK(mention(f, "Maria Volkan", 60) != full);    // another given name: another person
+  CHECK(f.analysis.entities[full].display == "Sergei Volkan");
+}
+
+TEST_CASE("a rank names the person named in full before, an honorific does not change who", "[entities]") {
+  PassFixture f(std::string(200, ' '));
+  const int full = mention(f, "Robin Butlan", 0);
+  CHECK(mention(f, "Lord Butlan", 30) == full);
+}
+
+TEST_CASE("a lone word nobody introduced is no person unless a rule names it speaking", "[entities]") {
+  PassFixture f(std::string(200, ' '));
+  CHECK(quotegraph::detail::entity_for(f.cx, f.analysis, phrase(f, "Veltra"), 0, false) == -1);
+  CHECK(quotegraph::detail::entity_for(f.cx, f.analysis, phrase(f, "Veltra"), 0, true) >= 0);
+}
+
+TEST_CASE("a pronoun refers to the latest subject of its gender, within reach", "[entities]") {
+  PassFixture f(std::string(3000, ' '));
+  const int ana = mention(f, "Ms Ana Ruiz", 0);
+  const int tom = mention(f, "Mr Tom Vale", 100);
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "she", 200) == ana);
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "he", 200) == tom);
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "he", 2500) == -1);  // beyond kPronounReach
+}
+
+TEST_CASE("a surname alone takes the one full name the text writes", "[entities]") {
+  PassFixture f("Voters met Donald Pell on Monday. Pell said nothing.");
+  mention(f, "Pell", 34);
+  quotegraph::detail::complete_surnames(f.cx, f.analysis);
+  CHECK(f.analysis.entities[0].display == "Donald Pell");
+  CHECK(f.analysis.entities[0].gender == 'm');
+}
