@@ -14,7 +14,8 @@ constexpr const char* kColumns[] = {
     "organization", "cue", "rule", "confidence", "statement_id", "organization_id",
     "conflicting_attribution", "conflicting_speakers", "context", "context_start", "url", "date", "title",
     // Added after the first release's columns, so that a sheet that reads them by position still works.
-    "speaker_mention", "speaker_start", "speaker_end", "cue_start", "cue_end", "conflicts"};
+    "speaker_mention", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentences_start", "sentences_end",
+    "conflicts"};
 
 // One field: quoted when it holds a separator, a quote mark or a line break (RFC 4180), the
 // quote marks doubled. A field that a spreadsheet would run as a formula (it starts with =, +,
@@ -91,6 +92,8 @@ bool CsvWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     offset_field(row, q.speaker_stop);
     offset_field(row, q.cue_start);
     offset_field(row, q.cue_stop);
+    number_field(row, q.sentences_start);
+    number_field(row, q.sentences_stop);
     // "Name (speaker_id): doc doc; Name (speaker_id): doc" — conflicting_speakers with names and articles.
     std::string conflicts;
     for (const auto& c : q.conflicts) {

@@ -71,6 +71,8 @@ bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     offset_or_null(w, "speaker_end", q.speaker_stop);
     offset_or_null(w, "cue_start", q.cue_start);
     offset_or_null(w, "cue_end", q.cue_stop);
+    w.Key("sentences_start"); w.Uint64(q.sentences_start);
+    w.Key("sentences_end"); w.Uint64(q.sentences_stop);
     string_or_null(w, "url", doc.url);
     string_or_null(w, "date", doc.date);
     string_or_null(w, "unparsed_date", doc.unparsed_date);

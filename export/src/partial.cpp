@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "quotegraph/utf8.h"
+
 namespace quotegraph {
 
 namespace {
@@ -96,6 +98,12 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.speaker_stop = get_offset(item, "speaker_end");
     q.cue_start = get_offset(item, "cue_start");
     q.cue_stop = get_offset(item, "cue_end");
+    q.sentences_start = get_offset(item, "sentences_start");
+    q.sentences_stop = get_offset(item, "sentences_end");
+    if (q.sentences_start == kNoSpan || q.sentences_stop == kNoSpan) {  // an older partial: the context
+      q.sentences_start = q.context_start;
+      q.sentences_stop = q.context_start + count_code_points(q.context, 0, q.context.size());
+    }
     q.rule = get_string(item, "rule");
     q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
     // What --partial writes: a probability, and a span in order. Anything else would reach the
@@ -103,6 +111,7 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     if (!(q.confidence >= 0 && q.confidence <= 1)) return "a quote's confidence is not a number from 0 to 1";
     if (q.begin > q.end || q.start > q.stop) return "a quote's span ends before it begins";
     // An evidence span is whole (both ends) and in order, or none.
+    if (q.sentences_start > q.sentences_stop) return "a quote's sentences end before they begin";
     if ((q.speaker_start == kNoSpan) != (q.speaker_stop == kNoSpan) || (q.speaker_start != kNoSpan && q.speaker_start > q.speaker_stop) ||
         (q.cue_start == kNoSpan) != (q.cue_stop == kNoSpan) || (q.cue_start != kNoSpan && q.cue_start > q.cue_stop))
       return "a quote's speaker or cue span is incomplete or ends before it begins";
@@ -152,6 +161,8 @@ bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes)
     put_offset(w, "speaker_end", q.speaker_stop);
     put_offset(w, "cue_start", q.cue_start);
     put_offset(w, "cue_end", q.cue_stop);
+    put_offset(w, "sentences_start", q.sentences_start);
+    put_offset(w, "sentences_end", q.sentences_stop);
     put(w, "rule", q.rule);
     w.Key("confidence"); w.Double(q.confidence);  // shortest exact form: merges round-trip
     w.EndObject();

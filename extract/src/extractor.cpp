@@ -1514,6 +1514,17 @@ class DocumentRun {
       out.context_start = out.start - count_code_points(text_, context_begin, q.begin);
       out.partial = is_partial(i);
       const Attribution& a = attributions_[i];
+      // [evidence] A byte offset in code points, counted from the quote's start or the last one
+      // converted, whichever is nearer (the running to_cp() only goes forward; a mention may
+      // stand before the quote, and a run of continuations shares one far back).
+      const auto cp_of = [&](std::size_t at) {
+        const auto distance = [](std::size_t x, std::size_t y) { return x < y ? y - x : x - y; };
+        const bool from_last = distance(at, evidence_byte) < distance(at, q.begin);
+        const std::size_t from = from_last ? evidence_byte : q.begin, from_cp = from_last ? evidence_cp : out.start;
+        evidence_cp = at <= from ? from_cp - count_code_points(text_, at, from) : from_cp + count_code_points(text_, from, at);
+        evidence_byte = at;
+        return evidence_cp;
+      };
       if (a.entity >= 0) {
         const Entity& e = entities_[a.entity];
         out.speaker = e.display;
@@ -1534,17 +1545,7 @@ class DocumentRun {
         out.cue = a.cue;
         out.rule = a.rule;
         out.confidence = a.confidence;
-        // [evidence] The mention and the cue in code points, counted from the quote's start or
-        // the last one converted, whichever is nearer (the running to_cp() only goes forward; a
-        // mention may stand before the quote, and a run of continuations shares one far back).
-        const auto cp_of = [&](std::size_t at) {
-          const auto distance = [](std::size_t a, std::size_t b) { return a < b ? b - a : a - b; };
-          const bool from_last = distance(at, evidence_byte) < distance(at, q.begin);
-          const std::size_t from = from_last ? evidence_byte : q.begin, from_cp = from_last ? evidence_cp : out.start;
-          evidence_cp = at <= from ? from_cp - count_code_points(text_, at, from) : from_cp + count_code_points(text_, from, at);
-          evidence_byte = at;
-          return evidence_cp;
-        };
+        // [evidence] The mention and the cue.
         if (a.mention_begin < a.mention_end && a.mention_end <= text_.size()) {
           out.speaker_mention = text_.substr(a.mention_begin, a.mention_end - a.mention_begin);
           out.speaker_start = cp_of(a.mention_begin);
@@ -1557,6 +1558,17 @@ class DocumentRun {
       } else {
         out.rule = "scan.unattributed";
         out.confidence = 0.0;
+      }
+      {  // [evidence] The sentence(s) of the context that hold the quote and, where they stand
+         // in the context, the mention and the cue: what a fact-checker cites.
+        std::size_t b = q.open, e = std::max(q.close_end, q.end);
+        for (const auto& [x, y] : {std::pair{a.mention_begin, a.mention_end}, std::pair{a.cue_begin, a.cue_end}})
+          if (a.entity >= 0 && x < y && x >= context_begin && y <= context_end) b = std::min(b, x), e = std::max(e, y);
+        b = std::max(sentence_start(b), context_begin);
+        e = std::min(sentence_end(e - 1), context_end);
+        while (e > b && is_space_cp(static_cast<unsigned char>(text_[e - 1]))) --e;
+        out.sentences_start = cp_of(b);
+        out.sentences_stop = cp_of(e);
       }
       if (is_term_in_marks(out)) continue;
       out_.quotes.push_back(std::move(out));

@@ -60,6 +60,14 @@ for q in quotes:
         at = text[q["cue_start"]:q["cue_end"]]
         if at != q["cue"]:
             problem(q, f"cue at [{q['cue_start']}, {q['cue_end']}) is {at!r}, not {q['cue']!r}")
+    s, e, cs = q["sentences_start"], q["sentences_end"], q["context_start"]
+    if not (cs <= s <= q["start"] and q["end"] <= e <= cs + len(q["context"])):
+        problem(q, f"sentences [{s}, {e}) do not hold the quote within the context")
+    elif q["speaker_start"] is not None and cs <= q["speaker_start"] and q["speaker_end"] <= cs + len(q["context"]) \
+            and not (s <= q["speaker_start"] and q["speaker_end"] <= e):
+        problem(q, f"sentences [{s}, {e}) leave out the mention in the context")
+    else:
+        counts["sentences"] += 1
     if [c["speaker_id"] for c in q["conflicts"]] != q["conflicting_speakers"]:
         problem(q, "conflicts do not follow conflicting_speakers")
     for c in q["conflicts"]:
@@ -71,7 +79,7 @@ for q in quotes:
                 problem(q, f"conflict: {d} quotes nobody of id {c['speaker_id']}")
 
 print(f"  {counts['quotes']} quotes ({counts['attributed']} attributed): {counts['mentions']} speaker mentions "
-      f"({counts['pronoun mentions']} pronouns), {counts['cues']} cues, {counts['conflicts']} conflicting attributions "
+      f"({counts['pronoun mentions']} pronouns), {counts['cues']} cues, {counts['conflicts']} conflicting attributions, {counts['sentences']} sentence spans "
       f"checked; {len(problems)} mismatches")
 for p in problems[:20]:
     print("  " + p)

@@ -149,7 +149,7 @@ for row, q in zip(rows, quotes):
         assert row[key] == formula(q[key] or ""), (key, row[key], q[key])
     assert int(row["start"]) == q["start"] and int(row["end"]) == q["end"] and int(row["context_start"]) == q["context_start"]
     assert row["speaker_mention"] == formula(q["speaker_mention"] or "")
-    for key in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+    for key in ("speaker_start", "speaker_end", "cue_start", "cue_end", "sentences_start", "sentences_end"):
         assert row[key] == ("" if q[key] is None else str(q[key])), (key, row[key], q[key])
     assert row["conflicting_speakers"] == " ".join(q["conflicting_speakers"])
     assert row["conflicts"] == "; ".join(f"{c['speaker']} ({c['speaker_id']}):" + "".join(" " + d for d in c["documents"])

@@ -64,6 +64,9 @@ struct Quote {
   std::string speaker_mention;     // the text at [speaker_start, speaker_stop); empty when none
   std::size_t speaker_start = kNoSpan, speaker_stop = kNoSpan;
   std::size_t cue_start = kNoSpan, cue_stop = kNoSpan;
+  // The sentence(s) of `context` that hold the quote and, where they stand in it, the mention
+  // and the cue, in code points: what a fact-checker cites. Always within the context.
+  std::size_t sentences_start = 0, sentences_stop = 0;
   // Filled across documents by resolve_corpus() (graph/corpus.h); empty after extract().
   std::string organization_id;                   // "org:KEY" of `organization`
   std::string statement_id;                      // the same words by the same speaker
