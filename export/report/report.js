@@ -26,9 +26,11 @@
     return node;
   };
   // Quote fields: [doc, speaker, text, partial, confidence, rule, cue, context, offset, conflicting,
-  // speaker mention's start and end, cue's start and end] (offsets in the context; -1: not in it)
+  // speaker mention's start and end, cue's start and end (offsets in the context; -1: not in it),
+  // the other attributions [[name, [document id, ...]], ...]]
   const Q = { doc: 0, speaker: 1, text: 2, partial: 3, confidence: 4, rule: 5, cue: 6, context: 7, offset: 8, conflicting: 9,
-              mentionStart: 10, mentionEnd: 11, cueStart: 12, cueEnd: 13 };
+              mentionStart: 10, mentionEnd: 11, cueStart: 12, cueEnd: 13, others: 14 };
+  const docIndex = new Map(docs.map((d, i) => [d[0], i]));
   // Speaker fields: [id, name, type, role, organization, statements, articles, colour]
   const S = { id: 0, name: 1, type: 2, role: 3, org: 4, statements: 5, articles: 6, colour: 7 };
 
@@ -101,6 +103,12 @@
         q[Q.conflicting] ? el('span', { class: 'badge conflict', text: 'conflicting attribution' }) : null,
       ]),
       contextNode(q),
+      q[Q.others].length ? el('div', { class: 'meta others' }, [el('span', { text: 'The same words are given to' })].concat(
+        q[Q.others].map(([name, ids]) => el('span', { class: 'other' }, [el('strong', { text: name }), ' in ',
+          ...ids.flatMap((id, k) => {
+            const d = docIndex.has(id) ? docs[docIndex.get(id)] : [id, '', '', ''];
+            return k ? ['; ', articleNode(d)] : [articleNode(d)];
+          })])))) : null,
       el('div', { class: 'meta' }, [
         articleNode(d), d[2] ? el('span', { text: d[2] }) : null,
         el('span', { text: 'rule ' + q[Q.rule] }), el('span', { text: 'confidence ' + q[Q.confidence].toFixed(2) }),

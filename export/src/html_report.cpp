@@ -363,6 +363,17 @@ std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::
         w.Int64(inside ? static_cast<std::int64_t>(utf16_length(q.context, start - q.context_start)) : -1);
         w.Int64(inside ? static_cast<std::int64_t>(utf16_length(q.context, stop - q.context_start)) : -1);
       }
+      // The other attributions: [name, [document id, ...]] each.
+      w.StartArray();
+      for (const auto& c : q.conflicts) {
+        w.StartArray();
+        json_string(w, c.speaker.empty() ? c.speaker_id : c.speaker);
+        w.StartArray();
+        for (const auto& id : c.documents) json_string(w, id);
+        w.EndArray();
+        w.EndArray();
+      }
+      w.EndArray();
       w.EndArray();
       if (!q.conflicting_speakers.empty()) conflicts[normalise_statement(q.text)].push_back(shown);
       ++shown;

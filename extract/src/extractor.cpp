@@ -1566,7 +1566,7 @@ class DocumentRun {
           if (a.entity >= 0 && x < y && x >= context_begin && y <= context_end) b = std::min(b, x), e = std::max(e, y);
         b = std::max(sentence_start(b), context_begin);
         e = std::min(sentence_end(e - 1), context_end);
-        while (e > b && is_space_cp(static_cast<unsigned char>(text_[e - 1]))) --e;
+        while (e > b && (text_[e - 1] == ' ' || text_[e - 1] == '\t' || text_[e - 1] == '\r' || text_[e - 1] == '\n')) --e;
         out.sentences_start = cp_of(b);
         out.sentences_stop = cp_of(e);
       }

@@ -134,6 +134,21 @@ print(f"  {corpus}: {len(quotes)} quotes, {len(speakers)} speakers, {page.nodes}
       f"of the first {len(page.marks)} cards, {marked['speaker']} mark the speaker's mention and {marked['cue']} the cue where the JSONL puts them")
 PY
 done
+# Two articles give the same words to two people: each card names the other speaker and article.
+mkdir conflict
+printf 'Talks\n\n“We will not give up the fight for these people today,” said Ana Lima.\n' > conflict/a.txt
+printf 'Talks again\n\n“We will not give up the fight for these people today,” said Ben Ode.\n' > conflict/b.txt
+"$Q" conflict -q --html conflict.html 2>/dev/null
+browse "file://$work/conflict.html#view=conflicts" conflict.dom
+check "conflicts: each card names the other speaker and the article that gives them the words" /usr/bin/python3 - conflict.dom <<'PY'
+import re, sys
+dom = open(sys.argv[1]).read()
+assert 'data-ready="1"' in dom and "data-errors" not in dom
+others = re.findall(r'<span class="other"><strong>([^<]*)</strong> in <span>([^<]*)</span>', dom)
+assert sorted(others) == [("Ana Lima", "Talks"), ("Ben Ode", "Talks again")], others
+print(f"  {others}")
+PY
+
 # The CSV read back with Python's csv module (as a spreadsheet would: UTF-8 with its byte-order
 # mark, RFC 4180 quoting) holds the JSONL's quotes, field for field.
 check "CSV: Python's csv module reads back every quote of the JSONL" /usr/bin/python3 - out-bbc500 <<'PY'
