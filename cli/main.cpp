@@ -35,6 +35,7 @@
 #include "quotegraph/html_report.h"
 #include "quotegraph/jsonl_writer.h"
 #include "quotegraph/partial.h"
+#include "quotegraph/projection.h"
 #include "quotegraph/quote_graph.h"
 #include "quotegraph/rdf_writer.h"
 #include "quotegraph/reader.h"
@@ -67,6 +68,10 @@ Outputs (at least one; FILE may be - for standard output):
 Options:
   --threads N           extraction threads (default: all cores); outputs do not depend on N
   --co-quotation        add co_quoted edges between speakers quoted in the same article
+  --graph full|people   what GraphML, GEXF and DOT show: everything (default), or people and
+                        organisations only, joined by weighted speaks_for and co_quoted edges
+  --min-statements N    GraphML, GEXF and DOT leave out people and organisations with fewer
+                        than N statements (JSONL, CSV, RDF and the report keep everything)
   --base IRI            namespace for the RDF resources (default http://quotegraph.org/id/)
   --min-confidence X    leave out quotes whose attribution confidence is below X (0..1)
   --rules FILE          rule file replacing the built-in one (see --print-data rules.txt)
@@ -93,6 +98,7 @@ struct Config {
   quotegraph::ExtractorOptions extractor;
   quotegraph::ReaderOptions reader;
   quotegraph::GraphOptions graph;
+  quotegraph::ProjectionOptions projection;  // --graph, --min-statements: GraphML, GEXF, DOT only
   unsigned threads = 0;
   bool quiet = false;
 };
@@ -149,7 +155,7 @@ std::string check_outputs(const Config& c) {
 std::string nearest_option(const std::string& typed) {
   static constexpr const char* kOptions[] = {
       "--jsonl", "--csv", "--html", "--graphml", "--gexf", "--turtle", "--ntriples", "--dot", "--partial", "--output-dir",
-      "--threads", "--co-quotation", "--base", "--min-confidence", "--rules", "--lexicon-dir", "--print-data",
+      "--threads", "--co-quotation", "--graph", "--min-statements", "--base", "--min-confidence", "--rules", "--lexicon-dir", "--print-data",
       "--text-field", "--id-field", "--title-field", "--url-field", "--date-field", "--source-field", "--quiet",
       "--help", "--version"};
   // Edits (insertions, deletions, substitutions) from `a` to `b`.
@@ -252,6 +258,20 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
       c.graph.min_confidence = std::strtod(v.c_str(), &end);
       if (end == v.c_str() || *end || !(c.graph.min_confidence >= 0 && c.graph.min_confidence <= 1))
         return UsageError{"--min-confidence must be a number from 0 to 1, not '" + v + "'"};
+      continue;
+    } else if (arg == "--graph" || arg == "--min-statements") {  // the graph formats' projection
+      std::string v;
+      if (!value(&v)) return UsageError{arg + " needs a value"};
+      if (arg == "--graph") {
+        if (!quotegraph::graph_view_from(v, &c.projection.view))
+          return UsageError{"--graph must be 'full' or 'people', not '" + v + "'"};
+        continue;
+      }
+      char* end = nullptr;
+      const long long n = std::strtoll(v.c_str(), &end, 10);
+      if (end == v.c_str() || *end || n < 0 || v[0] == '-')
+        return UsageError{"--min-statements must be a whole number of 0 or more, not '" + v + "'"};
+      c.projection.min_statements = static_cast<std::size_t>(n);
       continue;
     } else if (arg == "--threads") {
       std::string v;
@@ -488,6 +508,12 @@ class Outputs {
       const quotegraph::QuoteGraph& graph = kept_until_exit<quotegraph::QuoteGraph>(quotegraph::build_graph(corpus, config_.graph));
       *vertices = graph.vertex_count();
       *edges = graph.edge_count();
+      // GraphML, GEXF and DOT show the projection asked for (--graph, --min-statements); the
+      // RDF and the report the whole graph.
+      const quotegraph::QuoteGraph& picture =
+          quotegraph::changes_graph(config_.projection)
+              ? kept_until_exit<quotegraph::QuoteGraph>(quotegraph::project(graph, config_.projection))
+              : graph;
       // The longest first: the RDF's parts, then the others beside them.
       for (const auto syntax : {quotegraph::RdfSyntax::Turtle, quotegraph::RdfSyntax::NTriples}) {
         const bool turtle = syntax == quotegraph::RdfSyntax::Turtle;
@@ -497,11 +523,11 @@ class Outputs {
                   graph, options);
       }
       if (!config_.graphml.empty())
-        tasks.run([&] { write(1, config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(graph, out); }); });
+        tasks.run([&] { write(1, config_.graphml, "GraphML", [&](std::ostream& out, std::string*) { return quotegraph::write_graphml(picture, out); }); });
       if (!config_.gexf.empty())
-        tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(graph, out); }); });
+        tasks.run([&] { write(2, config_.gexf, "GEXF", [&](std::ostream& out, std::string*) { return quotegraph::write_gexf(picture, out); }); });
       if (!config_.dot.empty())
-        tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(graph, out); }); });
+        tasks.run([&] { write(5, config_.dot, "DOT", [&](std::ostream& out, std::string*) { return quotegraph::write_dot(picture, out); }); });
       if (!config_.html.empty()) {
         tasks.run([&] {
           write(7, config_.html, "report", [&](std::ostream& out, std::string*) {

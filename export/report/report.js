@@ -25,8 +25,12 @@
     for (const c of children || []) if (c !== null && c !== undefined) node.append(c);
     return node;
   };
-  // Quote fields: [doc, speaker, text, partial, confidence, rule, cue, context, offset, conflicting]
-  const Q = { doc: 0, speaker: 1, text: 2, partial: 3, confidence: 4, rule: 5, cue: 6, context: 7, offset: 8, conflicting: 9 };
+  // Quote fields: [doc, speaker, text, partial, confidence, rule, cue, context, offset, conflicting,
+  // speaker mention's start and end, cue's start and end (offsets in the context; -1: not in it),
+  // the other attributions [[name, [document id, ...]], ...]]
+  const Q = { doc: 0, speaker: 1, text: 2, partial: 3, confidence: 4, rule: 5, cue: 6, context: 7, offset: 8, conflicting: 9,
+              mentionStart: 10, mentionEnd: 11, cueStart: 12, cueEnd: 13, others: 14 };
+  const docIndex = new Map(docs.map((d, i) => [d[0], i]));
   // Speaker fields: [id, name, type, role, organization, statements, articles, colour]
   const S = { id: 0, name: 1, type: 2, role: 3, org: 4, statements: 5, articles: 6, colour: 7 };
 
@@ -59,32 +63,20 @@
     history.replaceState(null, '', '#' + p.toString());
   }
 
-  // The context with the quote, the speaker's name and the cue marked: the quote by its offset,
-  // the others at their occurrence nearest the quote outside it.
+  // The context with the quote, the mention that named the speaker ("he", "Mr Blair", "a
+  // senior official") and the cue marked, each exactly where the extractor found it (the
+  // JSONL's offsets). A mention outside the paragraph (a quote continuing one before) is not.
+  const MARK_TITLE = { quote: 'the quote', speaker: 'the mention that names the speaker', cue: 'the cue' };
   function contextNode(q) {
     const ctx = q[Q.context], start = q[Q.offset], end = start + q[Q.text].length;
     const marks = [[start, end, 'quote']];
-    const nearest = (word, cls) => {
-      if (!word) return;
-      const lower = ctx.toLowerCase(), w = word.toLowerCase();
-      let best = -1;
-      for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
-        if (i + w.length > start && i < end) continue;
-        if (best < 0 || Math.abs(i - start) < Math.abs(best - start)) best = i;
-      }
-      if (best >= 0 && !marks.some(([a, b]) => best < b && best + w.length > a)) marks.push([best, best + w.length, cls]);
-    };
-    const s = q[Q.speaker] >= 0 ? speakers[q[Q.speaker]] : null;
-    if (s) {
-      nearest(s[S.name], 'speaker');
-      if (marks.length === 1) nearest(s[S.name].split(' ').pop(), 'speaker');
-    }
-    nearest(q[Q.cue], 'cue');
+    for (const [a, b, cls] of [[q[Q.mentionStart], q[Q.mentionEnd], 'speaker'], [q[Q.cueStart], q[Q.cueEnd], 'cue']])
+      if (a >= 0 && b > a && b <= ctx.length && !marks.some(([x, y]) => a < y && b > x)) marks.push([a, b, cls]);
     marks.sort((a, b) => a[0] - b[0]);
     const p = el('p', { class: 'context' });
     let at = 0;
     for (const [a, b, cls] of marks) {
-      p.append(ctx.slice(at, a), el('mark', { class: cls, text: ctx.slice(a, b) }));
+      p.append(ctx.slice(at, a), el('mark', { class: cls, title: MARK_TITLE[cls], text: ctx.slice(a, b) }));
       at = b;
     }
     p.append(ctx.slice(at));
@@ -111,6 +103,12 @@
         q[Q.conflicting] ? el('span', { class: 'badge conflict', text: 'conflicting attribution' }) : null,
       ]),
       contextNode(q),
+      q[Q.others].length ? el('div', { class: 'meta others' }, [el('span', { text: 'The same words are given to' })].concat(
+        q[Q.others].map(([name, ids]) => el('span', { class: 'other' }, [el('strong', { text: name }), ' in ',
+          ...ids.flatMap((id, k) => {
+            const d = docIndex.has(id) ? docs[docIndex.get(id)] : [id, '', '', ''];
+            return k ? ['; ', articleNode(d)] : [articleNode(d)];
+          })])))) : null,
       el('div', { class: 'meta' }, [
         articleNode(d), d[2] ? el('span', { text: d[2] }) : null,
         el('span', { text: 'rule ' + q[Q.rule] }), el('span', { text: 'confidence ' + q[Q.confidence].toFixed(2) }),

@@ -12,7 +12,10 @@ namespace {
 constexpr const char* kColumns[] = {
     "id", "doc", "text", "start", "end", "kind", "speaker", "speaker_id", "anonymous", "role",
     "organization", "cue", "rule", "confidence", "statement_id", "organization_id",
-    "conflicting_attribution", "conflicting_speakers", "context", "context_start", "url", "date", "title"};
+    "conflicting_attribution", "conflicting_speakers", "context", "context_start", "url", "date", "title",
+    // Added after the first release's columns, so that a sheet that reads them by position still works.
+    "speaker_mention", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentences_start", "sentences_end",
+    "conflicts"};
 
 // One field: quoted when it holds a separator, a quote mark or a line break (RFC 4180), the
 // quote marks doubled. A field that a spreadsheet would run as a formula (it starts with =, +,
@@ -38,6 +41,8 @@ void field(std::string& row, std::string_view value) {
 }
 
 void number_field(std::string& row, std::size_t value) { field(row, std::to_string(value)); }
+// An offset, or an empty field for none.
+void offset_field(std::string& row, std::size_t value) { field(row, value == kNoSpan ? "" : std::to_string(value)); }
 
 }  // namespace
 
@@ -82,6 +87,21 @@ bool CsvWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     field(row, doc.url);
     field(row, doc.date);
     field(row, doc.title);
+    field(row, q.speaker_mention);
+    offset_field(row, q.speaker_start);
+    offset_field(row, q.speaker_stop);
+    offset_field(row, q.cue_start);
+    offset_field(row, q.cue_stop);
+    number_field(row, q.sentences_start);
+    number_field(row, q.sentences_stop);
+    // "Name (speaker_id): doc doc; Name (speaker_id): doc" — conflicting_speakers with names and articles.
+    std::string conflicts;
+    for (const auto& c : q.conflicts) {
+      if (!conflicts.empty()) conflicts += "; ";
+      conflicts += c.speaker + " (" + c.speaker_id + "):";
+      for (const auto& d : c.documents) conflicts += " " + d;
+    }
+    field(row, conflicts);
     out_.write(row.data(), static_cast<std::streamsize>(row.size()));
     out_.write("\r\n", 2);
   }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -343,6 +344,7 @@ std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::
       if (shown >= options.max_quotes) continue;
       const auto it = speaker_index.find(q.speaker_id);
       const bool has_context = !q.context.empty() && q.start >= q.context_start;
+      const std::size_t context_length = has_context ? count_code_points(q.context, 0, q.context.size()) : 0;
       w.StartArray();
       w.Uint64(d);
       w.Int(it == speaker_index.end() ? -1 : it->second);
@@ -354,6 +356,24 @@ std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::
       json_string(w, has_context ? q.context : q.text);
       w.Uint64(has_context ? utf16_length(q.context, q.start - q.context_start) : 0);
       w.Int(q.conflicting_speakers.empty() ? 0 : 1);
+      // The speaker's mention and the cue within the context, in UTF-16 units (-1: none there).
+      for (const auto& [start, stop] : {std::pair{q.speaker_start, q.speaker_stop}, std::pair{q.cue_start, q.cue_stop}}) {
+        const bool inside = has_context && start != kNoSpan && start >= q.context_start &&
+                            stop - q.context_start <= context_length;
+        w.Int64(inside ? static_cast<std::int64_t>(utf16_length(q.context, start - q.context_start)) : -1);
+        w.Int64(inside ? static_cast<std::int64_t>(utf16_length(q.context, stop - q.context_start)) : -1);
+      }
+      // The other attributions: [name, [document id, ...]] each.
+      w.StartArray();
+      for (const auto& c : q.conflicts) {
+        w.StartArray();
+        json_string(w, c.speaker.empty() ? c.speaker_id : c.speaker);
+        w.StartArray();
+        for (const auto& id : c.documents) json_string(w, id);
+        w.EndArray();
+        w.EndArray();
+      }
+      w.EndArray();
       w.EndArray();
       if (!q.conflicting_speakers.empty()) conflicts[normalise_statement(q.text)].push_back(shown);
       ++shown;

@@ -14,6 +14,12 @@ void string_or_null(Writer& w, const char* key, const std::string& value) {
   if (value.empty()) w.Null();
   else w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
+template <typename Writer>
+void offset_or_null(Writer& w, const char* key, std::size_t value) {
+  w.Key(key);
+  if (value == kNoSpan) w.Null();
+  else w.Uint64(value);
+}
 }  // namespace
 
 bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
@@ -44,8 +50,29 @@ bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
     w.StartArray();
     for (const auto& other : q.conflicting_speakers) w.String(other.c_str());
     w.EndArray();
+    w.Key("conflicts");  // the same, with names and articles
+    w.StartArray();
+    for (const auto& c : q.conflicts) {
+      w.StartObject();
+      w.Key("speaker_id"); w.String(c.speaker_id.data(), static_cast<rapidjson::SizeType>(c.speaker_id.size()));
+      w.Key("speaker"); w.String(c.speaker.data(), static_cast<rapidjson::SizeType>(c.speaker.size()));
+      w.Key("documents");
+      w.StartArray();
+      for (const auto& d : c.documents) w.String(d.data(), static_cast<rapidjson::SizeType>(d.size()));
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
     w.Key("context"); w.String(q.context.data(), static_cast<rapidjson::SizeType>(q.context.size()));
     w.Key("context_start"); w.Uint64(q.context_start);
+    // The evidence: the mention that named the speaker and the cue, in code points.
+    string_or_null(w, "speaker_mention", q.speaker_mention);
+    offset_or_null(w, "speaker_start", q.speaker_start);
+    offset_or_null(w, "speaker_end", q.speaker_stop);
+    offset_or_null(w, "cue_start", q.cue_start);
+    offset_or_null(w, "cue_end", q.cue_stop);
+    w.Key("sentences_start"); w.Uint64(q.sentences_start);
+    w.Key("sentences_end"); w.Uint64(q.sentences_stop);
     string_or_null(w, "url", doc.url);
     string_or_null(w, "date", doc.date);
     string_or_null(w, "unparsed_date", doc.unparsed_date);

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "quotegraph/utf8.h"
+
 namespace quotegraph {
 
 namespace {
@@ -28,6 +30,20 @@ std::string get_string(const rapidjson::Value& object, const char* key) {
 std::size_t get_size(const rapidjson::Value& object, const char* key) {
   const auto it = object.FindMember(key);
   return it != object.MemberEnd() && it->value.IsUint64() ? static_cast<std::size_t>(it->value.GetUint64()) : 0;
+}
+
+// An offset that may be absent (kNoSpan): a partial of an older version has none.
+std::size_t get_offset(const rapidjson::Value& object, const char* key) {
+  const auto it = object.FindMember(key);
+  return it != object.MemberEnd() && it->value.IsUint64() && it->value.GetUint64() < kNoSpan
+             ? static_cast<std::size_t>(it->value.GetUint64())
+             : kNoSpan;
+}
+
+void put_offset(JsonWriter& w, const char* key, std::size_t value) {
+  w.Key(key);
+  if (value == kNoSpan) w.Null();
+  else w.Uint64(value);
 }
 
 // The reason given for a line of quotes JSONL (--jsonl), which is said once per file.
@@ -77,12 +93,28 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
     q.organization = get_string(item, "organization");
     q.organization_type = entity_type_from(get_string(item, "organization_type"));
     q.cue = get_string(item, "cue");
+    q.speaker_mention = get_string(item, "speaker_mention");
+    q.speaker_start = get_offset(item, "speaker_start");
+    q.speaker_stop = get_offset(item, "speaker_end");
+    q.cue_start = get_offset(item, "cue_start");
+    q.cue_stop = get_offset(item, "cue_end");
+    q.sentences_start = get_offset(item, "sentences_start");
+    q.sentences_stop = get_offset(item, "sentences_end");
+    if (q.sentences_start == kNoSpan || q.sentences_stop == kNoSpan) {  // an older partial: the context
+      q.sentences_start = q.context_start;
+      q.sentences_stop = q.context_start + count_code_points(q.context, 0, q.context.size());
+    }
     q.rule = get_string(item, "rule");
     q.confidence = item.HasMember("confidence") && item["confidence"].IsNumber() ? item["confidence"].GetDouble() : 0.0;
     // What --partial writes: a probability, and a span in order. Anything else would reach the
     // outputs as invalid JSON ("confidence":,) or offsets that point nowhere.
     if (!(q.confidence >= 0 && q.confidence <= 1)) return "a quote's confidence is not a number from 0 to 1";
     if (q.begin > q.end || q.start > q.stop) return "a quote's span ends before it begins";
+    // An evidence span is whole (both ends) and in order, or none.
+    if (q.sentences_start > q.sentences_stop) return "a quote's sentences end before they begin";
+    if ((q.speaker_start == kNoSpan) != (q.speaker_stop == kNoSpan) || (q.speaker_start != kNoSpan && q.speaker_start > q.speaker_stop) ||
+        (q.cue_start == kNoSpan) != (q.cue_stop == kNoSpan) || (q.cue_start != kNoSpan && q.cue_start > q.cue_stop))
+      return "a quote's speaker or cue span is incomplete or ends before it begins";
     record.quotes.push_back(std::move(q));
   }
   return "";
@@ -124,6 +156,13 @@ bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes)
     put(w, "organization", q.organization);
     put(w, "organization_type", to_string(q.organization_type));
     put(w, "cue", q.cue);
+    put(w, "speaker_mention", q.speaker_mention);
+    put_offset(w, "speaker_start", q.speaker_start);
+    put_offset(w, "speaker_end", q.speaker_stop);
+    put_offset(w, "cue_start", q.cue_start);
+    put_offset(w, "cue_end", q.cue_stop);
+    put_offset(w, "sentences_start", q.sentences_start);
+    put_offset(w, "sentences_end", q.sentences_stop);
     put(w, "rule", q.rule);
     w.Key("confidence"); w.Double(q.confidence);  // shortest exact form: merges round-trip
     w.EndObject();

@@ -4,10 +4,12 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "quotegraph/date.h"
@@ -173,6 +175,8 @@ std::string decimal(double v) {
 
 namespace {
 
+constexpr std::uint8_t kDefinesSpeaker = 1, kDefinesCue = 2;
+
 void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
   switch (v.kind) {
     case VertexKind::Document:
@@ -225,10 +229,17 @@ std::string role_iri(const RdfOptions& options, const std::string& role) {
   return options.base + "role/" + iri_escape(normalise_key(role));
 }
 
+// A span of an article's text as NIF names it: ARTICLE#char=START,END.
+std::string span_iri(const std::string& article, std::size_t start, std::size_t end) {
+  return article + "#char=" + std::to_string(start) + "," + std::to_string(end);
+}
+
 // `defines_role`: the first speaks_for edge with its role, which describes the role.
+// `defines[k]`: which evidence spans of occurrence k are described here (kDefinesSpeaker,
+// kDefinesCue): each once, where it is first used (a mention may name the speaker of several quotes).
 void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options, const std::string& from,
                 const std::string& to, std::size_t /*source*/, std::size_t target, const EdgeData& e,
-                bool defines_role) {
+                bool defines_role, const std::vector<std::uint8_t>& defines) {
   switch (e.kind) {
     case EdgeKind::Said:
       rdf.iri_object(to, "schema:creator", from);
@@ -254,10 +265,11 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
     }
     case EdgeKind::AppearsIn: {
       rdf.iri_object(from, "schema:isBasedOn", to);
-      for (const Occurrence& o : e.occurrences) {
+      for (std::size_t k = 0; k < e.occurrences.size(); ++k) {
+        const Occurrence& o = e.occurrences[k];
         // The exact span, as NIF counts it: code points, end exclusive, and the article's own
         // words there (the statement's text is one article's spelling of them).
-        const std::string span = to + "#char=" + std::to_string(o.start) + "," + std::to_string(o.end);
+        const std::string span = span_iri(to, o.start, o.end);
         rdf.type(span, "nif:OffsetBasedString");
         rdf.literal(span, "nif:beginIndex", std::to_string(o.start), "xsd:nonNegativeInteger");
         rdf.literal(span, "nif:endIndex", std::to_string(o.end), "xsd:nonNegativeInteger");
@@ -267,6 +279,20 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
         rdf.literal(span, "qg:quoteId", o.quote_id);
         rdf.literal(span, "qg:confidence", decimal(o.confidence), "xsd:decimal");
         rdf.literal(span, "qg:rule", o.rule);
+        // The evidence: the speaker's mention and the cue, spans of the same article.
+        const bool mention = o.speaker_start != kNoSpan, cue = o.cue_start != kNoSpan;
+        if (mention) rdf.iri_object(span, "qg:speakerMention", span_iri(to, o.speaker_start, o.speaker_end));
+        if (cue) rdf.iri_object(span, "qg:cue", span_iri(to, o.cue_start, o.cue_end));
+        const auto describe = [&](std::size_t start, std::size_t end, const std::string& anchor) {
+          const std::string evidence = span_iri(to, start, end);
+          rdf.type(evidence, "nif:OffsetBasedString");
+          rdf.literal(evidence, "nif:beginIndex", std::to_string(start), "xsd:nonNegativeInteger");
+          rdf.literal(evidence, "nif:endIndex", std::to_string(end), "xsd:nonNegativeInteger");
+          rdf.literal(evidence, "nif:anchorOf", anchor);
+          rdf.iri_object(evidence, "nif:referenceContext", to + "#context");
+        };
+        if (mention && (defines[k] & kDefinesSpeaker)) describe(o.speaker_start, o.speaker_end, o.speaker_mention);
+        if (cue && (defines[k] & kDefinesCue)) describe(o.cue_start, o.cue_end, o.cue);
       }
       break;
     }
@@ -282,7 +308,7 @@ void write_edge(Emitter& rdf, const QuoteGraph& graph, const RdfOptions& options
 // About how many statements an item writes: what the parts are balanced by.
 constexpr std::size_t kVertexWeight = 4;
 std::size_t edge_weight(const EdgeData& e) {
-  return e.kind == EdgeKind::AppearsIn ? 1 + 9 * e.occurrences.size() : 3;
+  return e.kind == EdgeKind::AppearsIn ? 1 + 13 * e.occurrences.size() : 3;
 }
 
 }  // namespace
@@ -304,10 +330,20 @@ RdfParts::RdfParts(const QuoteGraph& graph, const RdfOptions& options, std::size
   std::vector<std::size_t> weight(n, kVertexWeight);
   std::vector<bool> may_start(n, true);
   std::set<std::string> roles;
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t>> evidence;  // article, start, end: described
   bool previous_ends_off_vertex = false;  // the first edges may run on from the last vertex
   graph.for_each_edge([&](std::size_t source, std::size_t target, const EdgeData& e) {
     const bool defines_role = e.kind == EdgeKind::SpeaksFor && !e.role.empty() && roles.insert(role_iri(options, e.role)).second;
-    edges_.push_back({source, target, &e, defines_role});
+    std::vector<std::uint8_t> defines;
+    if (e.kind == EdgeKind::AppearsIn) {
+      for (const Occurrence& o : e.occurrences) {
+        std::uint8_t d = 0;
+        if (o.speaker_start != kNoSpan && evidence.insert({target, o.speaker_start, o.speaker_end}).second) d |= kDefinesSpeaker;
+        if (o.cue_start != kNoSpan && evidence.insert({target, o.cue_start, o.cue_end}).second) d |= kDefinesCue;
+        defines.push_back(d);
+      }
+    }
+    edges_.push_back({source, target, &e, defines_role, std::move(defines)});
     weight.push_back(edge_weight(e));
     may_start.push_back(previous_ends_off_vertex);
     if (e.kind != EdgeKind::CoQuoted)  // writes nothing
@@ -335,7 +371,7 @@ bool RdfParts::write(std::size_t part, std::ostream& out, std::string* error) co
     }
     const Edge& e = edges_[item - n];
     write_edge(rdf, graph_, options_, vertex_iri_[e.source], vertex_iri_[e.target], e.source, e.target, *e.data,
-               e.defines_role);
+               e.defines_role, e.defines);
   }
   const bool ok = rdf.finish() && static_cast<bool>(out.flush());
   if (!ok && error) *error = rdf.status() != SERD_SUCCESS ? std::string("serd: ") + reinterpret_cast<const char*>(serd_strerror(rdf.status())) : "write failed";

@@ -64,6 +64,14 @@ struct Attribution {
   int entity = -1;
   std::string rule, cue;
   double confidence = 0;
+  // Where this attribution's evidence stands, in bytes (npos: nowhere): the mention that named
+  // the speaker here (a name, a descriptor, a pronoun; with the apposition when the name is in
+  // it) and the cue. Copied with the attribution, so a continuation points to the mention of
+  // the quote it continues; clear_cue() goes with every cue.clear().
+  std::size_t mention_begin = std::string::npos, mention_end = std::string::npos;
+  std::size_t cue_begin = std::string::npos, cue_end = std::string::npos;
+  void clear_cue() { cue.clear(), cue_begin = cue_end = std::string::npos; }
+  void set_mention(std::size_t begin, std::size_t end) { mention_begin = begin, mention_end = end; }
 };
 
 struct DocumentAnalysis {

@@ -108,6 +108,7 @@ static std::string without_possessor(const Lexicon& lex, const std::string& role
 struct SpeakerMatch {
   int entity = -1;
   double certainty = 1.0;  // multiplies the rule's confidence
+  bool named_in_apposition = false;  // "The port's chief executive, Rui Costa, said" (the evidence spans both)
 };
 
 // Pronouns and "the diplomat" are resolved, so they are less certain than a name.
@@ -171,6 +172,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
       if (named.organization.empty()) named.organization = p.organization;
       p = std::move(named);
       match.certainty = certainty_of(p);
+      match.named_in_apposition = true;
     } else {
       analyse_apposition(appos, cx.lex, p);
     }
@@ -264,6 +266,10 @@ static void attribute(const PassContext& cx, DocumentAnalysis& doc, std::size_t 
         a.rule = rule.id;
         a.cue = cue.set ? std::string(context.substr(cue.begin, cue.end - cue.begin)) : "";
         a.confidence = rule.confidence * found.certainty;
+        // The evidence: the rule's speaker group (and the apposition that holds the name), its cue group.
+        a.set_mention(from + (found.named_in_apposition ? std::min(speaker.begin, appos.begin) : speaker.begin),
+                      from + (found.named_in_apposition ? std::max(speaker.end, appos.end) : speaker.end));
+        if (cue.set) a.cue_begin = from + cue.begin, a.cue_end = from + cue.end;
         if (rule.context == RuleContext::Tail) {  // the attribution is not part of the quote
           std::size_t end = from + speaker.begin;
           while (end > q.begin && (doc.text[end - 1] == ' ')) --end;

@@ -85,7 +85,7 @@ void continue_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     if (!rule) continue;
     doc.attributions[i] = doc.attributions[i - 1];
     doc.attributions[i].rule = rule;
-    doc.attributions[i].cue.clear();
+    doc.attributions[i].clear_cue();  // the cue's offsets too
     doc.attributions[i].confidence = std::min(doc.attributions[i - 1].confidence, confidence);
   }
   // A quote carried over from the previous paragraph gets the speaker named at its end.
@@ -148,8 +148,9 @@ static bool opens_clause(const Lexicon& lex, const DocumentAnalysis& doc, std::s
 // apposition between commas, with at most two words before it: "has said", "also told"), with
 // words reported after it before `end`: "Dan Jolin, reviews editor of Empire, says classic
 // shows have a built-in audience". Not "asked" (a question is not what the quote goes on with)
-// and not a participle.
-static bool reports_speech(const PassContext& cx, const DocumentAnalysis& doc, std::size_t from, std::size_t end, std::string* cue) {
+// and not a participle. `cue_at` gets where the cue starts.
+static bool reports_speech(const PassContext& cx, const DocumentAnalysis& doc, std::size_t from, std::size_t end, std::string* cue,
+                           std::size_t* cue_at) {
   std::size_t pos = from;
   while (pos < end && doc.text[pos] == ' ') ++pos;
   if (pos < end && doc.text[pos] == ',') {
@@ -176,6 +177,7 @@ static bool reports_speech(const PassContext& cx, const DocumentAnalysis& doc, s
     for (std::size_t k = pos; k + 1 < end; ++k)
       if (doc.text[k] == ' ' && doc.text[k + 1] != ' ') ++reported;
     *cue = word;
+    *cue_at = w - word.size();
     return reported >= 3;
   }
   return false;
@@ -197,6 +199,7 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     // The first person the sentence has reporting speech: its subject, or a later one ("Sales
     // rose, but Ms Milanesi said it was difficult to say").
     int person_subject = -1;
+    const Mention* subject_mention = nullptr;  // person_subject's mention
     for (const Mention& m : doc.mentions) {
       if (m.begin < begin || m.entity < 0) continue;
       if (m.begin >= end) break;
@@ -205,15 +208,17 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
         if (m.subject) break;
         continue;
       }
-      if (m.subject && person_subject < 0) person_subject = m.entity;
+      if (m.subject && person_subject < 0) person_subject = m.entity, subject_mention = &m;
       if (!m.subject && !opens_clause(cx.lex, doc, begin, m.begin)) continue;
       std::string cue;
-      if (!reports_speech(cx, doc, m.end, end, &cue)) continue;
+      std::size_t cue_at = 0;
+      if (!reports_speech(cx, doc, m.end, end, &cue, &cue_at)) continue;
       Attribution& a = doc.attributions[i];
       a.entity = m.entity;
       a.rule = "lead_in.reported_speech";
       a.cue = cue;
       a.confidence = 0.6;
+      a.set_mention(m.begin, m.end), a.cue_begin = cue_at, a.cue_end = cue_at + cue.size();
       break;
     }
     // Nobody in it speaks, but its subject is a person and the quote says nothing of who
@@ -227,6 +232,7 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
       a.entity = person_subject;
       a.rule = "lead_in.subject";
       a.confidence = 0.5;
+      a.set_mention(subject_mention->begin, subject_mention->end);
     }
   }
 }
@@ -245,6 +251,7 @@ void headline_speakers(const PassContext& /*cx*/, DocumentAnalysis& doc) {
     doc.attributions[i].entity = first->entity;
     doc.attributions[i].rule = "headline.subject";
     doc.attributions[i].confidence = 0.6;
+    doc.attributions[i].set_mention(first->begin, first->end);
   }
 }
 
@@ -265,6 +272,7 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
       doc.attributions[i].entity = m->entity;
       doc.attributions[i].rule = "clause.subject";
       doc.attributions[i].confidence = 0.6;  // 0.62 of them right on the PolNeAR dev set
+      doc.attributions[i].set_mention(m->begin, m->end);
       break;
     }
   }

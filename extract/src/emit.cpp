@@ -101,6 +101,7 @@ static EntityType entity_type(const PassContext& cx, const Entity& e) {
 
 void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuotes& result) {
   std::size_t byte = 0, cp = 0;  // running position for byte -> code point offsets
+  std::size_t evidence_byte = 0, evidence_cp = 0;  // the last mention or cue converted
   auto to_cp = [&](std::size_t target) {
     cp += count_code_points(doc.text, byte, target);
     byte = target;
@@ -122,6 +123,17 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
     out.context_start = out.start - count_code_points(doc.text, context_begin, q.begin);
     out.partial = is_partial(doc, i);
     const Attribution& a = doc.attributions[i];
+    // A byte offset in code points, counted from the quote's start or the last one converted,
+    // whichever is nearer (the running to_cp() only goes forward; a mention may stand before
+    // the quote, and a run of continuations shares one far back).
+    const auto cp_of = [&](std::size_t at) {
+      const auto distance = [](std::size_t x, std::size_t y) { return x < y ? y - x : x - y; };
+      const bool from_last = distance(at, evidence_byte) < distance(at, q.begin);
+      const std::size_t from = from_last ? evidence_byte : q.begin, from_cp = from_last ? evidence_cp : out.start;
+      evidence_cp = at <= from ? from_cp - count_code_points(doc.text, at, from) : from_cp + count_code_points(doc.text, from, at);
+      evidence_byte = at;
+      return evidence_cp;
+    };
     if (a.entity >= 0) {
       const Entity& e = doc.entities[a.entity];
       out.speaker = e.display;
@@ -142,9 +154,30 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       out.cue = a.cue;
       out.rule = a.rule;
       out.confidence = a.confidence;
+      // The evidence: the mention and the cue.
+      if (a.mention_begin < a.mention_end && a.mention_end <= doc.text.size()) {
+        out.speaker_mention = doc.text.substr(a.mention_begin, a.mention_end - a.mention_begin);
+        out.speaker_start = cp_of(a.mention_begin);
+        out.speaker_stop = cp_of(a.mention_end);
+      }
+      if (!a.cue.empty() && a.cue_begin < a.cue_end && a.cue_end <= doc.text.size()) {
+        out.cue_start = cp_of(a.cue_begin);
+        out.cue_stop = cp_of(a.cue_end);
+      }
     } else {
       out.rule = "scan.unattributed";
       out.confidence = 0.0;
+    }
+    {  // The sentence(s) of the context that hold the quote and, where they stand in the
+       // context, the mention and the cue: what a fact-checker cites.
+      std::size_t b = q.open, e = std::max(q.close_end, q.end);
+      for (const auto& [x, y] : {std::pair{a.mention_begin, a.mention_end}, std::pair{a.cue_begin, a.cue_end}})
+        if (a.entity >= 0 && x < y && x >= context_begin && y <= context_end) b = std::min(b, x), e = std::max(e, y);
+      b = std::max(sentence_start(doc, b), context_begin);
+      e = std::min(sentence_end(doc, e - 1), context_end);
+      while (e > b && (doc.text[e - 1] == ' ' || doc.text[e - 1] == '\t' || doc.text[e - 1] == '\r' || doc.text[e - 1] == '\n')) --e;
+      out.sentences_start = cp_of(b);
+      out.sentences_stop = cp_of(e);
     }
     if (is_term_in_marks(cx, out)) continue;
     result.quotes.push_back(std::move(out));

@@ -458,6 +458,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
     for (const auto& other : it->second)
       if (other != q.speaker_id && !may_be_one(other, q.speaker_id)) q.conflicting_speakers.push_back(other);
   });
+  describe_conflicts(corpus);  // names and articles of the conflicting_speakers (conflicts.cpp)
 }
 
 }  // namespace quotegraph

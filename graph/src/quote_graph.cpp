@@ -151,7 +151,11 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     EdgeData& appears = impl_->merged_edge(s, d, EdgeKind::AppearsIn);
     appears.date = doc.date;
     appears.weight = static_cast<double>(appears.occurrences.size() + 1);
-    appears.occurrences.push_back({quote_id(doc.id, q.start, q.stop), q.start, q.stop, q.confidence, q.rule, q.text});
+    Occurrence& o = appears.occurrences.emplace_back();
+    o.quote_id = quote_id(doc.id, q.start, q.stop);
+    o.start = q.start, o.end = q.stop, o.confidence = q.confidence, o.rule = q.rule, o.text = q.text;
+    o.speaker_mention = q.speaker_mention, o.speaker_start = q.speaker_start, o.speaker_end = q.speaker_stop;
+    o.cue = q.cue, o.cue_start = q.cue_start, o.cue_end = q.cue_stop;
     if (q.speaker_id.empty()) continue;
     const bool is_org = q.speaker_id.compare(0, 4, "org:") == 0;
     const Vertex p = impl_->vertex_for(q.speaker_id, is_org ? VertexKind::Organization : VertexKind::Person, &created);
@@ -272,6 +276,20 @@ void QuoteGraph::finish(const GraphOptions& options) {
       case VertexKind::Document: break;
     }
   }
+}
+
+std::size_t QuoteGraph::add_vertex(VertexData vertex) {
+  const Vertex v = boost::add_vertex(impl_->graph);
+  impl_->by_id.emplace(vertex.id, v);
+  impl_->graph[v] = std::move(vertex);
+  return v;
+}
+
+void QuoteGraph::add_edge(std::size_t source, std::size_t target, EdgeData edge) {
+  const EdgeKind kind = edge.kind;
+  const auto e = boost::add_edge(source, target, impl_->graph).first;
+  impl_->graph[e] = std::move(edge);
+  impl_->edges.emplace(EdgeKey{source, target, kind}, e);
 }
 
 std::size_t QuoteGraph::vertex_count() const { return boost::num_vertices(impl_->graph); }

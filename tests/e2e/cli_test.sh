@@ -97,7 +97,7 @@ import json, re, sys, rdflib
 queries = re.findall(r"```sparql\n(.*?)```", open(sys.argv[1]).read(), re.S)
 g = rdflib.Graph(); g.parse(sys.argv[2], format="turtle")
 quotes = [json.loads(l) for l in open(sys.argv[3])]
-assert len(queries) == 4, len(queries)
+assert len(queries) == 5, len(queries)
 blinken_id = {q["speaker_id"] for q in quotes if q["speaker"] == "Antony Blinken"}
 assert len(blinken_id) == 1, blinken_id
 blinken = {r[0].toPython() for r in g.query(queries[0])}
@@ -106,7 +106,9 @@ russia = {(str(r[0]), str(r[1])) for r in g.query(queries[1])}
 assert ("Sergei Lavrov", "Foreign Minister") in russia, russia
 anon = {r[2].toPython() for r in g.query(queries[2])}
 assert anon == {q["text"] for q in quotes if q["anonymous"]}, (len(anon), sum(q["anonymous"] for q in quotes))
-print("SPARQL rows:", len(blinken), len(russia), len(anon))
+evidence = {(str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else str(r[3])) for r in g.query(queries[4])}
+assert evidence == {(q["id"], q["speaker_mention"], q["speaker_start"], q["cue"]) for q in quotes if q["speaker_mention"]}, evidence
+print("SPARQL rows:", len(blinken), len(russia), len(anon), len(evidence))
 PY
 
 echo "cli: $failures failed"

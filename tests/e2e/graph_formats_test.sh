@@ -73,14 +73,19 @@ g = rdflib.Graph(); g.parse(sys.argv[2], format="turtle")
 NIF = rdflib.Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 S = rdflib.Namespace("http://schema.org/")
 base = "http://quotegraph.org/id/doc/"
-spans = 0
+QG = rdflib.Namespace("http://quotegraph.org/ns#")
+spans = evidence = 0
 for span in g.subjects(rdflib.RDF.type, NIF.OffsetBasedString):
     doc = urllib.parse.unquote(str(span)[len(base):].split("#")[0])
     begin, end = int(g.value(span, NIF.beginIndex)), int(g.value(span, NIF.endIndex))
     anchor = str(g.value(span, NIF.anchorOf))
     assert anchor == texts[doc][begin:end], (doc, begin, end, anchor, texts[doc][begin:end])
-    spans += 1
+    if g.value(span, QG.quoteId) is not None: spans += 1
+    else: evidence += 1
 assert spans == 9, spans
+# The evidence: every quote's speaker mention and cue, each span described once.
+pointed = set(g.objects(None, QG.speakerMention)) | set(g.objects(None, QG.cue))
+assert evidence == len(pointed) > 9, (evidence, len(pointed))
 assert any(ord(c) > 0xFFFF for c in texts["a_1"][:200]) and "\r\n" in texts["a_1"]
 # Kuleba's words: three quotes, two articles: two isBasedOn triples, three spans.
 lines = open(sys.argv[3]).read().splitlines()
@@ -88,7 +93,7 @@ assert len(lines) == len(set(lines)), "a triple written twice"
 based_on = [l for l in lines if "<http://schema.org/isBasedOn>" in l]
 quotes = [json.loads(l) for l in open(sys.argv[4])]
 assert len(based_on) == len({(q["statement_id"], q["doc"]) for q in quotes}) == 8, based_on
-print(f"  {spans} spans checked against the input text, {len(lines)} triples, none twice")
+print(f"  {spans} quote spans and {evidence} evidence spans checked against the input text, {len(lines)} triples, none twice")
 PY
 
 check "a_1 and a-1: two documents and two unnamed sources in JSONL, GraphML, GEXF and RDF" /usr/bin/python3 - out <<'PY'
@@ -164,9 +169,66 @@ check "graphology made a multigraph for the two edges between the governor and t
 "$Q" -q "$project/samples" -o samples
 check "GEXF (samples): networkx read_gexf and graphology-gexf read what GraphML holds" gexf_readers samples
 
+# Projections (--graph people, --min-statements): GraphML valid, read by networkx with the
+# vertices and edge weights the quotes JSONL implies; GEXF and DOT written from the same view.
+project_check() {  # project_check DIR MIN: DIR/quotes.jsonl beside DIR/people.graphml
+  /usr/bin/python3 - "$1" "$2" <<'PY'
+import collections, json, sys, networkx as nx
+out, minimum = sys.argv[1], int(sys.argv[2])
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+statements = collections.defaultdict(set)  # speaker or organisation -> statement ids (GraphML's measure)
+speaks_for = collections.Counter()
+in_doc = collections.defaultdict(set)
+for q in quotes:
+    if not q["speaker_id"]: continue
+    statements[q["speaker_id"]].add(q["statement_id"])
+    if q["organization_id"] and not q["speaker_id"].startswith("org:"):
+        statements[q["organization_id"]].add(q["statement_id"])
+        speaks_for[(q["speaker_id"], q["organization_id"])] += 1
+    if not q["anonymous"]: in_doc[q["doc"]].add(q["speaker_id"])
+kept = {v for v, s in statements.items() if len(s) >= minimum}
+co_quoted = collections.Counter()
+for speakers in in_doc.values():
+    s = sorted(speakers & kept)
+    for i in range(len(s)):
+        for j in range(i + 1, len(s)): co_quoted[frozenset((s[i], s[j]))] += 1
+g = nx.read_graphml(f"{out}/people.graphml", force_multigraph=True)
+ids = {n: d.get("speaker_id") or d.get("organization_id") for n, d in g.nodes(data=True)}
+assert set(ids.values()) == kept, (set(ids.values()) ^ kept)
+assert all(d["type"] not in ("statement", "document") and d["statements"] >= minimum for _, d in g.nodes(data=True))
+seen_for, seen_co = {}, {}
+for a, b, d in g.edges(data=True):
+    if d["type"] == "speaks_for": seen_for[(ids[a], ids[b])] = d["weight"]
+    elif d["type"] == "co_quoted": seen_co[frozenset((ids[a], ids[b]))] = d["weight"]
+    else: raise AssertionError(d["type"])
+assert seen_for == {k: v for k, v in speaks_for.items() if k[0] in kept and k[1] in kept}, seen_for
+assert seen_co == dict(co_quoted), (seen_co, co_quoted)
+gexf = nx.read_gexf(f"{out}/people.gexf")
+assert gexf.number_of_nodes() == g.number_of_nodes(), (gexf.number_of_nodes(), g.number_of_nodes())
+dot = open(f"{out}/people.dot").read()
+assert dot.count("->") == g.number_of_edges(), (dot.count("->"), g.number_of_edges())
+print(f"  at least {minimum} statements: {len(kept)} of {len(statements)} speakers and organisations, "
+      f"{len(seen_for)} speaks_for and {len(seen_co)} co_quoted edges (the heaviest {max(seen_co.values(), default=0):.0f} articles), as the JSONL implies")
+PY
+}
+mkdir -p projected
+for minimum in 0 2; do
+  "$Q" -q "$project/samples" --jsonl projected/quotes.jsonl --graph people --min-statements "$minimum" \
+    --graphml projected/people.graphml --gexf projected/people.gexf --dot projected/people.dot
+  check "GraphML of --graph people --min-statements $minimum valid against the schema" \
+    xmllint --nonet --noout --schema "$project/../shared/schemas/graphml/graphml.xsd" projected/people.graphml
+  check "samples, --graph people --min-statements $minimum: the vertices and weights the JSONL implies" project_check projected "$minimum"
+done
+check "--graph statements and --min-statements -1 are usage errors (exit 2)" bash -c \
+  "'$Q' '$project/samples' --graph statements --graphml x.graphml 2>/dev/null; [ \$? -eq 2 ] && \
+   '$Q' '$project/samples' --min-statements -1 --graphml x.graphml 2>/dev/null; [ \$? -eq 2 ]"
+
 # Full names' ids do not depend on which other articles are in the run.
 if [ -d "$bbc" ]; then
   "$Q" -q "$bbc" --jsonl whole.jsonl --threads 2
+  "$Q" -q "$bbc/politics" --jsonl projected/quotes.jsonl --graph people --min-statements 3 \
+    --graphml projected/people.graphml --gexf projected/people.gexf --dot projected/people.dot
+  check "BBC politics, --graph people --min-statements 3: the vertices and weights the JSONL implies" project_check projected 3
   for subset in business politics; do
     "$Q" -q "$bbc/$subset" --jsonl "$subset.jsonl"
     check "BBC: the ids of names given in full are the same in a run over $subset/ alone and over all" \

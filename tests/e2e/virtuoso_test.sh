@@ -104,7 +104,7 @@ grep -q "graph.ttl" loadlist.out && ! grep -q "Error\|error [0-9]" loadlist.out 
 import json, re, sys, urllib.parse, urllib.request
 doc, quotes_path, endpoint, graph, ttl = sys.argv[1:]
 queries = re.findall(r"```sparql\n(.*?)```", open(doc).read(), re.S)
-assert len(queries) == 4, len(queries)
+assert len(queries) == 5, len(queries)
 quotes = [json.loads(l) for l in open(quotes_path)]
 
 def select(query):
@@ -147,5 +147,10 @@ firsts = {(r["text"], r["article"].rsplit("/", 1)[1], r["date"]) for r in rows}
 kharkiv = "We will not abandon the people of Kharkiv to the invaders,"
 assert firsts == {(kharkiv, "dated-b", "2022-03-01")}, firsts
 print(f"ok: query 4 (where a statement appeared first): {sorted(firsts)}")
+
+rows = select(queries[4])
+evidence = {(r["quote"], r["mention"], int(r["begin"]), r.get("cue")) for r in rows}
+assert evidence == {(q["id"], q["speaker_mention"], q["speaker_start"], q["cue"]) for q in quotes if q["speaker_mention"]}, evidence
+print(f"ok: query 5 (the evidence of each attribution): {len(rows)} rows, as the JSONL says")
 PY
 echo "virtuoso: all queries agree with the JSONL"

@@ -1376,3 +1376,54 @@ TEST_CASE("frames that name the speaker without a speech verb", "[attribution]")
       {"as expected: nobody", "The plan failed. As expected, “nothing changed at all.”", "nothing changed", ""},
   });
 }
+
+// The text at a code point span of `text`.
+static std::string code_points(const std::string& text, std::size_t start, std::size_t stop) {
+  std::size_t cp = 0, begin = std::string::npos, end = text.size();
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (cp == start) begin = i;
+    if (cp == stop) { end = i; break; }
+    ++cp;
+  }
+  return begin == std::string::npos ? "<out of range>" : text.substr(begin, end - begin);
+}
+
+TEST_CASE("the speaker's mention and the cue are given as exact code point spans", "[attribution][evidence]") {
+  struct Row {
+    std::string text, mention, cue;
+  };
+  const Row rows[] = {
+      // a name after the cue; the text before has characters beyond ASCII (code points, not bytes)
+      {"Café “Ünïcödé” debate. “We will not give up,” said Antony Blinken.", "Antony Blinken", "said"},
+      // a pronoun: the mention that named the speaker here, not the name it resolves to
+      {"Antony Blinken arrived in Kyiv.\n\n“We stand with you,” he told reporters.", "he", "told"},
+      // the name in apposition to the role
+      {"The port's chief executive, Rui Costa, said: “We are ready for the ships.”",
+       "The port's chief executive, Rui Costa", "said"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    const DocumentQuotes out = run(row.text);
+    REQUIRE(!out.quotes.empty());
+    const Quote& q = out.quotes.back();
+    CHECK(q.speaker_mention == row.mention);
+    CHECK(code_points(row.text, q.speaker_start, q.speaker_stop) == row.mention);
+    CHECK(q.cue == row.cue);
+    CHECK(code_points(row.text, q.cue_start, q.cue_stop) == row.cue);
+  }
+  SECTION("a continuation keeps the mention before it, without a cue") {
+    const std::string text = "“We will win,” said Ana Lima. “And we will stay.”";
+    const DocumentQuotes out = run(text);
+    REQUIRE(out.quotes.size() == 2);
+    CHECK(out.quotes[1].rule.rfind("continuation", 0) == 0);
+    CHECK(code_points(text, out.quotes[1].speaker_start, out.quotes[1].speaker_stop) == "Ana Lima");
+    CHECK(out.quotes[1].cue.empty());
+    CHECK(out.quotes[1].cue_start == kNoSpan);
+  }
+  SECTION("an unattributed quote has no evidence") {
+    const DocumentQuotes out = run("The sign read “No entry for anybody at all today”.");
+    for (const Quote& q : out.quotes)
+      if (q.speaker.empty()) CHECK((q.speaker_start == kNoSpan && q.cue_start == kNoSpan && q.speaker_mention.empty()));
+  }
+}

@@ -2,6 +2,7 @@
 // PROV-O, NIF 2.0. IRIs are derived from content under a configurable base, never blank
 // nodes, so re-imports and merged shards do not duplicate. Vocabulary: docs/rdf.md.
 #pragma once
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -40,6 +41,7 @@ class RdfParts {
     std::size_t source, target;
     const EdgeData* data;
     bool defines_role;  // the first speaks_for edge with its role, which describes the role
+    std::vector<std::uint8_t> defines;  // appears_in: per occurrence, the evidence spans described there
   };
   const QuoteGraph& graph_;
   RdfOptions options_;

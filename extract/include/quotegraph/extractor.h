@@ -23,6 +23,16 @@ const char* to_string(EntityType type);
 // The inverse of to_string(); None for anything else.
 EntityType entity_type_from(std::string_view text);
 
+// An offset that is not there (a quote with no speaker mention or no cue).
+inline constexpr std::size_t kNoSpan = static_cast<std::size_t>(-1);
+
+// Another speaker the same words are given to elsewhere in a corpus (graph/corpus.h).
+struct ConflictingAttribution {
+  std::string speaker_id;              // the other speaker's id
+  std::string speaker;                 // their name as those articles write it (the most common spelling)
+  std::vector<std::string> documents;  // ids of the articles that give them the words, sorted
+};
+
 struct Quote {
   std::size_t begin = 0, end = 0;  // byte offsets of the quoted words in Document::text
   std::size_t start = 0, stop = 0; // the same span in code points (what the outputs report)
@@ -44,10 +54,26 @@ struct Quote {
   std::string cue;                 // the speech verb that attributed it, as written
   std::string rule;                // id of the rule that attributed it (or found it)
   double confidence = 0.0;
+  // The evidence of the attribution, in code points into the document, end exclusive (kNoSpan:
+  // none). The speaker mention is what named the speaker in this attribution, as written: the
+  // name, descriptor or pronoun the rule's speaker is ("he" in "“…,” he said"; with the
+  // apposition when the name is in it: "The port's chief executive, Rui Costa"), the sentence
+  // subject a lead-in, headline or clause rule took; a continuation keeps the mention of the
+  // quote it continues, which may stand in an earlier paragraph. The cue's span is `cue`'s,
+  // set exactly when `cue` is.
+  std::string speaker_mention;     // the text at [speaker_start, speaker_stop); empty when none
+  std::size_t speaker_start = kNoSpan, speaker_stop = kNoSpan;
+  std::size_t cue_start = kNoSpan, cue_stop = kNoSpan;
+  // The sentence(s) of `context` that hold the quote and, where they stand in it, the mention
+  // and the cue, in code points: what a fact-checker cites. Always within the context.
+  std::size_t sentences_start = 0, sentences_stop = 0;
   // Filled across documents by resolve_corpus() (graph/corpus.h); empty after extract().
   std::string organization_id;                   // "org:KEY" of `organization`
   std::string statement_id;                      // the same words by the same speaker
   std::vector<std::string> conflicting_speakers; // other speakers the same words are given to
+  // The same, with the other speaker's name and the articles that give them the words, in the
+  // order of conflicting_speakers.
+  std::vector<ConflictingAttribution> conflicts;
 };
 
 // The most of a paragraph a quote's context keeps on each side of the quote, in bytes.

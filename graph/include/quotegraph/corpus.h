@@ -54,6 +54,11 @@ class Corpus {
 // does not depend on how many.
 void resolve_corpus(Corpus& corpus, unsigned threads = 1);
 
+// Fills each quote's `conflicts` from its `conflicting_speakers`: the other speaker's name (the
+// spelling most of their quotes of these words use) and the articles that give them the words.
+// resolve_corpus() calls it last (graph/src/conflicts.cpp).
+void describe_conflicts(Corpus& corpus);
+
 // The cross-document key of a person's name: the first name's consonant skeleton (vowels, h
 // and doubled letters dropped, the first letter kept: Sergei/Sergey -> srg, Antony/Anthony ->
 // antn, Dmytro/Dmitry -> dmtr; a name with fewer than three consonants is kept whole), middle initials, and the surname folded to ASCII with repeated

@@ -60,6 +60,11 @@ struct Occurrence {
   double confidence = 0.0;
   std::string rule;
   std::string text;  // the document's text at [start, end): the words as this article writes them
+  // The evidence (Quote's fields of the same names): the mention that named the speaker and the
+  // cue, code points, kNoSpan when there is none.
+  std::string speaker_mention, cue;
+  std::size_t speaker_start = kNoSpan, speaker_end = kNoSpan;
+  std::size_t cue_start = kNoSpan, cue_end = kNoSpan;
 };
 
 // One edge per pair of vertices and kind: repeated relations add to `weight` (and, for
@@ -90,6 +95,12 @@ class QuoteGraph {
   // Computes labels, measures, first appearances, conflicts_with and (as an option)
   // co_quoted edges. Call once, after the last add().
   void finish(const GraphOptions& options = {});
+
+  // A graph built vertex by vertex and edge by edge, as a projection makes one
+  // (quotegraph/projection.h): the data is taken as given (measures included) and nothing is
+  // merged; call finish() never. add_vertex returns the new vertex's index.
+  std::size_t add_vertex(VertexData vertex);
+  void add_edge(std::size_t source, std::size_t target, EdgeData edge);
 
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
