@@ -120,7 +120,8 @@ inline bool has_word(const std::unordered_set<std::string>& words, std::string_v
 inline std::size_t organisation_article_at(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t pos) {
   for (const std::string& article : lex.organisation_articles) {
     const std::size_t n = article.size();
-    if (pos + n < doc.text.size() && doc.text[pos + n] == ' ' && has_word(lex.organisation_articles, std::string_view(doc.text).substr(pos, n)))
+    if (pos + n < doc.text.size() && doc.text[pos + n] == ' ' &&
+        has_word(lex.organisation_articles, std::string_view(doc.text).substr(pos, n)))
       return n + 1;
   }
   return 0;
@@ -129,7 +130,8 @@ inline std::size_t organisation_article_at(const Lexicon& lex, const DocumentAna
 inline bool is_sentence_initial(const DocumentAnalysis& doc, std::size_t pos) {
   std::size_t j = pos;
   while (j > 0 && (doc.text[j - 1] == ' ' || doc.text[j - 1] == '"' || doc.text[j - 1] == '\'')) --j;
-  if (j >= 3 && (doc.text.compare(j - 3, 3, "\xE2\x80\x9C") == 0 || doc.text.compare(j - 3, 3, "\xE2\x80\x98") == 0)) j -= 3;
+  if (j >= 3 && (doc.text.compare(j - 3, 3, "\xE2\x80\x9C") == 0 || doc.text.compare(j - 3, 3, "\xE2\x80\x98") == 0))
+    j -= 3;
   return j == 0 || doc.text[j - 1] == '\n' || sentence_start(doc, pos) == pos;
 }
 

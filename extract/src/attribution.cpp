@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -23,7 +24,8 @@ static bool ends_with_of_them(const Lexicon& lex, std::string_view phrase) {
 // "saying", "responding": a speech verb's form that introduces, not reports.
 bool is_participle(const Lexicon& lex, const std::string& word) {
   for (const std::string& suffix : lex.participle_suffixes)
-    if (word.size() > suffix.size() + 1 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+    if (word.size() > suffix.size() + 1 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return true;
   return false;
 }
 
@@ -32,7 +34,8 @@ bool is_participle(const Lexicon& lex, const std::string& word) {
 // told ("told the BBC News website") or a short adjunct ("said in a statement"); at most 14
 // words and no quotation mark. "Nina Park asked." and "Paul Goosens, head of Preventon, told
 // the BBC." are; "Organisers say all funds will go to charity." is not. npos otherwise.
-std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalysis& doc, std::size_t start, std::size_t paragraph_end) {
+std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalysis& doc, std::size_t start,
+                                     std::size_t paragraph_end) {
   const std::size_t end = std::min(sentence_end(doc, start), paragraph_end);
   std::size_t words = 0, after_verb = 0;
   std::string verb;
@@ -64,7 +67,8 @@ std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalys
   return verb.empty() ? std::string::npos : end;
 }
 
-void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i, std::size_t* before_begin, std::size_t* after_end) {
+void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i, std::size_t* before_begin,
+                    std::size_t* after_end) {
   const QuoteSpan& q = doc.spans[i];
   std::size_t b = std::max(sentence_start(doc, q.open), q.paragraph_begin);
   if (i > 0 && doc.spans[i - 1].paragraph_begin == q.paragraph_begin) b = std::max(b, doc.spans[i - 1].close_end);
@@ -105,11 +109,15 @@ static std::string without_possessor(const Lexicon& lex, const std::string& role
   return possessor ? role.substr(space + 1) : role;
 }
 
+namespace {
+
 struct SpeakerMatch {
   int entity = -1;
   double certainty = 1.0;  // multiplies the rule's confidence
   bool named_in_apposition = false;  // "The port's chief executive, Rui Costa, said" (the evidence spans both)
 };
+
+}  // namespace
 
 // Pronouns and "the diplomat" are resolved, so they are less certain than a name.
 static double certainty_of(const Phrase& p) {
@@ -120,8 +128,9 @@ static double certainty_of(const Phrase& p) {
 }
 
 // The entity a rule's speaker group names, analysing the phrase once.
-static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc, std::size_t begin, std::size_t end, std::size_t appos_begin, std::size_t appos_end,
-                            std::size_t quote_pos, bool confident_rule) {
+static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc, std::size_t begin, std::size_t end,
+                                   std::size_t appos_begin, std::size_t appos_end, std::size_t quote_pos,
+                                   bool confident_rule) {
   Phrase p = cx.phrases.analyse(std::string_view(doc.text).substr(begin, end - begin), cx.lex);
   if (organisation_article_at(cx.lex, doc, begin) > 0 && p.kind == PhraseKind::Person && p.role.empty() && !p.gender) {
     // "“…,” the FA said": a name with an article speaking is an organisation, unless it is
@@ -187,7 +196,8 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
       // opened a sentence before, one of that kind if the noun names a kind of organisation.
       if (const std::size_t article = organisation_article_at(cx.lex, doc, begin);
           p.name.empty() && p.role.empty() && article > 0 && end - begin > article)
-        match.entity = organization_subject_before(cx, doc, begin, doc.text.substr(begin + article, end - begin - article));
+        match.entity =
+            organization_subject_before(cx, doc, begin, doc.text.substr(begin + article, end - begin - article));
       // "one of them", "some of those": the group named last, unnamed sources or people.
       if (match.entity < 0 && ends_with_of_them(cx.lex, std::string_view(doc.text).substr(begin, end - begin)))
         match.entity = latest_entity(doc, begin, kPronounReach, false, [](const Entity& e) {
@@ -206,7 +216,8 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
 // A quote that ends its own sentence ("… aggressor.") is followed by a new sentence, not by
 // its attribution, unless the next word is lower case ("… it?” he asked) or the sentence is
 // nothing but an attribution.
-bool after_context_usable(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q, std::size_t after_end) {
+bool after_context_usable(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+                          std::size_t after_end) {
   if (!q.closed) return false;
   if (q.end > q.begin && doc.text[q.end - 1] == '.') {
     std::size_t j = q.close_end;
@@ -246,7 +257,8 @@ static void attribute(const PassContext& cx, DocumentAnalysis& doc, std::size_t 
         return t.words == rule.prefilter.words.get() && t.from == from && t.to == to;
       });
       if (test == tested.end())
-        test = tested.insert(tested.end(), {rule.prefilter.words.get(), from, to, rule.prefilter.context_may_match(context)});
+        test = tested.insert(tested.end(),
+                             {rule.prefilter.words.get(), from, to, rule.prefilter.context_may_match(context)});
       if (!test->passed) continue;
     }
     std::size_t start = 0;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -35,7 +36,9 @@ static bool has_own_speaker(const PassContext& cx, const DocumentAnalysis& doc, 
     }
     return words;
   };
-  auto is_cue = [&](const Word& w) { return cx.lex.speech_verb_forms.count(w.lower) && !is_participle(cx.lex, w.lower); };
+  auto is_cue = [&](const Word& w) {
+    return cx.lex.speech_verb_forms.count(w.lower) && !is_participle(cx.lex, w.lower);
+  };
   auto introduces_somebody = [&](const Word& first) {
     return is_upper_cp(cp_at(doc.text, first.begin)) ? !cx.lex.known_source_starts.count(first.lower)
                                                      : cx.lex.new_source_starts.count(first.lower) > 0;
@@ -105,7 +108,8 @@ static bool asks_or_passes_on(const PassContext& cx, const DocumentAnalysis& doc
     while (w < end && doc.text[w] >= 'a' && doc.text[w] <= 'z') ++w;
     if (w > pos) {
       const std::string word = doc.text.substr(pos, w - pos);
-      if (cx.lex.speech_verb_forms.count(word) && (cx.lex.asking_verbs.count(word) || is_participle(cx.lex, word))) return true;
+      if (cx.lex.speech_verb_forms.count(word) && (cx.lex.asking_verbs.count(word) || is_participle(cx.lex, word)))
+        return true;
     }
     pos = w + 1;
   }
@@ -119,7 +123,8 @@ static bool stands_alone(const PassContext& cx, const DocumentAnalysis& doc, std
   const QuoteSpan& q = doc.spans[i];
   std::size_t last = q.end;
   while (last > q.begin && doc.text[last - 1] == ' ') --last;
-  if (last == q.begin || (doc.text[last - 1] != '.' && doc.text[last - 1] != '!' && doc.text[last - 1] != '?')) return false;
+  if (last == q.begin || (doc.text[last - 1] != '.' && doc.text[last - 1] != '!' && doc.text[last - 1] != '?'))
+    return false;
   std::size_t before_begin, after_end;
   context_bounds(cx, doc, i, &before_begin, &after_end);
   std::size_t next = q.close_end;

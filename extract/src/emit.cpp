@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -111,7 +112,8 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
   for (std::size_t i = 0; i < doc.spans.size(); ++i) {
     const QuoteSpan& q = doc.spans[i];
     if (q.end <= q.begin) continue;
-    if (doc.attributions[i].entity < 0 ? !is_speech_without_speaker(cx, doc, q) : is_title_after_cue(cx, doc, q)) continue;
+    if (doc.attributions[i].entity < 0 ? !is_speech_without_speaker(cx, doc, q) : is_title_after_cue(cx, doc, q))
+      continue;
     Quote out;
     out.begin = q.begin;
     out.end = q.end;

@@ -3,11 +3,12 @@
 #include "passes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <cctype>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -58,7 +59,8 @@ Phrase organization_named(const std::string& name) {
 
 // The latest organisation that opened a sentence before `pos`, within reach; when `noun` is
 // an organisation cue word ("ministry" for "Finance Ministry"), one whose name has it.
-int organization_subject_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos, const std::string& noun) {
+int organization_subject_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos,
+                                const std::string& noun) {
   std::string cue = noun;
   if (!cue.empty()) cue[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cue[0])));
   const bool of_a_kind = cx.lex.organization_cues.count(cue) > 0;
@@ -100,7 +102,8 @@ static int add_entity(DocumentAnalysis& doc, Entity e) {
 // The latest person whose surname is `surname`, or -1.
 int person_named(const DocumentAnalysis& doc, const std::string& surname) {
   for (std::size_t k = doc.entities.size(); k-- > 0;)
-    if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() && doc.entities[k].name.back() == surname)
+    if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() &&
+        doc.entities[k].name.back() == surname)
       return static_cast<int>(k);
   return -1;
 }
@@ -162,7 +165,8 @@ static int resolve_definite(DocumentAnalysis& doc, const std::string& head, std:
 
 // "one council diplomat": a lower-case organisation word ("council", "ministry") stands for
 // the latest organisation of that kind named before ("the Security Council").
-static std::string organization_named_before(const PassContext& cx, const DocumentAnalysis& doc, const std::string& words, std::size_t pos) {
+static std::string organization_named_before(const PassContext& cx, const DocumentAnalysis& doc,
+                                             const std::string& words, std::size_t pos) {
   std::string best;
   std::size_t best_pos = 0;
   std::size_t start = 0;
@@ -198,7 +202,8 @@ int resolve_pronoun(DocumentAnalysis& doc, const std::string& pronoun, std::size
     if (pronoun == "it") return e.written || e.kind == PhraseKind::Organization;
     if (pronoun != "he" && pronoun != "she") return false;  // "we": the writer's side, unresolved
     const char g = pronoun == "he" ? 'm' : 'f';
-    const bool agreeing = !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
+    const bool agreeing =
+        !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
     if (agreeing && learns && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
     return agreeing;
   };
@@ -262,7 +267,8 @@ int entity_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, st
   }
 }
 
-void note_organization_subject(const PassContext& cx, DocumentAnalysis& doc, std::size_t pos, const Phrase& organization) {
+void note_organization_subject(const PassContext& cx, DocumentAnalysis& doc, std::size_t pos,
+                               const Phrase& organization) {
   const int entity = entity_for(cx, doc, organization, pos, true);
   if (entity >= 0) doc.organization_subjects.push_back({pos, entity});
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 
 #include "quotegraph/utf8.h"
@@ -211,66 +210,8 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
     for (const auto& w : split(line, ' ')) title_cues.insert(to_lower_ascii(w));
   });
   if (!read("language.tsv")) return false;
-  const std::map<std::string, std::unordered_set<std::string>*> word_sets = {
-      {"article", &articles},
-      {"organisation_article", &organisation_articles},
-      {"place_preposition", &place_prepositions},
-      {"list_conjunction", &list_conjunctions},
-      {"document_preposition", &document_prepositions},
-      {"telling_verb", &telling_verbs},
-      {"asking_verb", &asking_verbs},
-      {"passive_auxiliary", &passive_auxiliaries},
-      {"clause_opener", &clause_openers},
-      {"adjunct_start", &adjunct_starts},
-      {"possessive_determiner", &possessive_determiners},
-      {"new_source_start", &new_source_starts},
-      {"known_source_start", &known_source_starts},
-      {"name_particle", &name_particles},
-      {"joined_particle", &joined_particles},
-      {"connector", &connectors},
-      {"source_determiner", &source_determiners},
-      {"group_determiner", &group_determiners},
-      {"organisation_preposition", &organisation_prepositions},
-      {"source_qualifier", &source_qualifiers},
-      {"name_conjunction", &name_conjunctions},
-      {"name_link", &name_links},
-      {"genitive_preposition", &genitive_prepositions},
-      {"origin_preposition", &origin_prepositions},
-      {"indefinite_article", &indefinite_articles},
-      {"epithet_article", &epithet_articles},
-      {"plural_source_noun", &plural_source_nouns},
-      {"distributive", &distributives},
-      {"courtesy_title", &courtesy_titles},
-      {"role_end_word", &role_end_words}};
-  const std::map<std::string, std::vector<std::string>*> word_lists = {
-      {"participle_suffix", &participle_suffixes},
-      {"anonymity_sign", &anonymity_signs},
-      {"group_reference", &group_references},
-      {"demonym_suffix", &demonym_suffixes},
-      {"describing_suffix", &describing_suffixes},
-      {"frequent_word", &frequent_words},
-      {"opening_mark", &opening_marks}};
   entries("language.tsv", [&](const std::string& line, int number) {
-    const auto f = split(line, '\t');
-    if (f.size() == 3 && f[0] == "pronoun") {
-      pronouns[to_lower_ascii(f[1])] = f[2];
-    } else if (f.size() == 2 && f[0] == "definite") {
-      definite_articles.insert(to_lower_ascii(f[1]));
-    } else if (f.size() == 2 && f[0] == "determiner") {
-      determiners.insert(to_lower_ascii(f[1]));
-    } else if (f.size() == 2 && f[0] == "nouns" && f[1] == "capitalised") {
-      nouns_capitalised = true;
-    } else if (f.size() == 2 && f[0] == "compounds" && f[1] == "titles") {
-      compound_titles = true;
-    } else if (f.size() == 2 && f[0] == "abbreviation") {
-      abbreviations.insert(f[1]);
-    } else if (f.size() == 2 && f[0] == "calendar_word") {
-      calendar_words.insert(f[1]);
-    } else if (f.size() == 2 && word_sets.count(f[0])) {
-      word_sets.at(f[0])->insert(to_lower_ascii(f[1]));
-    } else if (f.size() == 2 && word_lists.count(f[0])) {
-      word_lists.at(f[0])->push_back(to_lower_ascii(f[1]));
-    } else {
+    if (!add_language_row(split(line, '\t'))) {
       fail("language.tsv", number,
            "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, nouns<TAB>capitalised, compounds<TAB>titles or "
            "SECTION<TAB>WORD for a section of the file's header (definite, determiner, abbreviation, article, ...)");
@@ -282,6 +223,72 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
   speech_verbs.erase(std::unique(speech_verbs.begin(), speech_verbs.end()), speech_verbs.end());
   speech_verb_forms.insert(speech_verbs.begin(), speech_verbs.end());
   return ok;
+}
+
+// One row of language.tsv (split at tabs); false when it is none of the file's sections.
+bool Lexicon::add_language_row(const std::vector<std::string>& f) {
+  // Sections of words, stored in lower case, and of suffixes and phrases, in file order.
+  static const std::pair<const char*, std::unordered_set<std::string> Lexicon::*> kWordSets[] = {
+      {"article", &Lexicon::articles},
+      {"organisation_article", &Lexicon::organisation_articles},
+      {"place_preposition", &Lexicon::place_prepositions},
+      {"list_conjunction", &Lexicon::list_conjunctions},
+      {"document_preposition", &Lexicon::document_prepositions},
+      {"telling_verb", &Lexicon::telling_verbs},
+      {"asking_verb", &Lexicon::asking_verbs},
+      {"passive_auxiliary", &Lexicon::passive_auxiliaries},
+      {"clause_opener", &Lexicon::clause_openers},
+      {"adjunct_start", &Lexicon::adjunct_starts},
+      {"possessive_determiner", &Lexicon::possessive_determiners},
+      {"new_source_start", &Lexicon::new_source_starts},
+      {"known_source_start", &Lexicon::known_source_starts},
+      {"name_particle", &Lexicon::name_particles},
+      {"joined_particle", &Lexicon::joined_particles},
+      {"connector", &Lexicon::connectors},
+      {"source_determiner", &Lexicon::source_determiners},
+      {"group_determiner", &Lexicon::group_determiners},
+      {"organisation_preposition", &Lexicon::organisation_prepositions},
+      {"source_qualifier", &Lexicon::source_qualifiers},
+      {"name_conjunction", &Lexicon::name_conjunctions},
+      {"name_link", &Lexicon::name_links},
+      {"genitive_preposition", &Lexicon::genitive_prepositions},
+      {"origin_preposition", &Lexicon::origin_prepositions},
+      {"indefinite_article", &Lexicon::indefinite_articles},
+      {"epithet_article", &Lexicon::epithet_articles},
+      {"plural_source_noun", &Lexicon::plural_source_nouns},
+      {"distributive", &Lexicon::distributives},
+      {"courtesy_title", &Lexicon::courtesy_titles},
+      {"role_end_word", &Lexicon::role_end_words},
+  };
+  static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {
+      {"participle_suffix", &Lexicon::participle_suffixes},
+      {"anonymity_sign", &Lexicon::anonymity_signs},
+      {"group_reference", &Lexicon::group_references},
+      {"demonym_suffix", &Lexicon::demonym_suffixes},
+      {"describing_suffix", &Lexicon::describing_suffixes},
+      {"frequent_word", &Lexicon::frequent_words},
+      {"opening_mark", &Lexicon::opening_marks},
+  };
+  if (f.size() == 3 && f[0] == "pronoun") {
+    pronouns[to_lower_ascii(f[1])] = f[2];
+    return true;
+  }
+  if (f.size() != 2) return false;
+  const std::string& section = f[0];
+  if (section == "nouns" && f[1] == "capitalised") return nouns_capitalised = true;
+  if (section == "compounds" && f[1] == "titles") return compound_titles = true;
+  std::unordered_set<std::string>* words = nullptr;
+  if (section == "definite") words = &definite_articles;
+  if (section == "determiner") words = &determiners;
+  for (const auto& [name, set] : kWordSets)
+    if (section == name) words = &(this->*set);
+  if (words) return words->insert(to_lower_ascii(f[1])), true;
+  // Matched as written: "No" (the abbreviation) is not "no", "May" (the month) not "may".
+  if (section == "abbreviation") return abbreviations.insert(f[1]), true;
+  if (section == "calendar_word") return calendar_words.insert(f[1]), true;
+  for (const auto& [name, list] : kWordLists)
+    if (section == name) return (this->*list).push_back(to_lower_ascii(f[1])), true;
+  return false;
 }
 
 std::size_t Lexicon::longest_phrase_from(const std::string& first_word) const {

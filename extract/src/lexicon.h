@@ -88,6 +88,8 @@ struct Lexicon {
   bool load(const std::string& directory, const std::string& language, std::string* error);
   // Text of a data file: the user's copy in `directory` if there, else the built-in one of
   // `language`.
+  // One row of language.tsv, split at tabs: false when it is none of the file's sections.
+  bool add_language_row(const std::vector<std::string>& fields);
   static bool read_data_file(const std::string& directory, const std::string& language,
                              const std::string& name, std::string* text, std::string* error);
 };

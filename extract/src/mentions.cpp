@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <optional>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -24,7 +25,8 @@ constexpr std::size_t kLongMentionBudgetFactor = 8;
 // that reads up to the window's end (PCRE2's partial match) is tried again on the whole line
 // while the document's budget lasts, so results on real text are the same; past the budget
 // the word start is given up, with a warning.
-static MatchResult match_mention(const PassContext& cx, DocumentAnalysis& doc, const Pattern& pattern, std::string_view line, std::size_t pos) {
+static MatchResult match_mention(const PassContext& cx, DocumentAnalysis& doc, const Pattern& pattern,
+                                 std::string_view line, std::size_t pos) {
   const std::size_t rest = line.size() - pos;
   if (rest <= kLongLineBytes) return pattern.match(line, pos, cx.scratch);
   const MatchResult r = pattern.match(line.substr(0, pos + kMentionWindowBytes), pos, cx.scratch, true);
@@ -38,6 +40,8 @@ static MatchResult match_mention(const PassContext& cx, DocumentAnalysis& doc, c
   return MatchResult::NoMatch;
 }
 
+namespace {
+
 // For a mention prefilter that looks ahead (a lexicon word, a possessive or a comma): what it
 // found from `searched_from`, kept until the scan passes it (each word is looked at once).
 struct PrefilterState {
@@ -47,10 +51,14 @@ struct PrefilterState {
   std::size_t word_start = 0;  // before a comma: the last start answered for the comma's word
 };
 
-static bool prefilter_passes(const PassContext& cx, std::size_t k, std::string_view line, std::size_t pos, PrefilterState& state) {
+}  // namespace
+
+static bool prefilter_passes(const PassContext& cx, std::size_t k, std::string_view line, std::size_t pos,
+                             PrefilterState& state) {
   const Prefilter& prefilter = cx.rules.mentions[k].prefilter;
   using Kind = Prefilter::Kind;
-  if (prefilter.kind != Kind::WordWithin && prefilter.kind != Kind::PossessiveWithin && prefilter.kind != Kind::WordBeforeComma)
+  if (prefilter.kind != Kind::WordWithin && prefilter.kind != Kind::PossessiveWithin &&
+      prefilter.kind != Kind::WordBeforeComma)
     return prefilter.may_match(line, pos);
   const bool searched_here = state.searched_from != std::string::npos && pos >= state.searched_from;
   if (prefilter.kind == Kind::WordBeforeComma) {
@@ -84,11 +92,15 @@ static bool asks_anonymity(const Lexicon& lex, const DocumentAnalysis& doc, std:
   return false;
 }
 
+namespace {
+
 struct MentionCandidate {
   std::size_t begin = 0, end = 0, name_begin = 0, name_end = 0;
   Group appos;
   MentionKind kind = MentionKind::Person;
 };
+
+}  // namespace
 
 // Whether the sentence before `pos` is only a few words that modify the name, none of them a
 // name itself ("Film host Chris Stone said", "Oscar host Chris Rock said"): the name is still
@@ -186,7 +198,8 @@ bool starts_with_capitalised_common_word(const DocumentAnalysis& doc, const Phra
 // A word start where a mention can begin: capitalised, a number, a possessive or one of the
 // rule file's MENTION_STARTERS (checked here, cheaply, so most words never reach a pattern).
 // When it cannot, `word_end` is where the word's ASCII letters and digits end.
-static bool may_start_mention(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos, std::size_t& word_end) {
+static bool may_start_mention(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos,
+                              std::size_t& word_end) {
   const unsigned char c = static_cast<unsigned char>(doc.text[pos]);
   if (!cx.rules.mention_starters_given || !(c >= 'a' && c <= 'z')) return true;
   std::size_t end = pos;
@@ -196,13 +209,18 @@ static bool may_start_mention(const PassContext& cx, const DocumentAnalysis& doc
   return cx.rules.is_mention_starter(std::string_view(doc.text).substr(pos, end - pos));
 }
 
+namespace {
+
 // A name a speech verb presents as speaking: right after the verb ("…, said Andrew Pearson,
 // boss of Workshare"), or, as the sentence's first mention, right before it past an
 // apposition ("Michelle, a mother of twins, said"; not "Blinken said Lavrov repeated …",
 // where Lavrov's verb is reported). Not after "told" or "asked": their object listens.
 enum class SpeakerPosition { None, AfterVerb, BeforeVerb };
 
-static SpeakerPosition speaker_position(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t end, bool first_in_sentence) {
+}  // namespace
+
+static SpeakerPosition speaker_position(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin,
+                                        std::size_t end, bool first_in_sentence) {
   const std::string_view before = word_before(doc, begin >= 20 ? begin - 20 : 0, begin);
   const std::string verb(before);
   if (!verb.empty() && cx.lex.speech_verb_forms.count(verb) && !cx.lex.telling_verbs.count(verb) &&
@@ -238,9 +256,11 @@ static SpeakerPosition speaker_position(const PassContext& cx, const DocumentAna
                                                                       : SpeakerPosition::None;
 }
 
-static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const MentionCandidate& c, std::size_t& current_sentence) {
+static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const MentionCandidate& c,
+                        std::size_t& current_sentence) {
   bool speaking = false;
-  const Phrase& phrase = cx.phrases.analyse(std::string_view(doc.text).substr(c.name_begin, c.name_end - c.name_begin), cx.lex);
+  const Phrase& phrase =
+      cx.phrases.analyse(std::string_view(doc.text).substr(c.name_begin, c.name_end - c.name_begin), cx.lex);
   Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
   if (phrase.kind == PhraseKind::Pronoun) {
     if (phrase.pronoun == "we") return;
@@ -270,16 +290,19 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
       std::vector<std::string>& name = edit().name;
       name.erase(name.begin());
     }
-    if (c.appos.set) analyse_apposition(std::string_view(doc.text).substr(c.appos.begin, c.appos.end - c.appos.begin), cx.lex, edit());
+    if (c.appos.set)
+      analyse_apposition(std::string_view(doc.text).substr(c.appos.begin, c.appos.end - c.appos.begin), cx.lex, edit());
     const Phrase& with_appos = edited ? *edited : phrase;
     const SpeakerPosition position =
-        speaker_position(cx, doc, c.name_begin, c.end, sentence_start(doc, c.begin) != current_sentence || after_modifiers_only(doc, c.begin));
+        speaker_position(cx, doc, c.name_begin, c.end,
+                         sentence_start(doc, c.begin) != current_sentence || after_modifiers_only(doc, c.begin));
     speaking = position != SpeakerPosition::None;
     // A lone capitalised word before a verb ("Turkcell said", "Westminster said") may be a
     // company or a place; with a title or honorific ("Lord Butler said") it is a person.
     // An honorific says person wherever the name stands ("Ms Berg was blunt.").
-    const bool introduces = position == SpeakerPosition::AfterVerb || with_appos.honorific ||
-                            (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
+    const bool introduces =
+        position == SpeakerPosition::AfterVerb || with_appos.honorific ||
+        (position == SpeakerPosition::BeforeVerb && (!with_appos.role.empty() || with_appos.gender));
     m.entity = entity_for(cx, doc, with_appos, c.begin, introduces);
     // "Macrovision says its new technology ...": a lone word speaking that nobody introduced
     // as a person is most likely a company, which a later "it" or "the firm" refers to.
@@ -357,7 +380,8 @@ void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
     MentionCandidate best;
     for (std::size_t k = 0; k < cx.rules.mentions.size(); ++k) {
       const MentionRule& rule = cx.rules.mentions[k];
-      if (pos < resume[k] || !rule.pattern->may_start_with(c) || !prefilter_passes(cx, k, line, pos, prefilter_states[k]))
+      if (pos < resume[k] || !rule.pattern->may_start_with(c) ||
+          !prefilter_passes(cx, k, line, pos, prefilter_states[k]))
         continue;
       const MatchResult r = match_mention(cx, doc, *rule.pattern, line, pos);
       if (r == MatchResult::LimitExceeded) warn(doc, "mention " + rule.id + " stopped at its match limit");

@@ -58,10 +58,12 @@ int antecedent_of_it(const PassContext& cx, const DocumentAnalysis& doc, std::si
 // The latest person whose surname is `surname`, or -1.
 int person_named(const DocumentAnalysis& doc, const std::string& surname);
 // An organisation that opens a sentence or speaks: what a later "it" or "the firm" refers to.
-void note_organization_subject(const PassContext& cx, DocumentAnalysis& doc, std::size_t pos, const Phrase& organization);
+void note_organization_subject(const PassContext& cx, DocumentAnalysis& doc, std::size_t pos,
+                               const Phrase& organization);
 // The latest organisation that opened a sentence before `pos`, within reach; when `noun` is
 // an organisation cue word ("ministry"), one whose name has it.
-int organization_subject_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos, const std::string& noun);
+int organization_subject_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos,
+                                const std::string& noun);
 // A phrase that names the organisation `name`.
 Phrase organization_named(const std::string& name);
 // Whether `name` is a country of the lexicon (its canonical form).
@@ -114,13 +116,15 @@ bool every_word_capitalised(std::string_view words, LowerCaseOk lower_case_ok, i
 void attribute_by_rules(const PassContext& cx, DocumentAnalysis& doc);
 // The context of quote i the rules read: from `before_begin` to the opening mark and from the
 // closing mark to `after_end` (its sentence, its paragraph, kContextBytes at most).
-void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i, std::size_t* before_begin, std::size_t* after_end);
+void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i, std::size_t* before_begin,
+                    std::size_t* after_end);
 // The end of the sentence at `start` when it is only an attribution ("Nina Park asked."), or npos.
 std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalysis& doc, std::size_t start,
                                      std::size_t paragraph_end);
 // Whether the words after quote `q` may attribute it (not a new sentence, unless one that is
 // only an attribution).
-bool after_context_usable(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q, std::size_t after_end);
+bool after_context_usable(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+                          std::size_t after_end);
 // "saying", "responding": a speech verb's form that introduces, not reports.
 bool is_participle(const Lexicon& lex, const std::string& word);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
 #include "chars.h"
 
 namespace quotegraph::detail {
@@ -25,8 +26,10 @@ std::size_t dateline_end(const DocumentAnalysis& doc, std::size_t start) {
   const auto upper = [&](std::size_t i) { return i < doc.text.size() && doc.text[i] >= 'A' && doc.text[i] <= 'Z'; };
   std::size_t i = start;
   if (!upper(i) || !upper(i + 1)) return std::string::npos;
-  while (i < doc.text.size() && (upper(i) || doc.text[i] == ' ' || doc.text[i] == '.' || doc.text[i] == '\'' || doc.text[i] == '-')) {
-    if (doc.text[i] == '-' && i + 1 < doc.text.size() && (doc.text[i + 1] == ' ' || doc.text[i + 1] == '-')) break;  // the dash
+  while (i < doc.text.size() &&
+         (upper(i) || doc.text[i] == ' ' || doc.text[i] == '.' || doc.text[i] == '\'' || doc.text[i] == '-')) {
+    if (doc.text[i] == '-' && i + 1 < doc.text.size() && (doc.text[i + 1] == ' ' || doc.text[i + 1] == '-'))
+      break;  // the dash
     ++i;
   }
   const std::size_t limit = std::min(doc.text.size(), i + 60);  // ", Jan 5", " (Reuters)"
@@ -34,7 +37,8 @@ std::size_t dateline_end(const DocumentAnalysis& doc, std::size_t start) {
   while (j < limit && doc.text[j] != '\n' && doc.text[j] != '-' && doc.text.compare(j, 3, "\xE2\x80\x94") != 0 &&
          doc.text.compare(j, 3, "\xE2\x80\x93") != 0)
     ++j;
-  if (j >= limit || doc.text[j] == '\n' || (j > i && doc.text[i] != ',' && doc.text[i] != ' ' && doc.text[i] != '(')) return std::string::npos;
+  if (j >= limit || doc.text[j] == '\n' || (j > i && doc.text[i] != ',' && doc.text[i] != ' ' && doc.text[i] != '('))
+    return std::string::npos;
   j += doc.text[j] == '-' ? (doc.text.compare(j, 2, "--") == 0 ? 2 : 1) : 3;
   if (j >= doc.text.size() || doc.text[j] != ' ') return std::string::npos;
   while (j < doc.text.size() && doc.text[j] == ' ') ++j;
@@ -49,7 +53,8 @@ void find_sentences(const PassContext& cx, DocumentAnalysis& doc) {
     const char c = doc.text[i];
     if (c == '\n' || c == '\r') {
       doc.sentence_starts.push_back(i + 1);
-      if (const std::size_t after = dateline_end(doc, i + 1); after != std::string::npos) doc.sentence_starts.push_back(after);
+      if (const std::size_t after = dateline_end(doc, i + 1); after != std::string::npos)
+        doc.sentence_starts.push_back(after);
       continue;
     }
     if (c != '.' && c != '!' && c != '?') continue;

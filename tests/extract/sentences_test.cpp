@@ -58,3 +58,14 @@ TEST_CASE("a wire story's dateline is not part of its first sentence", "[sentenc
   PassFixture g("VELMA -- Crews worked.");
   CHECK(g.text(quotegraph::detail::dateline_end(g.analysis, 0), g.analysis.text.size()) == "Crews worked.");
 }
+
+TEST_CASE("the abbreviations are the language's data, not the code's", "[sentences]") {
+  const std::string text = "Mr. Kell met Hr. Vide. They spoke.";
+  PassFixture f(text);
+  quotegraph::detail::Lexicon lexicon = f.data.lexicon;
+  lexicon.abbreviations = {"Hr"};  // a language that abbreviates "Herr", not "Mister"
+  const quotegraph::detail::PassContext cx{lexicon, f.data.rules, f.data.scan, f.scratch, f.phrases};
+  quotegraph::detail::find_sentences(cx, f.analysis);
+  CHECK(f.analysis.sentence_starts == std::vector<std::size_t>{0, text.find("Kell"), text.find("They")});
+  CHECK(sentences_of(text) == std::vector<std::string>{"Mr. Kell met Hr. ", "Vide. ", "They spoke."});
+}
