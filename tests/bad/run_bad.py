@@ -272,6 +272,46 @@ try:
         row("unreadable subdirectory", ["walked"], 1, r"walked/secret: cannot read directory: Permission denied")
         os.chmod("walked/secret", 0o755)
 
+    # Symbolic links to directories: one to a directory outside the walk is followed, once (two
+    # links to it read it once); one to a directory inside the walk is not (its files are read
+    # under their own path); one to an enclosing directory would loop, and a link to itself is
+    # a loop whatever its name: both reported.
+    os.makedirs("linked/a")
+    os.makedirs("outside/sub")
+    shutil.copy(inp("good.txt"), "linked/a/linked.txt")
+    shutil.copy(inp("good.txt"), "outside/sub/far.txt")
+    os.symlink("../outside", "linked/ext")
+    os.symlink("../outside", "linked/ext2")
+    os.symlink("a", "linked/inner")
+    found, _ = row("symbolic links to directories", ["linked"], 0)
+    check("symbolic links to directories: outside followed once, inside not followed",
+          sorted(q["doc"] for q in found if q["doc"] != "good") == ["a/linked", "ext/sub/far"], found)
+    os.symlink("..", "linked/a/up")
+    row("symbolic link to an enclosing directory", ["linked"], 1,
+        r"linked/a/up: symbolic link to an enclosing directory \(.*\) not followed: Too many levels of symbolic links")
+    os.remove("linked/a/up")
+    os.symlink("selfloop", "linked/selfloop")
+    row("looping symbolic link without an extension", ["linked"], 1,
+        r"linked/selfloop: broken symbolic link: Too many levels of symbolic links")
+    os.remove("linked/selfloop")
+
+    # An output directory inside the input directory: the run's own outputs are not read back
+    # as articles (a note, status 0), nor is an earlier run's quotes JSONL under another name
+    # (reported once, status 1). The outputs stay what one run over the articles writes.
+    os.makedirs("inside/articles")
+    shutil.copy(inp("good.txt"), "inside/articles/good.txt")
+    for attempt in (1, 2):
+        code, err, _ = run("inside", "-o", "inside/out")
+        docs = [q["doc"] for q in quotes("inside/out/quotes.jsonl")]
+        check(f"output directory inside the input, run {attempt}: status 0, only the article read",
+              code == 0 and docs == ["articles/good"] and
+              (attempt == 1 or "inside/out/quotes.jsonl: an output of this run: not read as input" in err), (code, err, docs))
+    code, err, _ = run("inside", "--jsonl", "inside/again.jsonl")
+    docs = [q["doc"] for q in quotes("inside/again.jsonl")]
+    check("an earlier run's quotes JSONL in the input: reported once, skipped, status 1",
+          code == 1 and docs == ["articles/good"] and err.count("not articles: file skipped") == 1 and
+          "inside/out/quotes.jsonl:1: quotes written by quotegraph (--jsonl), not articles: file skipped" in err, (code, err, docs))
+
     # --lexicon-dir that is missing, a file, or holds a misnamed file: exit 2 with the reason.
     os.mkdir("misnamed")
     with open("misnamed/title.txt", "w") as f:
@@ -386,6 +426,12 @@ try:
     for stage in (b"resolving people, organisations and statements across 60000 documents", b"writing outputs, GraphML written",
                   b"writing outputs, N-Triples written"):
         check(f"progress on a terminal shows '{stage.decode()}'", stage in shown, shown[-600:])
+    # The line covers the run: the share done and the time left, during and after extraction.
+    for pattern in (rb"\r(?:\x1b\[K)?quotegraph: \d+%, \d+ documents, .* quotes, about \d+ s left",
+                    rb"\rquotegraph: \d+%, (resolving|writing outputs)[^\r]*, about \d+ s left"):
+        check(f"progress on a terminal matches {pattern.decode()}", re.search(pattern, shown) is not None, shown[-600:])
+    shares = [int(m) for m in re.findall(rb"\rquotegraph: (\d+)%", shown)]
+    check("progress: the share never goes back", shares and shares == sorted(shares), shares)
 
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")
