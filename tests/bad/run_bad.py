@@ -168,6 +168,21 @@ try:
     check("doubling macros: exit 2, file and line named",
           code == 2 and f"doubling-rules.txt:{doubling_line}: the pattern expands to more than 1 MiB" in err, (code, err))
 
+    # A macro that names itself, or one defined after it: macros expand where they are defined,
+    # from those above, so no expansion recurses; a chain of 20,000 single macros hits the cap.
+    for extra, line_no, message in (("define SELF {SELF}\n", 1, "unknown macro {SELF}"),
+                                    ("define AA {BB}\ndefine BB {AA}\n", 1, "unknown macro {BB}"),
+                                    ("define M0 ab\n" + "".join(f"define M{i} {{M{i - 1}}}{{M0}}\n" for i in range(1, 20_001)),
+                                     None, "the macros defined up to here hold more than 16 MiB")):
+        with open("macro-rules.txt", "w") as f:
+            f.write(rules + extra)
+        start = time.monotonic()
+        code, err, _ = run(inp("good.txt"), "--rules", "macro-rules.txt", "--jsonl", "lex.jsonl", timeout=20)
+        where = str(rules.count("\n") + line_no) if line_no else r"\d+"
+        check(f"rule file: {message}: exit 2 in a moment, file and line named", code == 2 and
+              re.search(r"macro-rules\.txt:" + where + ": " + re.escape(message), err) and time.monotonic() - start < 10,
+              (code, err))
+
     # A run that reads no document (a mistyped input, a partial that is not there) writes
     # nothing: the previous outputs stay as they were.
     os.mkdir("kept")
