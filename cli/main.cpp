@@ -399,6 +399,12 @@ class Progress {
     for (const Step& step : steps_)
       if (name == step.name) done_ += step.weight;
   }
+  // A message on a line of its own, the progress line drawn again below it.
+  void say(const std::string& message) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    std::cerr << (shown_ ? "\r\033[K" : "") << message << std::flush;
+    if (!stage_.empty() && show_) draw_stage();
+  }
   void clear() {
     stop_ticker();
     if (shown_) std::cerr << "\r\033[K" << std::flush;
@@ -612,7 +618,9 @@ class Outputs {
       if (file.failed_on_closed_pipe()) return;  // quotegraph ... | head: the reader has enough
       if (error.empty()) error = std::string("write failed: ") + std::strerror(write_errno);
       const std::lock_guard<std::mutex> lock(mutex_);
-      std::cerr << "quotegraph: " << file.path() << ": " << error << "\n";
+      const std::string message = "quotegraph: " + file.path() + ": " + error + "\n";
+      if (progress_) progress_->say(message);
+      else std::cerr << message;
       failed_ = true;
       return;
     }
