@@ -245,6 +245,11 @@ class InputReader {
       quotes_file_ = true;
       return problem(where, "quotes written by quotegraph (--jsonl), not articles: file skipped"), false;
     }
+    if (opening && json.HasMember("document") && json.HasMember("quotes") && !json.HasMember("text")) {
+      quotes_file_ = true;
+      return problem(where, "a partial result written by quotegraph (--partial; read it with quotegraph merge), "
+                            "not articles: file skipped"), false;
+    }
     const rapidjson::Value* text = field(json, options_.text_field, {"text", "maintext", "content", "body"});
     if (!text) return problem(where, "no text field (text, maintext, content, body)"), false;
     if (!text->IsString()) return problem(where, "text field is not a string"), false;
@@ -346,7 +351,7 @@ class InputReader {
   std::set<std::string> walked_;       // the directories walked in it, likewise
   const std::function<bool(Document&)>& on_document_;
   const std::function<void(const InputProblem&)>& on_problem_;
-  bool quotes_file_ = false;  // parse_article found quotegraph's quotes JSONL
+  bool quotes_file_ = false;  // parse_article found quotegraph's quotes JSONL or a partial result
   std::string original_;  // the JSONL line being parsed, as read (reused: no allocation per line)
 };
 

@@ -353,6 +353,11 @@ try:
     check("an earlier run's quotes JSONL in the input: reported once, skipped, status 1",
           code == 1 and docs == ["articles/good"] and err.count("not articles: file skipped") == 1 and
           "inside/out/quotes.jsonl:1: quotes written by quotegraph (--jsonl), not articles: file skipped" in err, (code, err, docs))
+    code, err, _ = run(inp("good.txt"), "--partial", "p.jsonl")
+    code, err, _ = run("p.jsonl", "--jsonl", "from-partial.jsonl")
+    check("a partial named .jsonl given as articles: said once, skipped, status 1",
+          code == 1 and err.count("quotegraph: p.jsonl") == 1 and "p.jsonl:1: a partial result written by quotegraph" in err,
+          (code, err))
 
     # --lexicon-dir that is missing, a file, or holds a misnamed file: exit 2 with the reason.
     os.mkdir("misnamed")
