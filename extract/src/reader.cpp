@@ -83,7 +83,9 @@ class InputReader {
       }
       if (fs::is_directory(status)) {
         if (!link) {
-          walk(path, real / path.filename(), files);
+          // Already walked when a link to a directory outside led into it first.
+          const fs::path sub = real / path.filename();
+          if (walked_.count(sub.string()) == 0) walk(path, sub, files);
           continue;
         }
         std::error_code target_ec;

@@ -328,6 +328,11 @@ try:
     found, _ = row("symbolic links to directories", ["linked"], 0)
     check("symbolic links to directories: outside followed once, inside not followed",
           sorted(q["doc"] for q in found if q["doc"] != "good") == ["a/linked", "ext/sub/far"], found)
+    os.symlink("../outside/sub", "linked/b-sub")  # walked before ext, which holds it: read once, as b-sub/far
+    found, _ = row("symbolic links to a directory and to one inside it", ["linked"], 0)
+    check("symbolic links to a directory and to one inside it: each file read once",
+          sorted(q["doc"] for q in found if q["doc"] != "good") == ["a/linked", "b-sub/far"], found)
+    os.remove("linked/b-sub")
     os.symlink("..", "linked/a/up")
     row("symbolic link to an enclosing directory", ["linked"], 1,
         r"linked/a/up: symbolic link to an enclosing directory \(.*\) not followed: Too many levels of symbolic links")
