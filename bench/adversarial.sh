@@ -3,9 +3,9 @@
 #   - "minister " repeated (title words: a name pattern runs over them all, then fails at "said");
 #   - capitalised words (names the pattern keeps extending);
 #   - "Mr " repeated (honorifics);
-# at 0.1, 0.5 and 1 MB (or the sizes given, in MB), one thread. Prints seconds per size and
-# the ratio of the largest to the smallest against the ratio of their sizes: linear time
-# keeps the two close (quadratic would square it). Usage: bench/adversarial.sh [MB...]
+# at 0.1, 0.5 and 1 MB (or the sizes given, in MB), one thread. Prints seconds per size (wall
+# and CPU) and the ratio of the largest CPU time to the smallest against the ratio of their
+# sizes: linear time keeps the two close (quadratic would square it). Usage: bench/adversarial.sh [MB...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${QUOTEGRAPH:-build/quotegraph}
@@ -29,17 +29,24 @@ for mb in sizes:
         with open(f"{work}/{name}-{mb}.txt", "w") as f:
             f.write("Hostile line\n\n" + line + "\n")
 PY
-printf '%-12s' line; for mb in "${sizes[@]}"; do printf '%10s' "${mb} MB"; done; printf '   growth (size x%s)\n' \
+# Each cell: wall seconds / CPU seconds (user + system) of the process. On a shared machine the
+# CPU time is the steadier figure: the growth is computed from it.
+printf '%-12s' line; for mb in "${sizes[@]}"; do printf '%16s' "${mb} MB"; done; printf '   CPU growth (size x%s)\n' \
   "$(/usr/bin/python3 -c "print(round(${sizes[-1]} / ${sizes[0]}, 1))")"
 for name in minister capitalised honorific; do
   printf '%-12s' "$name"
-  times=()
+  cpus=()
   for mb in "${sizes[@]}"; do
-    start=$(date +%s.%N)
-    "$bin" "$work/$name-$mb.txt" --jsonl "$work/out.jsonl" --threads 1 -q 2>/dev/null
-    t=$(/usr/bin/python3 -c "print(f'{$(date +%s.%N) - $start:.2f}')")
-    times+=("$t")
-    printf '%10s' "${t} s"
+    read -r wall cpu < <(/usr/bin/python3 - "$bin" "$work/$name-$mb.txt" "$work/out.jsonl" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run([sys.argv[1], sys.argv[2], "--jsonl", sys.argv[3], "--threads", "1", "-q"], stderr=subprocess.DEVNULL)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{time.monotonic() - start:.2f} {usage.ru_utime + usage.ru_stime:.2f}")
+PY
+)
+    cpus+=("$cpu")
+    printf '%16s' "${wall} / ${cpu} s"
   done
-  printf '   x%s\n' "$(/usr/bin/python3 -c "print(round(${times[-1]} / max(${times[0]}, 0.01), 1))")"
+  printf '   x%s\n' "$(/usr/bin/python3 -c "print(round(${cpus[-1]} / max(${cpus[0]}, 0.01), 1))")"
 done

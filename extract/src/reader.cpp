@@ -4,11 +4,13 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "quotegraph/date.h"
@@ -38,7 +40,11 @@ class InputReader {
  private:
   bool read_directory(const std::string& dir) {
     std::vector<fs::path> files;
-    walk(dir, files);
+    std::error_code ec;
+    root_ = fs::canonical(dir, ec);
+    if (ec) root_ = fs::absolute(dir, ec).lexically_normal();
+    walked_.clear();
+    walk(dir, root_, files);
     if (files.empty()) {
       problem(dir, "no .txt or .jsonl files in directory");
       return true;
@@ -49,10 +55,14 @@ class InputReader {
     return true;
   }
 
-  // Collects the article files under `dir`. What cannot be read is reported, not skipped in
-  // silence: a subdirectory without permission, a broken or looping symbolic link to an
-  // article file. Symbolic links to directories are not followed (they could loop).
-  void walk(const fs::path& dir, std::vector<fs::path>& files) {
+  // Collects the article files under `dir`, whose path with every symbolic link resolved is
+  // `real`. What cannot be read is reported, not skipped in silence: a subdirectory without
+  // permission, a broken or looping symbolic link (to an article file, or with no extension:
+  // it may have been a directory of them). A symbolic link to a directory outside the walk is
+  // followed, once; one to a directory inside it is not (its files are read under their own
+  // path), and one to a directory that encloses it would loop: reported as a loop.
+  void walk(const fs::path& dir, const fs::path& real, std::vector<fs::path>& files) {
+    walked_.insert(real.string());
     std::error_code ec;
     fs::directory_iterator it(dir, ec), end;
     if (ec) return problem(dir.string(), "cannot read directory: " + ec.message());
@@ -67,16 +77,56 @@ class InputReader {
       std::error_code status_ec;
       const fs::file_status status = fs::status(path, status_ec);  // of what a link points to
       if (status_ec || !fs::exists(status)) {
-        if (link && is_article_file(path))
+        if (link && (is_article_file(path) || !path.has_extension() || status_ec.value() == ELOOP))
           problem(path.string(), "broken symbolic link: " + (status_ec ? status_ec.message() : std::string("no such file")));
         continue;
       }
       if (fs::is_directory(status)) {
-        if (!link) walk(path, files);
-      } else if (fs::is_regular_file(status) && is_article_file(path)) {
+        if (!link) {
+          // Already walked when a link to a directory outside led into it first.
+          const fs::path sub = real / path.filename();
+          if (walked_.count(sub.string()) == 0) walk(path, sub, files);
+          continue;
+        }
+        std::error_code target_ec;
+        const fs::path target = fs::canonical(path, target_ec);
+        if (target_ec) {
+          problem(path.string(), "broken symbolic link: " + target_ec.message());
+        } else if (encloses(target, real) || encloses(target, root_)) {
+          problem(path.string(), "symbolic link to an enclosing directory (" + target.string() + ") not followed: " +
+                                     std::generic_category().message(ELOOP));
+        } else if (!encloses(root_, target) && walked_.count(target.string()) == 0) {
+          walk(path, target, files);
+        }
+      } else if (fs::is_regular_file(status) && is_article_file(path) && !is_output(path)) {
         files.push_back(path);
       }
     }
+  }
+
+  // Whether `outer` is `inner` or one of the directories above it (both without symbolic links).
+  static bool encloses(const fs::path& outer, const fs::path& inner) {
+    auto o = outer.begin(), i = inner.begin();
+    for (; o != outer.end() && i != inner.end(); ++o, ++i)
+      if (*o != *i) return o->empty();  // "a/b/" ends in an empty element
+    return o == outer.end();
+  }
+
+  // Whether a file found in a walk is one of this run's outputs (-o DIR inside an input
+  // directory; one written by the run before under the same name): it is not read as an
+  // article, and the note says why.
+  bool is_output(const fs::path& path) {
+    if (options_.outputs.empty()) return false;
+    const std::string name = path.filename().string();
+    for (const auto& output : options_.outputs) {
+      if (fs::path(output).filename() != name) continue;
+      std::error_code a, b;
+      if (fs::weakly_canonical(path, a) == fs::weakly_canonical(output, b) && !a && !b) {
+        on_problem_({path.string(), "an output of this run: not read as input", false, true});
+        return true;
+      }
+    }
+    return false;
   }
 
   // A file found under a directory argument is named by its path below it, without extension
@@ -109,6 +159,7 @@ class InputReader {
     Document doc;
     doc.id = id;
     doc.text = buffer.str();
+    if (options_.bytes_read) *options_.bytes_read += doc.text.size();
     if (doc.text.empty()) return problem(path, "empty file"), true;
     if (utf16(doc.text)) return problem(path, "UTF-16 text: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"), true;
     if (const auto nul = doc.text.find('\0'); nul != std::string::npos)
@@ -124,6 +175,7 @@ class InputReader {
     bool seen_line = false;  // a line that is not blank
     while (std::getline(in, line)) {
       ++number;
+      if (options_.bytes_read) *options_.bytes_read += line.size() + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (number == 1) {
         if (utf16(line)) return problem(name, "UTF-16 text: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"), true;
@@ -136,10 +188,15 @@ class InputReader {
         return problem(name, "not JSONL (the first line is not a JSON object): standard input is read as JSONL, "
                              "one article per line; give a .txt file by its path instead"), true;
       }
+      const bool opening = !seen_line;
       seen_line = true;
       Document doc;
       const std::string where = name + ":" + std::to_string(number);
-      if (!parse_article(line, where, doc)) continue;
+      quotes_file_ = false;
+      if (!parse_article(line, where, doc, opening)) {
+        if (quotes_file_) return true;
+        continue;
+      }
       if (doc.id.empty()) doc.id = stem + "-" + std::to_string(number);
       if (!on_document_(doc)) return false;
     }
@@ -151,7 +208,7 @@ class InputReader {
   // bytes, and scans them 16 bytes at a time with RAPIDJSON_SSE2), unless a NUL byte would end
   // it early, when it is parsed by its length. Iteratively: the recursive parser takes a stack
   // frame per level of nesting, and a line of 150,000 '[' overflowed the stack.
-  bool parse_article(std::string& line, const std::string& where, Document& doc) {
+  bool parse_article(std::string& line, const std::string& where, Document& doc, bool opening) {
     rapidjson::Document json;
     if (line.find('\0') == std::string::npos) {
       original_.assign(line);  // the in-place parse changes `line`; kept for the retry below
@@ -183,6 +240,18 @@ class InputReader {
       return false;
     }
     if (!json.IsObject()) return problem(where, "not a JSON object"), false;
+    // quotegraph's own quotes JSONL (an earlier run's -o DIR inside the input directory) has a
+    // text field too, and each quote would become an article: the file is skipped, said once.
+    if (opening && json.HasMember("doc") && json.HasMember("start") && json.HasMember("end") &&
+        json.HasMember("speaker_id")) {
+      quotes_file_ = true;
+      return problem(where, "quotes written by quotegraph (--jsonl), not articles: file skipped"), false;
+    }
+    if (opening && json.HasMember("document") && json.HasMember("quotes") && !json.HasMember("text")) {
+      quotes_file_ = true;
+      return problem(where, "a partial result written by quotegraph (--partial; read it with quotegraph merge), "
+                            "not articles: file skipped"), false;
+    }
     const rapidjson::Value* text = field(json, options_.text_field, {"text", "maintext", "content", "body"});
     if (!text) return problem(where, "no text field (text, maintext, content, body)"), false;
     if (!text->IsString()) return problem(where, "text field is not a string"), false;
@@ -280,8 +349,11 @@ class InputReader {
   }
 
   const ReaderOptions& options_;
+  fs::path root_;                      // the directory being walked, symbolic links resolved
+  std::set<std::string> walked_;       // the directories walked in it, likewise
   const std::function<bool(Document&)>& on_document_;
   const std::function<void(const InputProblem&)>& on_problem_;
+  bool quotes_file_ = false;  // parse_article found quotegraph's quotes JSONL or a partial result
   std::string original_;  // the JSONL line being parsed, as read (reused: no allocation per line)
 };
 

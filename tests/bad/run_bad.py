@@ -168,6 +168,21 @@ try:
     check("doubling macros: exit 2, file and line named",
           code == 2 and f"doubling-rules.txt:{doubling_line}: the pattern expands to more than 1 MiB" in err, (code, err))
 
+    # A macro that names itself, or one defined after it: macros expand where they are defined,
+    # from those above, so no expansion recurses; a chain of 20,000 single macros hits the cap.
+    for extra, line_no, message in (("define SELF {SELF}\n", 1, "unknown macro {SELF}"),
+                                    ("define AA {BB}\ndefine BB {AA}\n", 1, "unknown macro {BB}"),
+                                    ("define M0 ab\n" + "".join(f"define M{i} {{M{i - 1}}}{{M0}}\n" for i in range(1, 20_001)),
+                                     None, "the macros defined up to here hold more than 16 MiB")):
+        with open("macro-rules.txt", "w") as f:
+            f.write(rules + extra)
+        start = time.monotonic()
+        code, err, _ = run(inp("good.txt"), "--rules", "macro-rules.txt", "--jsonl", "lex.jsonl", timeout=20)
+        where = str(rules.count("\n") + line_no) if line_no else r"\d+"
+        check(f"rule file: {message}: exit 2 in a moment, file and line named", code == 2 and
+              re.search(r"macro-rules\.txt:" + where + ": " + re.escape(message), err) and time.monotonic() - start < 10,
+              (code, err))
+
     # A run that reads no document (a mistyped input, a partial that is not there) writes
     # nothing: the previous outputs stay as they were.
     os.mkdir("kept")
@@ -196,10 +211,19 @@ try:
         check(f"output {' '.join(args)}: exit 2 before any work, message", code == 2 and message in err and
               time.monotonic() - start < 5 and not os.path.exists("X"), (code, err))
     check("an input given as an output is left as it was", open("a.jsonl").read() == a_before)
-    if os.geteuid() != 0:
-        os.mkdir("readonly", 0o555)
-        code, err, _ = run("a.jsonl", "--jsonl", "readonly/q.jsonl")
-        check("unwritable output directory: exit 2", code == 2 and "cannot write in directory 'readonly'" in err, (code, err))
+    os.mkdir("readonly", 0o555)
+    # Root may write anywhere but on a file system mounted read-only.
+    mounted = os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", "readonly"],
+                                                   capture_output=True).returncode == 0
+    try:
+        if os.geteuid() != 0 or mounted:
+            code, err, _ = run("a.jsonl", "--jsonl", "readonly/q.jsonl")
+            check("unwritable output directory: exit 2", code == 2 and "cannot write in directory 'readonly'" in err, (code, err))
+        else:
+            print("skip: unwritable output directory (root, and no read-only tmpfs could be mounted)")
+    finally:
+        if mounted:
+            subprocess.run(["umount", "readonly"])
 
     # SIGINT, SIGTERM, SIGHUP during a run remove its temporary files, at any moment: while the
     # partial streams, while the graph's formats are written side by side (RDF in parts).
@@ -245,7 +269,8 @@ try:
     # One long line of title words or honorifics before a quote: each word start was matched
     # to the end of the line (time grew with its square: 20,000 "minister " took 11.7 s). Now
     # linear, with a warning where the long-mention budget cut the scan.
-    for word, cue in (("minister ", "said: “We will see.”"), ("Mr ", "said: “We will see.”")):
+    for word, cue in (("minister ", "said: “We will see.”"), ("Mr ", "said: “We will see.”"),
+                      ("Aaron Blake Carter Dunn Ellis Foster Grant Hayes ", "“We will see,” said Ana Lima.")):
         times = []
         for n in (100_000, 400_000):
             with open("hostile-line.txt", "w") as f:
@@ -253,8 +278,11 @@ try:
             start = time.monotonic()
             code, err, _ = run("hostile-line.txt", "--jsonl", "hostile.jsonl", "--threads", "1", timeout=120)
             times.append(time.monotonic() - start)
+            # Capitalised names end at a pattern's match limit before the budget is spent on 100 KB.
             check(f"a line of {n} bytes of '{word.strip()}': exit 0, the cut reported",
-                  code == 0 and "hostile-line: mention scan cut" in err, (code, err))
+                  code == 0 and ("hostile-line: mention scan cut" in err or (word.startswith("Aaron") and n < 400_000)) and
+                  (not word.startswith("Aaron") or [q["speaker"] for q in quotes("hostile.jsonl")] == ["Ana Lima"]),
+                  (code, err, quotes("hostile.jsonl")))
         check(f"a line of '{word.strip()}': 4x the input takes at most 6x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
               times[1] <= 6 * max(times[0], 0.1), times)
 
@@ -266,11 +294,75 @@ try:
     os.symlink("loop.txt", "walked/loop.txt")
     row("broken symbolic link", ["walked"], 1, r"walked/broken\.txt: broken symbolic link: No such file or directory")
     row("looping symbolic link", ["walked"], 1, r"walked/loop\.txt: broken symbolic link: Too many levels of symbolic links")
+    os.makedirs("walked/secret")
+    os.chmod("walked/secret", 0)
     if os.geteuid() != 0:
-        os.makedirs("walked/secret")
-        os.chmod("walked/secret", 0)
         row("unreadable subdirectory", ["walked"], 1, r"walked/secret: cannot read directory: Permission denied")
-        os.chmod("walked/secret", 0o755)
+    elif shutil.which("setpriv"):
+        # Root reads every directory: the walk runs as nobody, over a copy it may read.
+        os.chmod(work, 0o755)
+        os.makedirs("open", mode=0o777)
+        os.chmod("open", 0o777)
+        out = os.path.join(work, "open", "q.jsonl")
+        p = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Q, "walked", "--jsonl", out, "-q"],
+                           capture_output=True, timeout=120)
+        err = p.stderr.decode("utf-8", "replace")
+        check("unreadable subdirectory (as nobody): exit 1, errno named, the rest read",
+              p.returncode == 1 and "walked/secret: cannot read directory: Permission denied" in err and
+              [q["doc"] for q in quotes(out)] == ["a/walked"], (p.returncode, err))
+    else:
+        print("skip: unreadable subdirectory (root, and no setpriv to drop to nobody)")
+    os.chmod("walked/secret", 0o755)
+
+    # Symbolic links to directories: one to a directory outside the walk is followed, once (two
+    # links to it read it once); one to a directory inside the walk is not (its files are read
+    # under their own path); one to an enclosing directory would loop, and a link to itself is
+    # a loop whatever its name: both reported.
+    os.makedirs("linked/a")
+    os.makedirs("outside/sub")
+    shutil.copy(inp("good.txt"), "linked/a/linked.txt")
+    shutil.copy(inp("good.txt"), "outside/sub/far.txt")
+    os.symlink("../outside", "linked/ext")
+    os.symlink("../outside", "linked/ext2")
+    os.symlink("a", "linked/inner")
+    found, _ = row("symbolic links to directories", ["linked"], 0)
+    check("symbolic links to directories: outside followed once, inside not followed",
+          sorted(q["doc"] for q in found if q["doc"] != "good") == ["a/linked", "ext/sub/far"], found)
+    os.symlink("../outside/sub", "linked/b-sub")  # walked before ext, which holds it: read once, as b-sub/far
+    found, _ = row("symbolic links to a directory and to one inside it", ["linked"], 0)
+    check("symbolic links to a directory and to one inside it: each file read once",
+          sorted(q["doc"] for q in found if q["doc"] != "good") == ["a/linked", "b-sub/far"], found)
+    os.remove("linked/b-sub")
+    os.symlink("..", "linked/a/up")
+    row("symbolic link to an enclosing directory", ["linked"], 1,
+        r"linked/a/up: symbolic link to an enclosing directory \(.*\) not followed: Too many levels of symbolic links")
+    os.remove("linked/a/up")
+    os.symlink("selfloop", "linked/selfloop")
+    row("looping symbolic link without an extension", ["linked"], 1,
+        r"linked/selfloop: broken symbolic link: Too many levels of symbolic links")
+    os.remove("linked/selfloop")
+
+    # An output directory inside the input directory: the run's own outputs are not read back
+    # as articles (a note, status 0), nor is an earlier run's quotes JSONL under another name
+    # (reported once, status 1). The outputs stay what one run over the articles writes.
+    os.makedirs("inside/articles")
+    shutil.copy(inp("good.txt"), "inside/articles/good.txt")
+    for attempt in (1, 2):
+        code, err, _ = run("inside", "-o", "inside/out")
+        docs = [q["doc"] for q in quotes("inside/out/quotes.jsonl")]
+        check(f"output directory inside the input, run {attempt}: status 0, only the article read",
+              code == 0 and docs == ["articles/good"] and
+              (attempt == 1 or "inside/out/quotes.jsonl: an output of this run: not read as input" in err), (code, err, docs))
+    code, err, _ = run("inside", "--jsonl", "inside/again.jsonl")
+    docs = [q["doc"] for q in quotes("inside/again.jsonl")]
+    check("an earlier run's quotes JSONL in the input: reported once, skipped, status 1",
+          code == 1 and docs == ["articles/good"] and err.count("not articles: file skipped") == 1 and
+          "inside/out/quotes.jsonl:1: quotes written by quotegraph (--jsonl), not articles: file skipped" in err, (code, err, docs))
+    code, err, _ = run(inp("good.txt"), "--partial", "p.jsonl")
+    code, err, _ = run("p.jsonl", "--jsonl", "from-partial.jsonl")
+    check("a partial named .jsonl given as articles: said once, skipped, status 1",
+          code == 1 and err.count("quotegraph: p.jsonl") == 1 and "p.jsonl:1: a partial result written by quotegraph" in err,
+          (code, err))
 
     # --lexicon-dir that is missing, a file, or holds a misnamed file: exit 2 with the reason.
     os.mkdir("misnamed")
@@ -386,6 +478,12 @@ try:
     for stage in (b"resolving people, organisations and statements across 60000 documents", b"writing outputs, GraphML written",
                   b"writing outputs, N-Triples written"):
         check(f"progress on a terminal shows '{stage.decode()}'", stage in shown, shown[-600:])
+    # The line covers the run: the share done and the time left, during and after extraction.
+    for pattern in (rb"\r(?:\x1b\[K)?quotegraph: \d+%, \d+ documents, .* quotes, about \d+ s left",
+                    rb"\rquotegraph: \d+%, (resolving|writing outputs)[^\r]*, about \d+ s left"):
+        check(f"progress on a terminal matches {pattern.decode()}", re.search(pattern, shown) is not None, shown[-600:])
+    shares = [int(m) for m in re.findall(rb"\rquotegraph: (\d+)%", shown)]
+    check("progress: the share never goes back", shares and shares == sorted(shares), shares)
 
     # Full disk: /dev/full, and a real file system with no room left.
     code, err, _ = run(inp("good.txt"), "--jsonl", "/dev/full")

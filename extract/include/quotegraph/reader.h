@@ -1,6 +1,7 @@
 // Reads the inputs (.txt files, .jsonl files, directories, "-" for JSONL on stdin) into
 // Documents, one at a time (push model: the consumer sees each document as it is read).
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -14,12 +15,19 @@ struct InputProblem {
   std::string where;    // "file", "file:line" or "file: byte N"
   std::string message;
   bool skipped = true;  // the document (or file) was skipped; false: read with repairs
+  bool note = false;    // nothing was lost (this run's own output found in a walk): said, not an input problem
 };
 
 // JSONL field names. Empty = the common names (id; url; title; text, maintext, content, body;
 // date, date_publish, published; source, source_domain).
 struct ReaderOptions {
   std::string id_field, url_field, title_field, text_field, date_field, source_field;
+  // The files this run writes: a directory walk that finds one (an output directory inside an
+  // input directory) does not read it as articles.
+  std::vector<std::string> outputs;
+  // When set, the bytes of input read so far (files and standard input), for a progress line;
+  // counted on the thread that calls read_inputs.
+  std::uint64_t* bytes_read = nullptr;
 };
 
 // Calls `on_document` for every document in `inputs`, in order (directories walked
