@@ -172,10 +172,28 @@ std::string expand(const std::string& in, const std::map<std::string, std::strin
   return "";
 }
 
+std::string locate_in(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
+                      std::size_t offset, const std::string& file_name, std::vector<std::string>* macros);
+
 // Where expanded[offset] was written: "FILE:LINE:COLUMN", and in `via` the macros it lies in
-// (" in {DESCRIPTOR}"); a lexicon's macro names the lexicon.
+// (" in {DESCRIPTOR}"; of a long chain, the outermost two and the innermost).
 std::string locate(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
                    std::size_t offset, const std::string& file_name, std::string* via) {
+  std::vector<std::string> macros;
+  const std::string at = locate_in(pattern_pieces, statement, pattern_offset, offset, file_name, &macros);
+  for (std::size_t k = 0; k < macros.size(); ++k) {
+    if (macros.size() > 4 && k == 2) {
+      *via += " in " + std::to_string(macros.size() - 3) + " more";
+      k = macros.size() - 2;
+      continue;
+    }
+    *via += " in {" + macros[k] + "}";
+  }
+  return at;
+}
+
+std::string locate_in(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
+                      std::size_t offset, const std::string& file_name, std::vector<std::string>* macros) {
   const std::vector<Piece>* pieces = &pattern_pieces;
   const Statement* written = &statement;
   std::size_t base = pattern_offset;
@@ -185,7 +203,7 @@ std::string locate(const std::vector<Piece>& pattern_pieces, const Statement& st
     if (piece != pieces->begin()) --piece;
     const std::size_t inside = offset > piece->out_begin ? offset - piece->out_begin : 0;
     if (!piece->macro) return file_name + ":" + written->position(base + piece->from + inside);
-    *via += " in {" + piece->macro->name + "}";
+    macros->push_back(piece->macro->name);
     if (!piece->macro->statement) return file_name + ":" + written->position(base + piece->from);
     offset = inside;
     pieces = &piece->macro->pieces;
@@ -292,11 +310,12 @@ std::string lexicons_inside(const std::string& pattern, const std::map<std::stri
 // A syntax error in `pattern` alone: its message (without PCRE2's offset, which the caller tells
 // as a position in the user's file) and `offset`; "" when it compiles, or when its only fault is
 // a call of a group or subroutine that the whole pattern (which it is part of) defines, or its
-// size (which the rule that uses it reports, with the lexicons inside).
+// size or depth (which the rule that uses it reports, with the lexicons inside, or the caps on
+// macros do first).
 std::string syntax_error(const std::string& pattern, std::size_t* offset) {
   std::string error;
   if (Pattern::check(pattern, &error, offset) || error.find("non-existent") != std::string::npos ||
-      error.find("too large") != std::string::npos)
+      error.find("too large") != std::string::npos || error.find("too deeply nested") != std::string::npos)
     return "";
   return error.substr(0, error.find(" at offset "));
 }
