@@ -14,20 +14,6 @@ std::size_t word_count(const std::string& s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
 
-// Calls `line_fn(line, line_number)` for every line that is not blank or a comment.
-template <typename LineFn>
-void for_each_entry(const std::string& text, LineFn line_fn) {
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto first = line.find_first_not_of(" \t");
-    if (first == std::string::npos || line[first] == '#') continue;
-    line_fn(line, number);
-  }
-}
 
 std::vector<std::string> split(const std::string& line, char sep) {
   std::vector<std::string> out;

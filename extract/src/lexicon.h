@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -99,6 +100,28 @@ struct Lexicon {
 std::string_view embedded_data(std::string_view name);
 
 std::string to_lower_ascii(std::string_view s);
+
+// Calls `line_fn(line, line_number)` for every line of a data file (lexicon or rule file) that
+// is not blank or a comment, without its line break; stops when line_fn returns false (one
+// that returns nothing sees every line).
+template <typename LineFn>
+void for_each_entry(const std::string& text, LineFn line_fn) {
+  std::size_t start = 0;
+  for (int number = 1; start < text.size(); ++number) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos || line[first] == '#') continue;
+    if constexpr (std::is_same_v<decltype(line_fn(line, number)), bool>) {
+      if (!line_fn(line, number)) return;
+    } else {
+      line_fn(line, number);
+    }
+  }
+}
 
 // Where the first byte that is not UTF-8 is in `line`, or npos: the patterns are compiled from
 // lexicon and rule lines in UTF mode.

@@ -346,36 +346,32 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
 
   // The statements, each with the lines it was written on.
   std::deque<Statement> statements;
-  {
-    std::istringstream in(text);
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      const std::size_t first = line.find_first_not_of(" \t");
-      if (first == std::string::npos || line[first] == '#') continue;
-      if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos) {
-        if (error) *error = file_name + ":" + std::to_string(number) + ": byte " + std::to_string(bad + 1) +
-                            ": invalid UTF-8 (save the file as UTF-8)";
-        return false;
-      }
-      if (first == 0) {
-        statements.emplace_back();
-      } else if (statements.empty()) {
-        if (error) *error = file_name + ":" + std::to_string(number) + ":" + std::to_string(first + 1) +
-                            ": an indented line continues a statement, and there is none above it";
-        return false;
-      }
-      Statement& statement = statements.back();
-      if (statement.text.size() + line.size() - first > kMaxExpandedBytes) {
-        if (error) *error = file_name + ":" + std::to_string(number) + ": a statement of more than " +
-                            std::to_string(kMaxExpandedBytes >> 20) + " MiB";
-        return false;
-      }
-      statement.lines.push_back({statement.text.size(), number, first});
-      statement.text.append(line, first, std::string::npos);
+  std::string why_not;  // why the lines do not make statements, "" when they do
+  for_each_entry(text, [&](const std::string& line, int number) {
+    const std::string at = file_name + ":" + std::to_string(number) + ":";
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (const std::size_t bad = invalid_utf8_at(line); bad != std::string::npos) {
+      why_not = at + " byte " + std::to_string(bad + 1) + ": invalid UTF-8 (save the file as UTF-8)";
+      return false;
     }
+    if (first == 0) {
+      statements.emplace_back();
+    } else if (statements.empty()) {
+      why_not = at + std::to_string(first + 1) + ": an indented line continues a statement, and there is none above it";
+      return false;
+    }
+    Statement& statement = statements.back();
+    if (statement.text.size() + line.size() - first > kMaxExpandedBytes) {
+      why_not = at + " a statement of more than " + std::to_string(kMaxExpandedBytes >> 20) + " MiB";
+      return false;
+    }
+    statement.lines.push_back({statement.text.size(), number, first});
+    statement.text.append(line, first, std::string::npos);
+    return true;
+  });
+  if (!why_not.empty()) {
+    if (error) *error = why_not;
+    return false;
   }
 
   int number = 0;
