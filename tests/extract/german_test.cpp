@@ -117,6 +117,9 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       {"NAME vom ORGANISATION sagte: the name before vom",
        "Der Rat tagte lange. Jörg Brenner vom Bankhaus Nordlicht sagte dazu: „Solche Zahlungen hat es nie gegeben.“",
        "Zahlungen", "Jörg Brenner"},
+      {"role + two genitive organisations, the name in apposition: der Leiter des X der Y, NAME, sagte:",
+       "Der Rat tagte lange. Der Leiter des Hafenamtes der Stadt, Jörg Brenner, sagte: „Solche Zahlungen hat es nie gegeben.“",
+       "Zahlungen", "Jörg Brenner"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
