@@ -131,7 +131,7 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
   }
   SECTION("a capitalised noun after a possessive is not a name: Seine Zuversicht gründet sich auf …:") {
     const auto quotes =
-        run("Der Rat tagte lange. Seine Zuversicht gründet sich auf die Erfahrung: „Wir haben das schon einmal geschafft.“");
+        run("Der Rat tagte lange. Seine Zuversicht gründet sich auf die Erfahrung: „Wir haben das in den vergangenen Jahren schon einmal geschafft.“");
     const Quote* q = find_quote(quotes, "geschafft");
     REQUIRE(q != nullptr);
     CHECK(q->speaker.find("Zuversicht") == std::string::npos);
@@ -149,6 +149,9 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   // A ship's name after its noun, a newspaper's title: few words, no speech verb.
   CHECK(run("Das Schiff „Morgenstern Zwei“ lief am Montag in Kiel aus.").quotes.empty());
   CHECK(run("Die Zeitung „Nordkurier“ berichtete am Montag über den Haushalt.").quotes.empty());
+  // The name of an event or an organisation of up to six words (issue 31).
+  CHECK(run("Die Delegation reiste am Montag zum „Dritten Kongress der Nordsee Fischer“ nach Kiel.").quotes.empty());
+  CHECK(run("Die Fischer gründeten das Bündnis „Neue Zukunft für unsere Küste“ in Kiel.").quotes.empty());
   // A name of two or more capitalised words is a name even in a sentence with a speaker; a
   // short phrase in lower case there is her words.
   CHECK(run("Petra Lindqvist sagte, die „Nordstern Zwei“ sei verloren.").quotes.empty());
