@@ -100,6 +100,44 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
   }
 }
 
+TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of the verb (issue 31)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"role + genitive organisation, the name in apposition after a comma (sentence end)",
+       "„Wir bleiben bei unserem Plan für den Hafen“, sagte der Vorsitzende des Fischereiverbandes, Jörg Brenner.",
+       "Hafen", "Jörg Brenner"},
+      {"role + genitive name, the name in apposition between commas before the verb",
+       "Der Bürgermeister Kiels, Jörg Brenner, sagte am Montag: „Wir haben das schon einmal geschafft.“", "geschafft",
+       "Jörg Brenner"},
+      {"a sentence-initial adverb is not the subject: Ähnlich äußerte sich der TITLE NAME:",
+       "Der Rat tagte lange. Ähnlich äußerte sich der Bürgermeister Jörg Brenner: „Wir haben das schon einmal geschafft.“",
+       "geschafft", "Jörg Brenner"},
+      {"the dative object of the speech verb is not its subject: NAME sagte der Wochenzeitung:",
+       "Der Rat tagte lange. Petra Lindqvist sagte der Wochenzeitung: „Wir haben das schon einmal geschafft.“",
+       "geschafft", "Petra Lindqvist"},
+      {"NAME vom ORGANISATION sagte: the name before vom",
+       "Der Rat tagte lange. Jörg Brenner vom Bankhaus Nordlicht sagte dazu: „Solche Zahlungen hat es nie gegeben.“",
+       "Zahlungen", "Jörg Brenner"},
+      {"role + two genitive organisations, the name in apposition: der Leiter des X der Y, NAME, sagte:",
+       "Der Rat tagte lange. Der Leiter des Hafenamtes der Stadt, Jörg Brenner, sagte: „Solche Zahlungen hat es nie gegeben.“",
+       "Zahlungen", "Jörg Brenner"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == row.speaker);
+    }
+  }
+  SECTION("a capitalised noun after a possessive is not a name: Seine Zuversicht gründet sich auf …:") {
+    const auto quotes =
+        run("Der Rat tagte lange. Seine Zuversicht gründet sich auf die Erfahrung: „Wir haben das in den vergangenen Jahren schon einmal geschafft.“");
+    const Quote* q = find_quote(quotes, "geschafft");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker.find("Zuversicht") == std::string::npos);
+  }
+}
+
 TEST_CASE("German: an unnamed source with its organisation in the genitive", "[attribution][de]") {
   const auto quotes = run("„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagte ein Sprecher des Ministeriums.");
   REQUIRE(quotes.quotes.size() == 1);
@@ -111,6 +149,9 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   // A ship's name after its noun, a newspaper's title: few words, no speech verb.
   CHECK(run("Das Schiff „Morgenstern Zwei“ lief am Montag in Kiel aus.").quotes.empty());
   CHECK(run("Die Zeitung „Nordkurier“ berichtete am Montag über den Haushalt.").quotes.empty());
+  // The name of an event or an organisation of up to six words (issue 31).
+  CHECK(run("Die Delegation reiste am Montag zum „Dritten Kongress der Nordsee Fischer“ nach Kiel.").quotes.empty());
+  CHECK(run("Die Fischer gründeten das Bündnis „Neue Zukunft für unsere Küste“ in Kiel.").quotes.empty());
   // A name of two or more capitalised words is a name even in a sentence with a speaker; a
   // short phrase in lower case there is her words.
   CHECK(run("Petra Lindqvist sagte, die „Nordstern Zwei“ sei verloren.").quotes.empty());
