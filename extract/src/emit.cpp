@@ -100,6 +100,20 @@ static EntityType entity_type(const PassContext& cx, const Entity& e) {
   }
 }
 
+// A role as a title, without the articles a sentence put before it: "der SPD-Vorsitzende" is
+// the role "SPD-Vorsitzende" (the language's definite articles and determiners).
+static std::string role_without_articles(const Lexicon& lex, const std::string& role) {
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t space = role.find(' ', start);
+    if (space == std::string::npos) break;
+    const std::string first = to_lower_ascii(role.substr(start, space - start));
+    if (!lex.definite_articles.count(first) && !lex.determiners.count(first)) break;
+    start = space + 1;
+  }
+  return role.substr(start);
+}
+
 void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuotes& result) {
   std::size_t byte = 0, cp = 0;  // running position for byte -> code point offsets
   std::size_t evidence_byte = 0, evidence_cp = 0;  // the last mention or cue converted
@@ -141,7 +155,7 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       out.speaker = e.display;
       out.speaker_type = entity_type(cx, e);
       out.gender = e.gender;
-      out.role = e.role;
+      out.role = role_without_articles(cx.lex, e.role);
       out.organization = e.organization;
       if (!e.organization.empty())
         out.organization_type = is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;

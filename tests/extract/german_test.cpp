@@ -129,6 +129,12 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       CHECK(q->speaker == row.speaker);
     }
   }
+  SECTION("a role is written without the article the sentence gave it: der Vorsitzende -> Vorsitzende") {
+    const auto quotes = run("„Wir bleiben bei unserem Plan für den Hafen“, sagte der Vorsitzende des Fischereiverbandes, Jörg Brenner.");
+    const Quote* q = find_quote(quotes, "Hafen");
+    REQUIRE(q != nullptr);
+    CHECK(q->role == "Vorsitzende");
+  }
   SECTION("a capitalised noun after a possessive is not a name: Seine Zuversicht gründet sich auf …:") {
     const auto quotes =
         run("Der Rat tagte lange. Seine Zuversicht gründet sich auf die Erfahrung: „Wir haben das in den vergangenen Jahren schon einmal geschafft.“");
