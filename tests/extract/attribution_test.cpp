@@ -290,6 +290,13 @@ TEST_CASE("a speech verb's form that is also a noun is not a cue", "[attribution
 
 TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
   check_rows({
+      {"a surname alone is the person of that surname named last, not the one introduced last",
+       "Robert Dale chairs the panel. His brother Tom Dale, a senator, disagreed on Monday. Robert Dale said the "
+       "bill was fair. “It is a good bill,” Dale said.",
+       "good bill", "Robert Dale"},
+      {"a surname alone after the person introduced last is that person",
+       "Robert Dale chairs the panel. Tom Dale, a senator, disagreed. “It is a bad bill,” Dale said.",
+       "bad bill", "Tom Dale"},
       {"an honorific and a surname introduce a person wherever they stand",
        "Ms Berg was blunt. “We failed,” she admitted.", "failed", "Berg"},
       {"a possessor's honorific is not the owned thing's",
