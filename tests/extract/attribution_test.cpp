@@ -479,6 +479,8 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
     std::string text, speaker, role, organization;
   };
   const std::vector<Row2> rows = {
+      {"a party whip's title is a role, not part of the name", "“No deal,” Majority Whip Tom Dale said.",
+       "Tom Dale", "Majority Whip", ""},
       {"country adjective and title before the name", "“No deal,” Estonian Foreign Minister Kaja Tamm said.",
        "Kaja Tamm", "Foreign Minister", "Estonia"},
       {"apposition after the name", "“No deal,” said Pablo Ruiz, Spain’s economy minister, on Monday.",
