@@ -146,7 +146,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
     return known >= 0 ? SpeakerMatch{known, 0.95} : SpeakerMatch{};
   }
   if (names_a_thing(cx, doc, p, begin)) return {};
-  if (starts_with_capitalised_common_word(doc, p, begin)) p.name.erase(p.name.begin());
+  if (starts_with_capitalised_common_word(cx, doc, p, begin)) p.name.erase(p.name.begin());
   SpeakerMatch match;
   match.certainty = certainty_of(p);
   const std::string_view appos_text = std::string_view(doc.text).substr(appos_begin, appos_end - appos_begin);

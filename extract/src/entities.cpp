@@ -114,7 +114,16 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
   // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
   // is the person named in full before whose given name or surname it carries.
   const bool rank_name = p.name.size() == 2 && cx.lex.ranks.count(p.name.front()) > 0;
-  for (std::size_t k = doc.entities.size(); k-- > 0;) {
+  // "Scott" in an article about Bobby Scott that names Tim Scott once: a surname alone is the
+  // person of that surname mentioned last, not the one the text introduced last.
+  if (p.name.size() == 1) {
+    for (auto it = doc.mentions.rbegin(); it != doc.mentions.rend() && found < 0; ++it) {
+      if (it->entity < 0 || it->kind != PhraseKind::Person) continue;  // a name, not "he"
+      const Entity& e = doc.entities[it->entity];
+      if (e.kind == PhraseKind::Person && !e.name.empty() && e.name.back() == last) found = it->entity;
+    }
+  }
+  for (std::size_t k = doc.entities.size(); k-- > 0 && found < 0;) {
     const Entity& e = doc.entities[k];
     if (e.kind != PhraseKind::Person) continue;
     if (e.name == p.name) { found = static_cast<int>(k); break; }

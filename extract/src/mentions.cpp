@@ -188,11 +188,38 @@ static bool occurs_as_lower_case_word(const DocumentAnalysis& doc, const std::st
 // "Like Kazaa, Exeem ...", "Boxing Day": a sentence's first word is capitalised whatever it
 // is, so a name that starts a sentence loses its first word when the document also writes
 // that word in lower case (as a common word, not a name).
-bool starts_with_capitalised_common_word(const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
+// Whether the text writes `surname` after a known given name other than `first` ("Gary Johnson").
+static bool has_other_given_name(const PassContext& cx, const DocumentAnalysis& doc, const std::string& surname,
+                                 const std::string& first) {
+  for (std::size_t at = doc.text.find(surname); at != std::string::npos; at = doc.text.find(surname, at + 1)) {
+    const std::size_t end = at + surname.size();
+    if (at < 2 || doc.text[at - 1] != ' ' || (end < doc.text.size() && is_ascii_alnum(static_cast<unsigned char>(doc.text[end]))))
+      continue;
+    std::size_t b = at - 1;
+    while (b > 0 && is_ascii_alnum(static_cast<unsigned char>(doc.text[b - 1]))) --b;
+    const std::string word = doc.text.substr(b, at - 1 - b);
+    if (word != first && cx.lex.first_names.count(word)) return true;
+  }
+  return false;
+}
+
+bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                         std::size_t begin) {
   if (p.kind != PhraseKind::Person || p.name.size() < 2) return false;
   const std::string& first = p.name.front();
   if (doc.text.compare(begin, first.size(), first) != 0 || !is_sentence_initial(doc, begin)) return false;
-  return occurs_as_lower_case_word(doc, first);
+  if (occurs_as_lower_case_word(doc, first)) return true;
+  // "Neither Johnson", "Derelict Obama", "Celebrating Clinton": a two-word name opening its
+  // sentence with a word that is no known given name or rank, whose surname the document
+  // also writes after a known given name ("Gary Johnson"), is that surname after an opener.
+  if (p.name.size() != 2 || p.honorific || !p.role.empty() || cx.lex.first_names.count(first) ||
+      cx.lex.ranks.count(first))
+    return false;
+  // A given name the list lacks may open a sentence too: not one written twice with the
+  // surname ("Betsy Ebeling" beside "Tom Ebeling"), nor a hyphenated one ("Eva-Maria").
+  const std::string together = first + " " + p.name[1];
+  if (first.find('-') != std::string::npos || doc.text.find(together) != doc.text.rfind(together)) return false;
+  return has_other_given_name(cx, doc, p.name[1], first);
 }
 
 // A word start where a mention can begin: capitalised, a number, a possessive or one of the
@@ -286,7 +313,7 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
         asks_anonymity(cx.lex, doc, c.end))
       edit().definite = false;
-    if (starts_with_capitalised_common_word(doc, phrase, c.name_begin)) {
+    if (starts_with_capitalised_common_word(cx, doc, phrase, c.name_begin)) {
       std::vector<std::string>& name = edit().name;
       name.erase(name.begin());
     }

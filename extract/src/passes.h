@@ -44,7 +44,8 @@ void find_mentions(const PassContext& cx, DocumentAnalysis& doc);
 bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p, std::size_t begin);
 // Whether a person's name starts at a sentence's start with a word the document also writes in
 // lower case ("Like Kazaa, ..."): that word is not part of the name.
-bool starts_with_capitalised_common_word(const DocumentAnalysis& doc, const Phrase& p, std::size_t begin);
+bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                         std::size_t begin);
 
 // ---- entities.cpp: entities and coreference -----------------------------------------------------
 // Finds or registers the entity a phrase at `pos` names (-1: none). Surnames and variant

@@ -290,6 +290,13 @@ TEST_CASE("a speech verb's form that is also a noun is not a cue", "[attribution
 
 TEST_CASE("pronouns, surnames and continuations resolve to the earlier speaker", "[attribution]") {
   check_rows({
+      {"a surname alone is the person of that surname named last, not the one introduced last",
+       "Robert Dale chairs the panel. His brother Tom Dale, a senator, disagreed on Monday. Robert Dale said the "
+       "bill was fair. “It is a good bill,” Dale said.",
+       "good bill", "Robert Dale"},
+      {"a surname alone after the person introduced last is that person",
+       "Robert Dale chairs the panel. Tom Dale, a senator, disagreed. “It is a bad bill,” Dale said.",
+       "bad bill", "Tom Dale"},
       {"an honorific and a surname introduce a person wherever they stand",
        "Ms Berg was blunt. “We failed,” she admitted.", "failed", "Berg"},
       {"a possessor's honorific is not the owned thing's",
@@ -372,6 +379,15 @@ TEST_CASE("sentence subjects: capitalised common words, things named with 'the',
        "Johan Pouwelse studies file sharing. Like Kazaa, the new network needs moderators, and it works like a "
        "club. “The moderators are the difference,” he said.",
        "moderators are", "Johan Pouwelse"},
+      {"a capitalised opener before a surname the text writes after a given name is no given name",
+       "Mark Dale won the county vote on Tuesday. Celebrating Dale told supporters: “We did it together.”",
+       "did it together", "Mark Dale"},
+      {"a participle opener is stripped whichever full name comes later",
+       "The vote was close. Trailing Dale told supporters: “We are not done.” Mark Dale then left the hall.",
+       "not done", "Mark Dale"},
+      {"a given name the list lacks, written twice with the surname, stays a given name",
+       "Mark Dale married in 1970. Zorba Dale said: “We met at school.” Zorba Dale is a teacher.",
+       "met at school", "Zorba Dale"},
       {"a name after 'the' is a place or an event, not the subject",
        "In the Middle East, Tomas Berg met the families. “Peace costs less,” he said.",
        "Peace costs", "Tomas Berg"},
@@ -463,6 +479,8 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
     std::string text, speaker, role, organization;
   };
   const std::vector<Row2> rows = {
+      {"a party whip's title is a role, not part of the name", "“No deal,” Majority Whip Tom Dale said.",
+       "Tom Dale", "Majority Whip", ""},
       {"country adjective and title before the name", "“No deal,” Estonian Foreign Minister Kaja Tamm said.",
        "Kaja Tamm", "Foreign Minister", "Estonia"},
       {"apposition after the name", "“No deal,” said Pablo Ruiz, Spain’s economy minister, on Monday.",
