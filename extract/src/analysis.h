@@ -88,7 +88,19 @@ struct DocumentAnalysis {
   std::vector<std::string> warnings;            // each once
   // Bytes of text the mention finder may still match past its window on long lines.
   std::size_t long_mention_budget = 0;
+  // Bytes the searches of the whole text for a word ("does it also stand in lower case?") may
+  // still read: each costs the text's size, and a text of nothing but sentences that open with
+  // a name would otherwise take time growing with its square. Mutable: queries spend it.
+  mutable std::size_t word_search_budget = 0;
 };
+
+// Whether a search of the whole text may run (and spends its cost); false once the document's
+// budget is spent, when the caller answers as if the word were not found.
+inline bool may_search_text(const DocumentAnalysis& doc) {
+  if (doc.word_search_budget < doc.text.size()) return false;
+  doc.word_search_budget -= doc.text.size();
+  return true;
+}
 
 inline std::size_t sentence_start(const DocumentAnalysis& doc, std::size_t pos) {
   auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), pos);

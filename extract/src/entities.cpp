@@ -116,14 +116,19 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
   const bool rank_name = p.name.size() == 2 && cx.lex.ranks.count(p.name.front()) > 0;
   // "Scott" in an article about Bobby Scott that names Tim Scott once: a surname alone is the
   // person of that surname mentioned last, not the one the text introduced last.
+  // (Back over the last kReach mentions and entities at most, more than an article has: a text
+  // of nothing but names would otherwise take time growing with its square.)
+  constexpr std::size_t kReach = 2000;
   if (p.name.size() == 1) {
-    for (auto it = doc.mentions.rbegin(); it != doc.mentions.rend() && found < 0; ++it) {
+    const auto oldest = doc.mentions.size() > kReach ? doc.mentions.rend() - (doc.mentions.size() - kReach) : doc.mentions.rend();
+    for (auto it = doc.mentions.rbegin(); it != oldest && found < 0; ++it) {
       if (it->entity < 0 || it->kind != PhraseKind::Person) continue;  // a name, not "he"
       const Entity& e = doc.entities[it->entity];
       if (e.kind == PhraseKind::Person && !e.name.empty() && e.name.back() == last) found = it->entity;
     }
   }
-  for (std::size_t k = doc.entities.size(); k-- > 0 && found < 0;) {
+  const std::size_t oldest_entity = doc.entities.size() > kReach ? doc.entities.size() - kReach : 0;
+  for (std::size_t k = doc.entities.size(); k-- > oldest_entity && found < 0;) {
     const Entity& e = doc.entities[k];
     if (e.kind != PhraseKind::Person) continue;
     if (e.name == p.name) { found = static_cast<int>(k); break; }

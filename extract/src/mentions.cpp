@@ -173,7 +173,7 @@ bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phr
 }
 
 static bool occurs_as_lower_case_word(const DocumentAnalysis& doc, const std::string& word) {
-  if (word.empty() || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  if (word.empty() || !(word[0] >= 'A' && word[0] <= 'Z') || !may_search_text(doc)) return false;
   std::string lower = word;
   lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
   for (std::size_t at = doc.text.find(lower); at != std::string::npos; at = doc.text.find(lower, at + 1)) {
@@ -191,6 +191,7 @@ static bool occurs_as_lower_case_word(const DocumentAnalysis& doc, const std::st
 // Whether the text writes `surname` after a known given name other than `first` ("Gary Johnson").
 static bool has_other_given_name(const PassContext& cx, const DocumentAnalysis& doc, const std::string& surname,
                                  const std::string& first) {
+  if (!may_search_text(doc)) return false;
   for (std::size_t at = doc.text.find(surname); at != std::string::npos; at = doc.text.find(surname, at + 1)) {
     const std::size_t end = at + surname.size();
     if (at < 2 || doc.text[at - 1] != ' ' || (end < doc.text.size() && is_ascii_alnum(static_cast<unsigned char>(doc.text[end]))))
@@ -218,7 +219,9 @@ bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAn
   // A given name the list lacks may open a sentence too: not one written twice with the
   // surname ("Betsy Ebeling" beside "Tom Ebeling"), nor a hyphenated one ("Eva-Maria").
   const std::string together = first + " " + p.name[1];
-  if (first.find('-') != std::string::npos || doc.text.find(together) != doc.text.rfind(together)) return false;
+  if (first.find('-') != std::string::npos || !may_search_text(doc) || !may_search_text(doc) ||
+      doc.text.find(together) != doc.text.rfind(together))
+    return false;
   return has_other_given_name(cx, doc, p.name[1], first);
 }
 
@@ -366,6 +369,9 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
 
 void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
   doc.long_mention_budget = kLongMentionBudgetFactor * doc.text.size();  // bytes, see match_mention
+  // Real articles search their text a few hundred times; a hostile one stops at 64 times its
+  // size (or 4 MiB for a small one).
+  doc.word_search_budget = std::max<std::size_t>(std::size_t{4} << 20, 64 * doc.text.size());
   // Every mention starts a word, so the patterns (anchored) are tried at word starts only:
   // a scan from every byte would cost each pattern a match attempt per byte of the text.
   // At each word start the longest match of any pattern is taken, and the words it covers
