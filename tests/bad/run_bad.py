@@ -4,6 +4,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -23,6 +24,13 @@ def run(*args, stdin=None, timeout=300):
     except subprocess.TimeoutExpired:
         return None, f"timed out after {timeout} s", b""
     return p.returncode, p.stderr.decode("utf-8", "replace"), p.stdout
+
+
+def cpu_seconds():
+    """The processor time of the children that have ended: what the growth checks compare, as it
+    does not grow when other work shares the machine (wall time did, and a check failed)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def quotes(path):
@@ -122,9 +130,9 @@ try:
     for n in (500, 2000):  # the quote comes last: mentions are looked for up to it
         with open(f"crafted{n}.txt", "w") as f:
             f.write("Crafted\n\n" + " ".join(["Aaaa"] * n) + " “We will see,” said Ana Lima.\n")
-        start = time.monotonic()
+        start = cpu_seconds()
         code, err, _ = run("--rules", "evil-rules.txt", f"crafted{n}.txt", "--jsonl", "evil.jsonl", timeout=600)
-        times.append(time.monotonic() - start)
+        times.append(cpu_seconds() - start)
         check(f"pathological rule, {n} words: finishes, reports the limit", code == 0 and "mention evil stopped at its match limit" in err, err)
     check(f"pathological rule: 4x the input takes at most 8x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
           times[1] <= 8 * max(times[0], 0.05), times)
@@ -275,9 +283,9 @@ try:
         for n in (100_000, 400_000):
             with open("hostile-line.txt", "w") as f:
                 f.write("Hostile line\n\n" + word * (n // len(word)) + cue + "\n")
-            start = time.monotonic()
+            start = cpu_seconds()
             code, err, _ = run("hostile-line.txt", "--jsonl", "hostile.jsonl", "--threads", "1", timeout=120)
-            times.append(time.monotonic() - start)
+            times.append(cpu_seconds() - start)
             # Capitalised names end at a pattern's match limit before the budget is spent on 100 KB.
             check(f"a line of {n} bytes of '{word.strip()}': exit 0, the cut reported",
                   code == 0 and ("hostile-line: mention scan cut" in err or (word.startswith("Aaron") and n < 400_000)) and
@@ -296,9 +304,9 @@ try:
         with open("many-names.txt", "w") as f:
             f.write("Many names\n\nGary Zed1 came. " +
                     "".join(f"{openers[i % 4]} Zed{i} spoke. " for i in range(n // 20)) + "“We go,” said Zed5.\n")
-        start = time.monotonic()
+        start = cpu_seconds()
         code, err, _ = run("many-names.txt", "--jsonl", "many.jsonl", "--threads", "1", timeout=120)
-        times.append(time.monotonic() - start)
+        times.append(cpu_seconds() - start)
         check(f"{n // 20} sentences opening with a new name: exit 0, the quote attributed",
               code == 0 and len(quotes("many.jsonl")) == 1 and quotes("many.jsonl")[0]["speaker"], (code, err))
     check(f"sentences opening with new names: 4x the input takes at most 6x the time ({times[0]:.2f} s, {times[1]:.2f} s)",
