@@ -94,11 +94,12 @@ struct DocumentAnalysis {
   mutable std::size_t word_search_budget = 0;
 };
 
-// Whether a search of the whole text may run (and spends its cost); false once the document's
-// budget is spent, when the caller answers as if the word were not found.
-inline bool may_search_text(const DocumentAnalysis& doc) {
-  if (doc.word_search_budget < doc.text.size()) return false;
-  doc.word_search_budget -= doc.text.size();
+// Whether `searches` searches of the whole text may run (and spends their cost); false once the
+// document's budget is spent, when the caller answers as if the word were not found.
+inline bool may_search_text(const DocumentAnalysis& doc, std::size_t searches = 1) {
+  const std::size_t cost = searches * doc.text.size();
+  if (doc.word_search_budget < cost) return false;
+  doc.word_search_budget -= cost;
   return true;
 }
 

@@ -219,7 +219,7 @@ bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAn
   // A given name the list lacks may open a sentence too: not one written twice with the
   // surname ("Betsy Ebeling" beside "Tom Ebeling"), nor a hyphenated one ("Eva-Maria").
   const std::string together = first + " " + p.name[1];
-  if (first.find('-') != std::string::npos || !may_search_text(doc) || !may_search_text(doc) ||
+  if (first.find('-') != std::string::npos || !may_search_text(doc, 2) ||
       doc.text.find(together) != doc.text.rfind(together))
     return false;
   return has_other_given_name(cx, doc, p.name[1], first);

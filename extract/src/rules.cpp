@@ -172,26 +172,7 @@ std::string expand(const std::string& in, const std::map<std::string, std::strin
   return "";
 }
 
-std::string locate_in(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
-                      std::size_t offset, const std::string& file_name, std::vector<std::string>* macros);
-
-// Where expanded[offset] was written: "FILE:LINE:COLUMN", and in `via` the macros it lies in
-// (" in {DESCRIPTOR}"; of a long chain, the outermost two and the innermost).
-std::string locate(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
-                   std::size_t offset, const std::string& file_name, std::string* via) {
-  std::vector<std::string> macros;
-  const std::string at = locate_in(pattern_pieces, statement, pattern_offset, offset, file_name, &macros);
-  for (std::size_t k = 0; k < macros.size(); ++k) {
-    if (macros.size() > 4 && k == 2) {
-      *via += " in " + std::to_string(macros.size() - 3) + " more";
-      k = macros.size() - 2;
-      continue;
-    }
-    *via += " in {" + macros[k] + "}";
-  }
-  return at;
-}
-
+// Where expanded[offset] was written, and the macros it lies in, innermost last.
 std::string locate_in(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
                       std::size_t offset, const std::string& file_name, std::vector<std::string>* macros) {
   const std::vector<Piece>* pieces = &pattern_pieces;
@@ -211,6 +192,23 @@ std::string locate_in(const std::vector<Piece>& pattern_pieces, const Statement&
     base = piece->macro->pattern_offset;
   }
   return file_name + ":" + written->position(base);
+}
+
+// Where expanded[offset] was written: "FILE:LINE:COLUMN", and in `via` the macros it lies in
+// (" in {DESCRIPTOR}"; of a long chain, the outermost two and the innermost).
+std::string locate(const std::vector<Piece>& pattern_pieces, const Statement& statement, std::size_t pattern_offset,
+                   std::size_t offset, const std::string& file_name, std::string* via) {
+  std::vector<std::string> macros;
+  const std::string at = locate_in(pattern_pieces, statement, pattern_offset, offset, file_name, &macros);
+  for (std::size_t k = 0; k < macros.size(); ++k) {
+    if (macros.size() > 4 && k == 2) {
+      *via += " in " + std::to_string(macros.size() - 3) + " more";
+      k = macros.size() - 2;
+      continue;
+    }
+    *via += " in {" + macros[k] + "}";
+  }
+  return at;
 }
 
 // Splits off the first whitespace-separated field of `rest`.
