@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "quotegraph/date.h"
+#include "quotegraph/entity_id.h"
 
 namespace quotegraph {
 
@@ -152,16 +153,17 @@ class Emitter {
 // source's id "anon:DOC:KEY" holds a document id, which may hold ':' itself: it is written as
 // doc/ID is, escaped whole ("anon/a%3Ab/KEY"), and KEY (no ':') is what follows the last ':'.
 std::string id_path(const std::string& id) {
-  const std::size_t colon = id.find(':');
-  if (colon == std::string::npos) return iri_escape(id);
-  const std::string_view kind = std::string_view(id).substr(0, colon);
-  const std::string_view rest = std::string_view(id).substr(colon + 1);
-  const std::size_t last = rest.rfind(':');
   // anon:DOC:KEY and person:DOC:SURNAME (a person known by the surname in one article only):
   // the document id whole, percent-encoded, as in doc/ID.
-  if ((kind == "anon" || kind == "person") && last != std::string_view::npos)
-    return std::string(kind) + "/" + iri_escape(rest.substr(0, last)) + "/" + iri_escape(rest.substr(last + 1));
-  return iri_escape(kind) + "/" + iri_escape(rest);
+  if (const auto entity = EntityId::parse(id)) {
+    std::string path = std::string(prefix_of(entity->kind)) + "/";
+    if (!entity->document.empty() || entity->kind == EntityKind::Anonymous) path += iri_escape(entity->document) + "/";
+    return path + iri_escape(entity->key);
+  }
+  // statement:HASH, doc:ID
+  const std::size_t colon = id.find(':');
+  if (colon == std::string::npos) return iri_escape(id);
+  return iri_escape(std::string_view(id).substr(0, colon)) + "/" + iri_escape(std::string_view(id).substr(colon + 1));
 }
 
 std::string decimal(double v) {

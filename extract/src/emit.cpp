@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chars.h"
+#include "quotegraph/entity_id.h"
 
 namespace quotegraph::detail {
 
@@ -161,11 +162,11 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
         out.organization_type = is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;
       if (e.kind == PhraseKind::Descriptor) {
         out.anonymous = true;
-        out.speaker_id = "anon:" + doc.document.id + ":" + e.key;  // the id whole: a_1 and a-1 are two documents
+        out.speaker_id = EntityId::anonymous(doc.document.id, e.key).to_string();  // the id whole: a_1 and a-1 are two documents
       } else if (e.kind == PhraseKind::Organization) {
-        out.speaker_id = "org:" + e.key;
+        out.speaker_id = EntityId::organization(e.key).to_string();
       } else {
-        out.speaker_id = "person:" + e.key;
+        out.speaker_id = EntityId::person(e.key).to_string();
       }
       out.cue = a.cue;
       out.rule = a.rule;

@@ -1,4 +1,5 @@
 #include "quotegraph/corpus.h"
+#include "quotegraph/entity_id.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -92,8 +93,6 @@ std::string hash_id(const std::string& s) {
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
   return buffer;
 }
-
-bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 // Hashed, not ordered: what a key resolves to does not depend on the order keys are visited in.
 using KeySet = std::unordered_set<std::string>;
@@ -259,8 +258,8 @@ void in_slices(std::size_t count, unsigned threads, Work work) {
   for (auto& h : helpers) h.join();
 }
 
-bool is_person(const Quote& q) { return starts_with(q.speaker_id, "person:"); }
-bool is_org(const Quote& q) { return starts_with(q.speaker_id, "org:"); }
+bool is_person(const Quote& q) { return EntityId::kind_of(q.speaker_id) == EntityKind::Person; }
+bool is_org(const Quote& q) { return EntityId::kind_of(q.speaker_id) == EntityKind::Organization; }
 
 // What the quotes say about a person beyond the name: the roles, organisations and genders
 // they give. Two sets of evidence agree when they share a role or an organisation and do not
@@ -397,7 +396,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   std::unordered_map<std::string, std::vector<const Evidence*>> full_documents;  // final full key -> per document
   for (const auto& own : document_full)
     for (const auto& [key, evidence] : own) full_documents[key].push_back(&evidence);
-  std::vector<std::map<std::string, std::string>> short_key(documents.size());  // per document: surname -> id key
+  std::vector<std::map<std::string, EntityId>> short_key(documents.size());  // per document: surname -> id
   for (std::size_t d = 0; d < documents.size(); ++d) {
     for (const auto& entry : short_evidence[d]) {
       const std::string& surname = entry.first;
@@ -408,7 +407,9 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
         return own != document_full[d].end() && !evidence.gender_conflicts(own->second);
       });
       if (only.empty()) only = agreeing_namesake(namesakes, evidence, full_evidence, full_documents);
-      short_key[d][surname] = only.empty() ? documents[d].document.id + ":" + surname : only;  // the id whole: a_1 and a-1 are two
+      // The document id whole: a_1 and a-1 are two.
+      short_key[d][surname] = only.empty() ? EntityId{EntityKind::Person, documents[d].document.id, surname}
+                                           : EntityId::person(only);
     }
   }
 
@@ -421,10 +422,11 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
     for (std::size_t d = from; d < to; ++d) quotes_of(d, d + 1, [&](Quote& q, const QuoteKeys& k) {
       if (is_person(q))
-        q.speaker_id = "person:" + (k.name.first.empty() ? short_key[d].at(k.name.surname) : final_key(full, k.speaker_key));
+        q.speaker_id = (k.name.first.empty() ? short_key[d].at(k.name.surname)
+                                             : EntityId::person(final_key(full, k.speaker_key))).to_string();
       else if (is_org(q))
-        q.speaker_id = "org:" + k.speaker_key;
-      q.organization_id = q.organization.empty() ? "" : "org:" + k.organization;
+        q.speaker_id = EntityId::organization(k.speaker_key).to_string();
+      q.organization_id = q.organization.empty() ? "" : EntityId::organization(k.organization).to_string();
       q.statement_id = statement_id_of_words(q.speaker_id, k.words);
       q.conflicting_speakers.clear();
     });
@@ -432,17 +434,20 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   // 4. The same words given to different named speakers: what a fact-checker looks at first.
   // A person known in one article by the surname alone ("person:DOC:SURNAME") may be anybody of
   // that surname: the same words given to them and to another of the surname are no conflict.
-  auto surname_only = [](const std::string& id) -> std::string_view {
-    const auto last = id.rfind(':');
-    return id.compare(0, 7, "person:") == 0 && last > 6 ? std::string_view(id).substr(last + 1) : std::string_view();
+  // Whether `other`'s key is `surname` or ends with it as a word ("srg-lavrov").
+  auto ends_with_surname = [](const EntityId& other, std::string_view surname) {
+    const std::string& key = other.key;
+    if (key.size() < surname.size() || std::string_view(key).substr(key.size() - surname.size()) != surname) return false;
+    if (key.size() == surname.size()) return true;
+    const char before = key[key.size() - surname.size() - 1];
+    return before == ':' || before == '-';
   };
   auto may_be_one = [&](const std::string& a, const std::string& b) {
-    for (const auto& [scoped, other] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
-      const std::string_view surname = surname_only(*scoped);
-      if (surname.empty() || other->size() <= surname.size()) continue;
-      const char before = (*other)[other->size() - surname.size() - 1];
-      if ((before == ':' || before == '-') && std::string_view(*other).substr(other->size() - surname.size()) == surname)
-        return true;
+    const auto id_a = EntityId::parse(a), id_b = EntityId::parse(b);
+    if (!id_a || !id_b) return false;
+    for (const auto& [scoped, other] : {std::pair{&*id_a, &*id_b}, std::pair{&*id_b, &*id_a}}) {
+      const bool surname_only = scoped->kind == EntityKind::Person && !scoped->document.empty();
+      if (surname_only && !scoped->key.empty() && ends_with_surname(*other, scoped->key)) return true;
     }
     return false;
   };

@@ -1,6 +1,7 @@
 #include "quotegraph/quote_graph.h"
 
 #include "quotegraph/date.h"
+#include "quotegraph/entity_id.h"
 
 #include <boost/graph/adjacency_list.hpp>
 
@@ -157,7 +158,7 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     o.speaker_mention = q.speaker_mention, o.speaker_start = q.speaker_start, o.speaker_end = q.speaker_stop;
     o.cue = q.cue, o.cue_start = q.cue_start, o.cue_end = q.cue_stop;
     if (q.speaker_id.empty()) continue;
-    const bool is_org = q.speaker_id.compare(0, 4, "org:") == 0;
+    const bool is_org = EntityId::kind_of(q.speaker_id) == EntityKind::Organization;
     const Vertex p = impl_->vertex_for(q.speaker_id, is_org ? VertexKind::Organization : VertexKind::Person, &created);
     if (created) g[p].anonymous = q.anonymous;
     impl_->set_type(p, q.speaker_type != EntityType::None ? q.speaker_type
@@ -175,7 +176,8 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     };
     if (is_org) add_source(q.speaker_id);
     if (!q.organization.empty() && !is_org) {
-      const std::string org_id = q.organization_id.empty() ? "org:" + organization_key(q.organization) : q.organization_id;
+      const std::string org_id = q.organization_id.empty() ? EntityId::organization(organization_key(q.organization)).to_string()
+                                                         : q.organization_id;
       const Vertex o = impl_->vertex_for(org_id, VertexKind::Organization, &created);
       impl_->set_type(o, q.organization_type != EntityType::None ? q.organization_type : EntityType::Organization);
       auto& named = impl_->named_by[o];

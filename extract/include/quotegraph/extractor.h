@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "quotegraph/document.h"
+#include "quotegraph/entity_id.h"
 
 namespace quotegraph {
 
@@ -44,7 +45,7 @@ struct Quote {
   bool partial = false;            // a fragment woven into the reporter's sentence
   // Speaker; `speaker` is empty when no source could be found.
   std::string speaker;
-  std::string speaker_id;          // stable id: "person:KEY", "org:KEY" or "anon:DOC:KEY"
+  std::string speaker_id;          // stable id: EntityId::to_string() ("person:KEY", "org:KEY", "anon:DOC:KEY")
   bool anonymous = false;          // an unnamed or written source
   EntityType speaker_type = EntityType::None;
   char gender = 0;                 // the speaker's: 'm', 'f' or 0 (from an honorific, a pronoun, a given name)
