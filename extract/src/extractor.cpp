@@ -11,10 +11,10 @@
 #include <sstream>
 
 #include "chars.h"
-#include "flat_index.h"
 #include "lexicon.h"
 #include "passes.h"
 #include "phrase.h"
+#include "quotegraph/hash.h"
 #include "quotegraph/quote_scanner.h"
 #include "quotegraph/utf8.h"
 #include "regex.h"
@@ -220,9 +220,7 @@ std::string quote_id(const std::string& document_id, std::size_t start, std::siz
   std::uint64_t h = fnv1a_hash64({});
   for (const std::string& part : {document_id, std::to_string(start), std::to_string(end)})
     h = fnv1a_hash64(std::string_view("\0", 1), fnv1a_hash64(part, h));
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "q%016llx", static_cast<unsigned long long>(h));
-  return buffer;
+  return "q" + hex64(h);
 }
 
 

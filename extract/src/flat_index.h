@@ -9,21 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "quotegraph/hash.h"  // the hash the tables are keyed by
+
 namespace quotegraph::detail {
-
-// FNV-1a: the keys are short words and phrases, for which a byte at a time is cheap.
-inline std::uint32_t fnv1a_hash(std::string_view bytes) {
-  std::uint32_t h = 2166136261u;
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
-// The 64-bit FNV-1a, for ids that must not collide across a corpus (quote ids, a cut document
-// id's suffix); `h` continues a hash over earlier bytes.
-inline std::uint64_t fnv1a_hash64(std::string_view bytes, std::uint64_t h = 1469598103934665603ull) {
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
 
 class FlatIndex {
  public:

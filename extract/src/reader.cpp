@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "quotegraph/date.h"
-#include "flat_index.h"
+#include "quotegraph/hash.h"
 #include "quotegraph/utf8.h"
 
 namespace quotegraph {
@@ -371,11 +371,7 @@ void cap_document_fields(Document& doc, const std::string& where,
     if (cap.value->size() <= cap.most) continue;
     const std::size_t was = cap.value->size();
     std::string suffix;
-    if (cap.value == &doc.id) {
-      char hex[20];
-      std::snprintf(hex, sizeof hex, "~%016llx", static_cast<unsigned long long>(detail::fnv1a_hash64(*cap.value)));
-      suffix = hex;
-    }
+    if (cap.value == &doc.id) suffix = "~" + hex64(fnv1a_hash64(*cap.value));
     std::size_t cut = cap.most - suffix.size();
     while (cut > 0 && (static_cast<unsigned char>((*cap.value)[cut]) & 0xC0) == 0x80) --cut;  // whole characters
     cap.value->resize(cut);

@@ -270,11 +270,11 @@ std::uint32_t TokenLexicon::find(std::string_view folded, std::uint32_t hash) co
 std::uint32_t TokenLexicon::classes_of_ascii(std::string_view word) const {
   if (word.empty() || word.size() > longest_) return 0;
   char buffer[256];  // longest_ is at most this (add() keeps longer words out of ASCII lookups)
-  std::uint32_t hash = 2166136261u;  // fnv1a_hash of the folded bytes, computed while folding
+  std::uint32_t hash = kFnv1aBasis32;  // fnv1a_hash of the folded bytes, computed while folding
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];
     buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 16777619u;
+    hash = fnv1a_step(hash, static_cast<unsigned char>(buffer[i]));
   }
   const std::uint32_t at = find(std::string_view(buffer, word.size()), hash);
   return at == FlatIndex::kNone ? 0 : entries_[at].classes;

@@ -1,5 +1,6 @@
 #include "quotegraph/corpus.h"
 #include "quotegraph/entity_id.h"
+#include "quotegraph/hash.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -84,14 +85,6 @@ bool plausible_name(const NameParts& p) { return std::count(p.middle.begin(), p.
 std::string join_key(const NameParts& p) {
   if (p.first.empty()) return p.surname;
   return p.first + "-" + (p.middle.empty() ? "" : p.middle + "-") + p.surname;
-}
-
-std::string hash_id(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  char buffer[20];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
 }
 
 // Hashed, not ordered: what a key resolves to does not depend on the order keys are visited in.
@@ -229,7 +222,7 @@ std::string normalise_statement(std::string_view text) {
 
 namespace {
 std::string statement_id_of_words(std::string_view speaker_id, const std::string& words) {
-  return "statement:" + hash_id(std::string(speaker_id) + '\n' + words);
+  return "statement:" + hex64(fnv1a_hash64(words, fnv1a_hash64("\n", fnv1a_hash64(speaker_id))));
 }
 }  // namespace
 
