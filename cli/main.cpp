@@ -44,6 +44,7 @@
 #include "quotegraph/quote_graph.h"
 #include "quotegraph/rdf_writer.h"
 #include "quotegraph/reader.h"
+#include "quotegraph/version.h"
 
 namespace {
 
@@ -225,7 +226,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
       return UsageError{arg + " takes no value"};
     std::string* target = nullptr;
     if (flag({"-h", "--help"})) { std::cout << kUsage; return 0; }
-    if (flag({"-V", "--version"})) { std::cout << "quotegraph " QUOTEGRAPH_VERSION "\n"; return 0; }
+    if (flag({"-V", "--version"})) { std::cout << "quotegraph " << quotegraph::kVersion << "\n"; return 0; }
     if (flag({"-q", "--quiet"})) { c.quiet = true; continue; }
     if (arg == "--co-quotation") { c.graph.co_quotation = true; continue; }
     if (arg == "--print-data") {
@@ -709,7 +710,7 @@ class Outputs {
         tasks.run([&] {
           write(7, config_.html, "report", [&](std::ostream& out, std::string*) {
             quotegraph::ReportOptions options;
-            options.generator = "quotegraph " QUOTEGRAPH_VERSION;
+            options.generator = std::string("quotegraph ") + quotegraph::kVersion;
             return quotegraph::write_html_report(corpus, graph, options, out);
           });
         });

@@ -25,7 +25,7 @@ check "find_package(quotegraph) in another project" test $? -eq 0 || cat "$work/
 cmake --build "$work/consumer" >"$work/build.log" 2>&1
 check "another project builds against the installed libraries" test $? -eq 0 || tail -20 "$work/build.log"
 "$work/consumer/consumer" >"$work/quotes.jsonl"
-check "it extracts and writes a quote" /usr/bin/python3 -c "
+check "it extracts and writes a quote (its headers' version is the package's)" /usr/bin/python3 -c "
 import json, sys
 q = [json.loads(l) for l in open(sys.argv[1])]
 assert len(q) == 1 and q[0]['speaker'] == 'Ana Lima' and q[0]['text'] == 'We will stay,', q
