@@ -189,7 +189,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
   switch (p.kind) {
     case PhraseKind::Pronoun:
       match.entity = resolve_pronoun(doc, p.pronoun, std::min(begin, quote_pos));
-      if (match.entity < 0 && p.pronoun == "it") match.entity = antecedent_of_it(cx, doc, std::min(begin, quote_pos));
+      if (match.entity < 0 && p.pronoun == PronounClass::Neuter) match.entity = antecedent_of_it(cx, doc, std::min(begin, quote_pos));
       break;
     case PhraseKind::None:
       // "the firm", "the ministry" (the rule file's ORGANIZATION_NOUN): the organisation that

@@ -208,21 +208,24 @@ static int resolve_nationality(DocumentAnalysis& doc, const std::string& country
   });
 }
 
-// he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
-int resolve_pronoun(DocumentAnalysis& doc, const std::string& pronoun, std::size_t pos, bool learns_gender) {
+// he / she / they / it: the latest subject it agrees with, within reach (Either: a person of
+// either gender).
+int resolve_pronoun(DocumentAnalysis& doc, PronounClass pronoun, std::size_t pos, bool learns_gender) {
+  const bool personal =
+      pronoun == PronounClass::Masculine || pronoun == PronounClass::Feminine || pronoun == PronounClass::Either;
   const auto agrees = [&](Entity& e, bool learns) {
-    if (pronoun == "he/she") return e.kind == PhraseKind::Person;
-    if (pronoun == "they") return e.plural || e.kind == PhraseKind::Organization;
-    if (pronoun == "it") return e.written || e.kind == PhraseKind::Organization;
-    if (pronoun != "he" && pronoun != "she") return false;  // "we": the writer's side, unresolved
-    const char g = pronoun == "he" ? 'm' : 'f';
+    if (pronoun == PronounClass::Either) return e.kind == PhraseKind::Person;
+    if (pronoun == PronounClass::Plural) return e.plural || e.kind == PhraseKind::Organization;
+    if (pronoun == PronounClass::Neuter) return e.written || e.kind == PhraseKind::Organization;
+    if (!personal) return false;  // "we": the writer's side, unresolved
+    const char g = pronoun == PronounClass::Masculine ? 'm' : 'f';
     const bool agreeing =
         !e.written && !e.plural && e.kind != PhraseKind::Organization && (e.gender == 0 || e.gender == g);
     if (agreeing && learns && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
     return agreeing;
   };
   const int subject = latest_entity(doc, pos, kPronounReach, true, [&](Entity& e) { return agrees(e, learns_gender); });
-  if (subject >= 0 || (pronoun != "he" && pronoun != "she" && pronoun != "he/she")) return subject;
+  if (subject >= 0 || !personal) return subject;
   // No subject agrees: the latest person mentioned with a role who does ("Norwich have signed
   // Charlton midfielder Graham Stuart. “…,” he said."), who teaches no gender. A role says
   // the name is a person's ("Six Nations", "Visual Radio" are not) and somebody who speaks.
@@ -239,7 +242,7 @@ static int descriptor_for(const PassContext& cx, DocumentAnalysis& doc, const Ph
     int earlier = resolve_definite(doc, p.head, pos);
     // An epithet with no antecedent of its own ("the world’s top diplomat also blamed ...")
     // names the person the text is about: the latest subject, as a pronoun would.
-    if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun(doc, "he/she", pos);
+    if (earlier < 0 && !p.plural && !p.written) earlier = resolve_pronoun(doc, PronounClass::Either, pos);
     if (earlier >= 0) return earlier;
     if (p.epithet) return -1;  // "the 23-year-old" with nobody before: not a source
   }

@@ -99,13 +99,15 @@ bool load_pack(const ExtractorOptions& options, const std::string& language, Lan
                std::string* error) {
   pack.language = language;
   if (embedded_data(language + "/rules.txt").empty()) {
-    if (error) *error = "no language pack '" + language + "' (built in: en, de, or auto)";
+    std::string known;
+    for (const std::string_view builtin : embedded_languages()) known.append(builtin) += ", ";
+    if (error) *error = "no language pack '" + language + "' (built in: " + known + "or auto)";
     return false;
   }
   if (!pack.lexicon.load(options.lexicon_dir, language, error)) return false;
   std::string rules_text;
-  // English keeps its error messages' file name ("rules.txt:12: ...").
-  std::string rules_name = language == "en" ? "rules.txt" : language + "/rules.txt";
+  // The default language keeps its error messages' file name ("rules.txt:12: ...").
+  std::string rules_name = language == embedded_languages().front() ? "rules.txt" : language + "/rules.txt";
   if (!options.rules_file.empty()) {
     std::ifstream in(options.rules_file, std::ios::binary);
     std::ostringstream buffer;
@@ -126,8 +128,8 @@ bool load_pack(const ExtractorOptions& options, const std::string& language, Lan
 std::unique_ptr<Extractor> Extractor::create(const ExtractorOptions& options, std::string* error) {
   std::unique_ptr<Extractor> extractor(new Extractor());
   Impl& impl = *extractor->impl_;
-  const std::vector<std::string> languages =
-      options.language == "auto" ? std::vector<std::string>{"en", "de"} : std::vector<std::string>{options.language};
+  std::vector<std::string> languages{options.language};
+  if (options.language == "auto") languages.assign(embedded_languages().begin(), embedded_languages().end());
   for (const std::string& language : languages) {
     impl.packs.push_back(std::make_unique<LanguagePack>());
     if (!load_pack(options, language, *impl.packs.back(), error)) return nullptr;
@@ -152,8 +154,10 @@ void Extractor::extract(const Document& document, DocumentQuotes& out) const {
 }
 
 std::string_view builtin_data_file(std::string_view name) {
-  // A name without a folder is English's ("rules.txt" = "en/rules.txt"), as before languages.
-  if (name.find('/') == std::string_view::npos) return embedded_data("en/" + std::string(name));
+  // A name without a folder is the default language's ("rules.txt" = "en/rules.txt"), as
+  // before languages.
+  if (name.find('/') == std::string_view::npos)
+    return embedded_data(std::string(embedded_languages().front()) + "/" + std::string(name));
   return embedded_data(name);
 }
 
@@ -170,8 +174,8 @@ struct LanguageEvidence {
 const std::vector<LanguageEvidence>& language_evidence() {
   static const std::vector<LanguageEvidence> evidence = [] {
     std::vector<LanguageEvidence> all;
-    for (const char* language : {"en", "de"}) {  // the first is the default: another wins only with more
-      LanguageEvidence e{language, {}, {}};
+    for (const std::string_view language : embedded_languages()) {  // the first is the default: another wins only with more
+      LanguageEvidence e{std::string(language), {}, {}};
       std::istringstream in{std::string(embedded_data(e.language + "/language.tsv"))};
       for (std::string line; std::getline(in, line);) {
         const std::size_t tab = line.find('\t');

@@ -199,7 +199,7 @@ bool Lexicon::load(const std::string& directory, const std::string& language, st
   entries("language.tsv", [&](const std::string& line, int number) {
     if (!add_language_row(split(line, '\t'))) {
       fail("language.tsv", number,
-           "expected pronoun<TAB>FORM<TAB>he|she|they|it|we, nouns<TAB>capitalised, compounds<TAB>titles or "
+           "expected pronoun<TAB>FORM<TAB>masculine|feminine|plural|neuter|first_person, nouns<TAB>capitalised, compounds<TAB>titles or "
            "SECTION<TAB>WORD for a section of the file's header (definite, determiner, abbreviation, article, ...)");
     }
   });
@@ -256,8 +256,13 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"opening_mark", &Lexicon::opening_marks},
   };
   if (f.size() == 3 && f[0] == "pronoun") {
-    pronouns[to_lower_ascii(f[1])] = f[2];
-    return true;
+    static const std::pair<const char*, PronounClass> kClasses[] = {
+        {"masculine", PronounClass::Masculine}, {"feminine", PronounClass::Feminine},
+        {"plural", PronounClass::Plural},       {"neuter", PronounClass::Neuter},
+        {"first_person", PronounClass::FirstPerson}};
+    for (const auto& [name, pronoun_class] : kClasses)
+      if (f[2] == name) return pronouns[to_lower_ascii(f[1])] = pronoun_class, true;
+    return false;
   }
   if (f.size() != 2) return false;
   const std::string& section = f[0];

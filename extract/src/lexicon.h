@@ -11,6 +11,11 @@
 
 namespace quotegraph::detail {
 
+// What a pronoun refers to, as the coreference code reasons with it; language.tsv maps each
+// language's pronouns to one (`pronoun<TAB>er<TAB>masculine`). Either is no pronoun of any
+// language: it stands for an epithet that refers back to a person of either gender.
+enum class PronounClass { None, Masculine, Feminine, Either, Plural, Neuter, FirstPerson };
+
 struct Lexicon {
   std::vector<std::string> speech_verbs;             // every form, lower case
   std::unordered_set<std::string> speech_verb_forms; // the same, for lookups
@@ -25,12 +30,12 @@ struct Lexicon {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> title_words;       // lower-case words of titles ("of", "the")
   std::unordered_set<std::string> title_cues;        // words before a title ("book", "show")
-  // language.tsv: the little grammar the code needs. A pronoun's form -> its English stand-in
-  // ("er" -> "he", "sie" -> "she"), which the coreference code reasons with; definite articles
+  // language.tsv: the little grammar the code needs. A pronoun's form -> what it refers to
+  // ("er" -> Masculine, "sie" -> Feminine), which the coreference code reasons with; definite articles
   // ("the"; "der", "die", ...: a descriptor after one refers back); determiners that open an
   // unnamed source's phrase ("ein Sprecher"); and whether common nouns are capitalised (German:
   // "ein Sprecher des Ministeriums" is an unnamed source although "Sprecher" has a capital).
-  std::unordered_map<std::string, std::string> pronouns;
+  std::unordered_map<std::string, PronounClass> pronouns;
   std::unordered_set<std::string> definite_articles;
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
@@ -98,6 +103,9 @@ struct Lexicon {
 // The built-in copy of a data file by its path below extract/data/ ("en/rules.txt"; generated
 // at build time); empty if none.
 std::string_view embedded_data(std::string_view name);
+// The built-in languages, the folders of extract/data/ (generated at build time), the default
+// ("en") first.
+const std::vector<std::string_view>& embedded_languages();
 
 std::string to_lower_ascii(std::string_view s);
 

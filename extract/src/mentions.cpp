@@ -293,7 +293,7 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
       cx.phrases.analyse(std::string_view(doc.text).substr(c.name_begin, c.name_end - c.name_begin), cx.lex);
   Mention m{c.name_begin, c.name_end, -1, false, phrase.kind};
   if (phrase.kind == PhraseKind::Pronoun) {
-    if (phrase.pronoun == "we") return;
+    if (phrase.pronoun == PronounClass::FirstPerson) return;
     // Only a pronoun that starts its sentence, the one most likely to be its subject, teaches
     // gender: in "Jane Russell said she was impressed when he discussed the role" the "he" is
     // somebody else.

@@ -30,7 +30,7 @@ struct Phrase {
   bool plural = false;
   bool nationality = false;       // "the American": the earlier person from that country
   bool epithet = false;           // "the 23-year-old", "the Dutchman": an earlier person or nobody
-  std::string pronoun;            // lower case, for pronouns
+  PronounClass pronoun = PronounClass::None;  // for pronouns
 };
 
 Phrase analyse_phrase(std::string_view phrase, const Lexicon& lexicon);

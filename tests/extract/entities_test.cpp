@@ -2,9 +2,13 @@
 // complete_surnames pass, on phrases analysed from invented names.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "lexicon.h"
 #include "pass_fixture.h"
+#include "quotegraph/extractor.h"
 
 using quotegraph::detail::Mention;
 using quotegraph::detail::Phrase;
@@ -49,9 +53,10 @@ TEST_CASE("a pronoun refers to the latest subject of its gender, within reach", 
   PassFixture f(std::string(3000, ' '));
   const int ana = mention(f, "Ms Ana Ruiz", 0);
   const int tom = mention(f, "Mr Tom Vale", 100);
-  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "she", 200) == ana);
-  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "he", 200) == tom);
-  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, "he", 2500) == -1);  // beyond kPronounReach
+  using quotegraph::detail::PronounClass;
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, PronounClass::Feminine, 200) == ana);
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, PronounClass::Masculine, 200) == tom);
+  CHECK(quotegraph::detail::resolve_pronoun(f.analysis, PronounClass::Masculine, 2500) == -1);  // beyond kPronounReach
 }
 
 TEST_CASE("a surname alone takes the one full name the text writes", "[entities]") {
@@ -60,4 +65,26 @@ TEST_CASE("a surname alone takes the one full name the text writes", "[entities]
   quotegraph::detail::complete_surnames(f.cx, f.analysis);
   CHECK(f.analysis.entities[0].display == "Donald Pell");
   CHECK(f.analysis.entities[0].gender == 'm');
+}
+
+TEST_CASE("a pronoun's class comes from language.tsv, not from the word", "[entities]") {
+  // An invented language whose feminine pronoun is "zo": the lexicon maps the word to the
+  // class the coreference code reasons with; an English stand-in is no class.
+  const std::string dir = "pronoun_class_lexicons";
+  std::filesystem::create_directories(dir);
+  const auto load = [&](const std::string& rows, std::string* error) {
+    std::ofstream(dir + "/language.tsv", std::ios::binary)
+        << quotegraph::builtin_data_file("language.tsv") << rows;
+    quotegraph::detail::Lexicon lexicon;
+    const bool loaded = lexicon.load(dir, "en", error);
+    return std::make_pair(loaded, lexicon.pronouns);
+  };
+  std::string error;
+  const auto [loaded, pronouns] = load("pronoun\tzo\tfeminine\n", &error);
+  CHECK(loaded);
+  CHECK(pronouns.at("zo") == quotegraph::detail::PronounClass::Feminine);
+  CHECK(pronouns.at("it") == quotegraph::detail::PronounClass::Neuter);
+  CHECK_FALSE(load("pronoun\tzo\tshe\n", &error).first);
+  CHECK(error.find("language.tsv") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
