@@ -380,7 +380,8 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void document(std::size_t bytes, const std::vector<quotegraph::Quote>& quotes) {
+  template <typename Quotes>  // extracted (Quote) or read from a partial (ResolvedQuote)
+  void document(std::size_t bytes, const Quotes& quotes) {
     ++documents;
     this->bytes += bytes;
     this->quotes += quotes.size();
@@ -560,7 +561,8 @@ T& kept_until_exit(Args&&... args) {
   return *object;
 }
 
-void drop_weak_quotes(std::vector<quotegraph::Quote>& quotes, double min_confidence) {
+template <typename Quotes>  // extracted (Quote) or read from a partial (ResolvedQuote)
+void drop_weak_quotes(Quotes& quotes, double min_confidence) {
   if (min_confidence <= 0) return;
   quotes.erase(std::remove_if(quotes.begin(), quotes.end(),
                               [&](const quotegraph::Quote& q) { return q.confidence < min_confidence; }),
@@ -813,7 +815,7 @@ int run_extract(const Config& config) {
     }
     if (keep) {
       doc.text.clear();
-      corpus.add({std::move(doc), std::move(found.quotes)});
+      corpus.add({std::move(doc), quotegraph::unresolved(std::move(found.quotes))});
     }
     return true;
   });

@@ -56,9 +56,9 @@ CsvWriter::CsvWriter(std::ostream& out) : out_(out) {
   out_ << header;
 }
 
-bool CsvWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
+bool CsvWriter::write(const Document& doc, const std::vector<ResolvedQuote>& quotes) {
   std::string row;
-  for (const Quote& q : quotes) {
+  for (const ResolvedQuote& q : quotes) {
     row.clear();
     field(row, quote_id(doc.id, q.start, q.stop));
     field(row, doc.id);

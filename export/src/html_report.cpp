@@ -338,7 +338,7 @@ std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::
   std::size_t total = 0, shown = 0, attributed = 0;
   std::map<std::string, std::vector<std::size_t>> conflicts;  // normalised words -> quotes
   for (std::size_t d = 0; d < corpus.documents().size(); ++d) {
-    for (const Quote& q : corpus.documents()[d].quotes) {
+    for (const ResolvedQuote& q : corpus.documents()[d].quotes) {
       ++total;
       attributed += !q.speaker.empty();
       if (shown >= options.max_quotes) continue;

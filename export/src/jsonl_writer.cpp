@@ -22,9 +22,9 @@ void offset_or_null(Writer& w, const char* key, std::size_t value) {
 }
 }  // namespace
 
-bool JsonlWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
+bool JsonlWriter::write(const Document& doc, const std::vector<ResolvedQuote>& quotes) {
   rapidjson::StringBuffer buffer;
-  for (const Quote& q : quotes) {
+  for (const ResolvedQuote& q : quotes) {
     buffer.Clear();
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();

@@ -122,7 +122,14 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
 
 }  // namespace
 
-bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes) {
+bool PartialWriter::write(const Document& doc, const std::vector<Quote>& quotes) { return write_quotes(doc, quotes); }
+
+bool PartialWriter::write(const Document& doc, const std::vector<ResolvedQuote>& quotes) {
+  return write_quotes(doc, quotes);
+}
+
+template <typename Quotes>
+bool PartialWriter::write_quotes(const Document& doc, const Quotes& quotes) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();

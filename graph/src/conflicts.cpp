@@ -1,4 +1,4 @@
-// Quote::conflicts: conflicting_speakers with the other speakers' names and the articles that
+// ResolvedQuote::conflicts: conflicting_speakers with the other speakers' names and the articles that
 // give them the words. Called by resolve_corpus() once conflicting_speakers are known.
 #include <map>
 #include <set>
@@ -13,10 +13,10 @@ namespace quotegraph {
 void describe_conflicts(Corpus& corpus) {
   // The words of every quote that has a conflict, and every speaker those quotes involve: the
   // second pass normalises only the quotes of these speakers.
-  std::unordered_map<const Quote*, std::string> words_of;
+  std::unordered_map<const ResolvedQuote*, std::string> words_of;
   std::unordered_set<std::string> conflicting_words, involved;
   for (auto& record : corpus.documents()) {
-    for (Quote& q : record.quotes) {
+    for (ResolvedQuote& q : record.quotes) {
       q.conflicts.clear();
       if (q.conflicting_speakers.empty()) continue;
       const std::string& words = words_of.emplace(&q, normalise_statement(q.text)).first->second;
@@ -33,7 +33,7 @@ void describe_conflicts(Corpus& corpus) {
   // words -> speaker id -> how the articles that give them the words name them
   std::unordered_map<std::string, std::map<std::string, Attributed>> by_words;
   for (const auto& record : corpus.documents()) {
-    for (const Quote& q : record.quotes) {
+    for (const ResolvedQuote& q : record.quotes) {
       if (q.speaker_id.empty() || q.anonymous || !involved.count(q.speaker_id)) continue;
       const auto known = words_of.find(&q);
       const std::string words = known != words_of.end() ? known->second : normalise_statement(q.text);
@@ -44,7 +44,7 @@ void describe_conflicts(Corpus& corpus) {
     }
   }
   for (auto& [quote, words] : words_of) {
-    Quote& q = *const_cast<Quote*>(quote);
+    ResolvedQuote& q = *const_cast<ResolvedQuote*>(quote);
     const auto& speakers = by_words[words];
     for (const auto& other : q.conflicting_speakers) {
       ConflictingAttribution c;

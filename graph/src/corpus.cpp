@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <set>
 #include <thread>
@@ -128,6 +129,10 @@ std::string final_key(const KeyMap& resolved, std::string key) {
 }
 
 }  // namespace
+
+std::vector<ResolvedQuote> unresolved(std::vector<Quote> quotes) {
+  return std::vector<ResolvedQuote>(std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
+}
 
 void Corpus::add(DocumentRecord record) {
   record.document.text.clear();
@@ -413,7 +418,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   // by a part of the name: "Australia" is not "Commonwealth Bank of Australia", "FA" not
   // "Spanish FA".
   in_slices(documents.size(), threads, [&](std::size_t from, std::size_t to) {
-    for (std::size_t d = from; d < to; ++d) quotes_of(d, d + 1, [&](Quote& q, const QuoteKeys& k) {
+    for (std::size_t d = from; d < to; ++d) quotes_of(d, d + 1, [&](ResolvedQuote& q, const QuoteKeys& k) {
       if (is_person(q))
         q.speaker_id = (k.name.first.empty() ? short_key[d].at(k.name.surname)
                                              : EntityId::person(final_key(full, k.speaker_key))).to_string();
@@ -449,7 +454,7 @@ void resolve_corpus(Corpus& corpus, unsigned threads) {
   every_quote([&](const Quote& q, const QuoteKeys& k) {
     if (named(q) && std::count(k.words.begin(), k.words.end(), ' ') >= 5) speakers_of_words[k.words].insert(q.speaker_id);
   });
-  every_quote([&](Quote& q, const QuoteKeys& k) {
+  every_quote([&](ResolvedQuote& q, const QuoteKeys& k) {
     if (!named(q)) return;
     const auto it = speakers_of_words.find(k.words);
     if (it == speakers_of_words.end() || it->second.size() < 2) return;

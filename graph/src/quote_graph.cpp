@@ -128,7 +128,7 @@ QuoteGraph::~QuoteGraph() = default;
 QuoteGraph::QuoteGraph(QuoteGraph&&) noexcept = default;
 QuoteGraph& QuoteGraph::operator=(QuoteGraph&&) noexcept = default;
 
-void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, const GraphOptions& options) {
+void QuoteGraph::add(const Document& doc, const std::vector<ResolvedQuote>& quotes, const GraphOptions& options) {
   Graph& g = impl_->graph;
   bool created = false;
   const Vertex d = impl_->vertex_for("doc:" + doc.id, VertexKind::Document, &created);
@@ -140,7 +140,7 @@ void QuoteGraph::add(const Document& doc, const std::vector<Quote>& quotes, cons
     g[d].unparsed_date = doc.unparsed_date;
     g[d].title = doc.title;
   }
-  for (const Quote& q : quotes) {
+  for (const ResolvedQuote& q : quotes) {
     if (q.confidence < options.min_confidence) continue;
     const Vertex s = impl_->vertex_for(q.statement_id.empty() ? statement_id(q.speaker_id, q.text) : q.statement_id,
                                        VertexKind::Statement, &created);

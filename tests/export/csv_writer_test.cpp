@@ -20,7 +20,7 @@ TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoti
   doc.id = "a/1";
   doc.title = "Talks, \"again\"";
   doc.date = "2022-01-21";
-  Quote q;
+  ResolvedQuote q;
   q.text = "We will see,\nand \"then\" decide";
   q.start = 5;
   q.stop = 35;
@@ -47,7 +47,7 @@ TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoti
 TEST_CASE("CSV: a field a spreadsheet would run as a formula is written as text", "[export][csv]") {
   Document doc;
   doc.id = "d";
-  Quote q;
+  ResolvedQuote q;
   q.rule = "scan.unattributed";
   for (const char* text : {"=HYPERLINK(\"http://x\")", "+1", "-2 points", "@cmd"}) {
     q.text = text;

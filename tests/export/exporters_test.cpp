@@ -25,9 +25,9 @@ Document sample_doc() {
   return d;
 }
 
-DocumentQuotes sample_quotes() {
-  DocumentQuotes q;
-  Quote a;
+DocumentRecord sample_quotes() {
+  DocumentRecord q;
+  ResolvedQuote a;
   a.text = "We’ll see\x01 <soon> & \"later\"";
   a.start = 5;
   a.stop = 30;
@@ -38,7 +38,7 @@ DocumentQuotes sample_quotes() {
   a.cue = "said";
   a.rule = "after.speaker_cue";
   a.confidence = 0.95;
-  Quote b;
+  ResolvedQuote b;
   b.text = "unattributed";
   b.start = 40;
   b.stop = 52;
@@ -184,7 +184,7 @@ QuoteGraph varied_graph(bool co_quotation) {
     record.document.title = "Title " + std::to_string(d);
     record.document.date = "2024-01-0" + std::to_string(d + 1);
     for (int k = 0; k < 4; ++k) {
-      Quote q;
+      ResolvedQuote q;
       const int who = (d + k) % 5;
       q.speaker = names[who];
       q.speaker_id = "person:x";
@@ -239,7 +239,7 @@ TEST_CASE("RDF written in parts joins into the bytes of one writer", "[export][r
 }
 
 namespace {
-std::string graphml_of(const Document& doc, const std::vector<Quote>& quotes) {
+std::string graphml_of(const Document& doc, const std::vector<ResolvedQuote>& quotes) {
   QuoteGraph g;
   g.add(doc, quotes);
   g.finish();
@@ -248,7 +248,7 @@ std::string graphml_of(const Document& doc, const std::vector<Quote>& quotes) {
   return out.str();
 }
 
-std::string rdf_of(const Document& doc, const std::vector<Quote>& quotes, RdfSyntax syntax = RdfSyntax::Turtle) {
+std::string rdf_of(const Document& doc, const std::vector<ResolvedQuote>& quotes, RdfSyntax syntax = RdfSyntax::Turtle) {
   QuoteGraph g;
   g.add(doc, quotes);
   g.finish();
@@ -298,7 +298,7 @@ TEST_CASE("document ids that one escaping would confuse stay two vertices in eve
 TEST_CASE("an unnamed source's IRI holds its document id escaped as the document's IRI does", "[export][rdf]") {
   Document d;
   d.id = "wire:2005/03";
-  Quote q = sample_quotes().quotes[0];
+  ResolvedQuote q = sample_quotes().quotes[0];
   q.speaker = "a spokesman";
   q.speaker_id = "anon:wire:2005/03:spokesman";
   q.anonymous = true;
@@ -322,9 +322,9 @@ TEST_CASE("RDF dates are typed xsd:date or xsd:dateTime and one not understood i
 }
 
 TEST_CASE("a statement twice in one article is one appears_in and one isBasedOn with each place its own span", "[export][rdf]") {
-  DocumentQuotes q;
-  Quote a = sample_quotes().quotes[0];
-  Quote b = a;
+  DocumentRecord q;
+  ResolvedQuote a = sample_quotes().quotes[0];
+  ResolvedQuote b = a;
   b.text = "WE’LL SEE\x01 <soon> & \"later\"";  // the same words, written otherwise
   b.start = 100;
   b.stop = 125;

@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     r.document.date = text(in, 12);
     const int quotes = in.ConsumeIntegralInRange(0, 4);
     for (int k = 0; k < quotes; ++k) {
-      quotegraph::Quote q;
+      quotegraph::ResolvedQuote q;
       q.text = text(in, 80);
       q.start = in.ConsumeIntegralInRange<std::size_t>(0, 100000);
       q.stop = q.start + q.text.size();

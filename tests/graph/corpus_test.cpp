@@ -13,8 +13,8 @@ using namespace quotegraph;
 
 namespace {
 
-Quote quote(const std::string& text, const std::string& speaker, std::size_t start = 0) {
-  Quote q;
+ResolvedQuote quote(const std::string& text, const std::string& speaker, std::size_t start = 0) {
+  ResolvedQuote q;
   q.text = text;
   q.start = start;
   q.stop = start + text.size();
@@ -25,7 +25,7 @@ Quote quote(const std::string& text, const std::string& speaker, std::size_t sta
   return q;
 }
 
-DocumentRecord record(const std::string& id, const std::string& date, std::vector<Quote> quotes) {
+DocumentRecord record(const std::string& id, const std::string& date, std::vector<ResolvedQuote> quotes) {
   DocumentRecord r;
   r.document.id = id;
   r.document.date = date;
@@ -83,9 +83,9 @@ TEST_CASE("organisation names in their usual variants share a key", "[resolve]")
 }
 
 // A quote as the extractor gives it, with what it says of the speaker beyond the name.
-Quote said_by(const std::string& text, const std::string& speaker, const std::string& role, char gender = 0,
+ResolvedQuote said_by(const std::string& text, const std::string& speaker, const std::string& role, char gender = 0,
               const std::string& organization = "") {
-  Quote q = quote(text, speaker);
+  ResolvedQuote q = quote(text, speaker);
   q.role = role;
   q.gender = gender;
   q.organization = organization;
@@ -168,12 +168,12 @@ TEST_CASE("ranks are part of a name: a lord, a knight, a prince are not namesake
 }
 
 TEST_CASE("organisations join by their name, never by a part of it", "[resolve]") {
-  Quote howard = said_by("We are sending troops", "John Howard", "Prime Minister", 'm', "Australia");
-  Quote bank = said_by("Profits rose", "Ralph Norris", "chief executive", 'm', "Commonwealth Bank of Australia");
-  Quote fa = said_by("The referee was right", "Brian Barwick", "chief executive", 'm', "FA");
-  Quote spanish = said_by("We will look into it", "Angel Villar", "president", 'm', "Spanish FA");
-  Quote state = said_by("No comment", "Ned Price", "spokesman", 'm', "the Department of State");
-  Quote state2 = said_by("Still no comment", "Ned Price", "spokesman", 'm', "State Department");
+  ResolvedQuote howard = said_by("We are sending troops", "John Howard", "Prime Minister", 'm', "Australia");
+  ResolvedQuote bank = said_by("Profits rose", "Ralph Norris", "chief executive", 'm', "Commonwealth Bank of Australia");
+  ResolvedQuote fa = said_by("The referee was right", "Brian Barwick", "chief executive", 'm', "FA");
+  ResolvedQuote spanish = said_by("We will look into it", "Angel Villar", "president", 'm', "Spanish FA");
+  ResolvedQuote state = said_by("No comment", "Ned Price", "spokesman", 'm', "the Department of State");
+  ResolvedQuote state2 = said_by("Still no comment", "Ned Price", "spokesman", 'm', "State Department");
   Corpus corpus;
   corpus.add(record("a", "", {howard, bank}));
   corpus.add(record("b", "", {fa, spanish}));
@@ -250,7 +250,7 @@ TEST_CASE("of several full names that fit a surname, one far better attested tak
 }
 
 TEST_CASE("unnamed sources are never merged across documents", "[resolve]") {
-  Quote a = quote("One two", "a senior official"), b = quote("Three four", "a senior official");
+  ResolvedQuote a = quote("One two", "a senior official"), b = quote("Three four", "a senior official");
   a.anonymous = b.anonymous = true;
   a.speaker_id = "anon:a:senior-official";
   b.speaker_id = "anon:b:senior-official";
@@ -291,9 +291,9 @@ TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]
   const auto make_corpus = [&] {
     Corpus corpus;
     for (std::size_t d = 0; d < 4200; ++d) {
-      std::vector<Quote> quotes;
+      std::vector<ResolvedQuote> quotes;
       for (std::size_t i = 0; i < 1 + d % 3; ++i) {
-        Quote q = quote("We shall say this " + std::to_string((d * 7 + i) % 50) + " times over and again",
+        ResolvedQuote q = quote("We shall say this " + std::to_string((d * 7 + i) % 50) + " times over and again",
                         speakers[(d + i * 3) % speakers.size()], i * 100);
         q.organization = organizations[(d / 2 + i) % organizations.size()];
         if (q.speaker.find("Lavrov") != std::string::npos) q.role = "Foreign Minister";
@@ -327,7 +327,7 @@ TEST_CASE("resolution on several threads gives what it gives on one", "[resolve]
   CHECK(compared > 8000);
   CHECK(conflicts > 0);
   // Resolution did happen: a short form joined its full name, an organisation its variant.
-  const auto first_quote = [&](std::size_t d) -> const Quote& { return one.documents()[d].quotes[0]; };
+  const auto first_quote = [&](std::size_t d) -> const ResolvedQuote& { return one.documents()[d].quotes[0]; };
   CHECK(first_quote(1).speaker == "Lavrov");
   CHECK(first_quote(2).speaker == "Sergey Lavrov");
   CHECK(first_quote(1).speaker_id == first_quote(2).speaker_id);
@@ -354,11 +354,11 @@ TEST_CASE("corpus order does not depend on arrival, duplicates are kept once", "
 TEST_CASE("measures on a hand-checked graph", "[graph]") {
   // Ana (for Brazil) says S1 in a and b and S2 in b; Rui (for Brazil) says S3 in b; Ana says S4
   // in c for nobody, which is not Brazil's.
-  Quote s1 = quote("We will win this election in October", "Ana Lima");
+  ResolvedQuote s1 = quote("We will win this election in October", "Ana Lima");
   s1.organization = "Brazil";
-  Quote s2 = quote("Second statement here", "Ana Lima", 100);
+  ResolvedQuote s2 = quote("Second statement here", "Ana Lima", 100);
   s2.organization = "Brazil";
-  Quote s3 = quote("Third one from Rui", "Rui Costa", 200);
+  ResolvedQuote s3 = quote("Third one from Rui", "Rui Costa", 200);
   s3.organization = "Brazil";
   Corpus corpus;
   corpus.add(record("a", "2022-05-02", {s1}));
@@ -395,20 +395,20 @@ TEST_CASE("measures on a hand-checked graph", "[graph]") {
 }
 
 TEST_CASE("every speaker and organisation vertex has the type its quotes give", "[graph]") {
-  Quote person = said_by("One", "Ana Lima", "minister", 'f', "Brazil");
+  ResolvedQuote person = said_by("One", "Ana Lima", "minister", 'f', "Brazil");
   person.speaker_type = EntityType::Person;
   person.organization_type = EntityType::Place;
-  Quote company = said_by("Two", "Yukos", "");
+  ResolvedQuote company = said_by("Two", "Yukos", "");
   company.speaker_type = EntityType::Name;  // one word, nothing that says it is a person
-  Quote paper = quote("Three", "a confidential concept paper", 200);
+  ResolvedQuote paper = quote("Three", "a confidential concept paper", 200);
   paper.anonymous = true;
   paper.speaker_id = "anon:a:confidential-concept-paper-w";
   paper.speaker_type = EntityType::WrittenSource;
-  Quote crowd = quote("Four", "protesters", 300);
+  ResolvedQuote crowd = quote("Four", "protesters", 300);
   crowd.anonymous = true;
   crowd.speaker_id = "anon:a:protesters";
   crowd.speaker_type = EntityType::Group;
-  Quote firm = quote("Five", "Renault", 400);
+  ResolvedQuote firm = quote("Five", "Renault", 400);
   firm.speaker_id = "org:renault";
   firm.speaker_type = EntityType::Organization;
   Corpus corpus;

@@ -12,9 +12,9 @@
 using namespace quotegraph;
 
 namespace {
-Quote said(const std::string& text, const std::string& speaker, const std::string& org, std::size_t start,
+ResolvedQuote said(const std::string& text, const std::string& speaker, const std::string& org, std::size_t start,
            bool anonymous = false) {
-  Quote q;
+  ResolvedQuote q;
   q.text = text;
   q.start = start;
   q.stop = start + text.size();

@@ -9,9 +9,9 @@
 using namespace quotegraph;
 
 namespace {
-Quote make_quote(const std::string& text, const std::string& speaker, const std::string& org,
+ResolvedQuote make_quote(const std::string& text, const std::string& speaker, const std::string& org,
                  std::size_t start) {
-  Quote q;
+  ResolvedQuote q;
   q.text = text;
   q.start = start;
   q.stop = start + text.size();
@@ -35,7 +35,7 @@ std::map<std::string, int> count_kinds(const QuoteGraph& g) {
 TEST_CASE("the same words by the same speaker in two documents are one statement", "[graph]") {
   QuoteGraph g;
   Document a{"a", "A", "", "2022-01-01", "", "", ""}, b{"b", "B", "", "2022-01-02", "", "", ""};
-  DocumentQuotes qa, qb;
+  DocumentRecord qa, qb;
   qa.quotes = {make_quote("We will win.", "Ana Lima", "Brazil", 10), make_quote("Unattributed words", "", "", 50)};
   qb.quotes = {make_quote("“We will  win”", "Ana Lima", "Brazil", 3)};
   g.add(a, qa.quotes);
@@ -57,7 +57,7 @@ TEST_CASE("the same words by the same speaker in two documents are one statement
 
 TEST_CASE("min_confidence leaves out weak attributions", "[graph]") {
   QuoteGraph g;
-  DocumentQuotes q;
+  DocumentRecord q;
   q.quotes = {make_quote("Words", "Ana Lima", "", 0)};
   q.quotes[0].confidence = 0.3;
   g.add(Document{"d", "", "", "", "", "", ""}, q.quotes, GraphOptions{0.5});
@@ -72,7 +72,7 @@ TEST_CASE("statements compare by normalised words", "[graph]") {
 TEST_CASE("a statement said twice in one article is one appears_in edge listing both places", "[graph]") {
   QuoteGraph g;
   Document d{"d", "D", "", "2022-01-01", "", "", ""};
-  DocumentQuotes q;
+  DocumentRecord q;
   q.quotes = {make_quote("We will win.", "Ana Lima", "", 10), make_quote("we will win", "Ana Lima", "", 80)};
   g.add(d, q.quotes);
   g.finish();
@@ -95,7 +95,7 @@ TEST_CASE("edges of different kinds between one pair of vertices stay apart", "[
   // Ana Lima speaks for the Treasury, and the Treasury speaks in the same article: the
   // co_quoted edge between them is an edge of its own, not a second speaks_for.
   QuoteGraph g;
-  DocumentQuotes q;
+  DocumentRecord q;
   q.quotes = {make_quote("We will win.", "Ana Lima", "Treasury", 0), make_quote("Rates stay.", "", "", 40)};
   q.quotes[1].speaker = "Treasury";
   q.quotes[1].speaker_id = "org:treasury";
@@ -111,7 +111,7 @@ TEST_CASE("first appearance compares date-times in UTC", "[graph]") {
   // 00:30 in Paris on 1 March is 23:30 UTC on 28 February: before b's 23:45 UTC.
   QuoteGraph g;
   Document a{"a", "A", "", "2005-03-01T00:30:00+01:00", "", "", ""}, b{"b", "B", "", "2005-02-28T23:45:00Z", "", "", ""};
-  DocumentQuotes q;
+  DocumentRecord q;
   q.quotes = {make_quote("We will win.", "Ana Lima", "", 0)};
   g.add(b, q.quotes);
   g.add(a, q.quotes);

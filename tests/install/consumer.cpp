@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "quotegraph/corpus.h"
 #include "quotegraph/extractor.h"
 #include "quotegraph/jsonl_writer.h"
 #include "quotegraph/version.h"
@@ -23,6 +24,12 @@ int main() {
   doc.text = "Title\n\n\u201cWe will stay,\u201d said Foreign Minister Ana Lima.";
   quotegraph::DocumentQuotes found;
   extractor->extract(doc, found);
+  // The stages in order: extract, resolve across the corpus (of one document here), write.
+  quotegraph::Corpus corpus;
+  corpus.add({doc, quotegraph::unresolved(found.quotes)});
+  corpus.finish();
+  quotegraph::resolve_corpus(corpus);
   quotegraph::JsonlWriter writer(std::cout);
-  return !found.quotes.empty() && writer.write(doc, found.quotes) ? 0 : 1;
+  const auto& quotes = corpus.documents().front().quotes;
+  return !quotes.empty() && writer.write(doc, quotes) ? 0 : 1;
 }

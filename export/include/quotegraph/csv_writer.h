@@ -5,8 +5,8 @@
 #include <ostream>
 #include <vector>
 
+#include "quotegraph/corpus.h"
 #include "quotegraph/document.h"
-#include "quotegraph/extractor.h"
 
 namespace quotegraph {
 
@@ -15,7 +15,7 @@ class CsvWriter {
   // Writes the byte-order mark and the header row.
   explicit CsvWriter(std::ostream& out);
   // Writes one row per quote of `document`; returns false when the stream failed.
-  bool write(const Document& document, const std::vector<Quote>& quotes);
+  bool write(const Document& document, const std::vector<ResolvedQuote>& quotes);
 
  private:
   std::ostream& out_;

@@ -4,8 +4,8 @@
 #pragma once
 #include <ostream>
 
+#include "quotegraph/corpus.h"
 #include "quotegraph/document.h"
-#include "quotegraph/extractor.h"
 
 namespace quotegraph {
 
@@ -13,7 +13,7 @@ class JsonlWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   // Writes one line per quote of `document`; returns false when the stream failed.
-  bool write(const Document& document, const std::vector<Quote>& quotes);
+  bool write(const Document& document, const std::vector<ResolvedQuote>& quotes);
 
  private:
   std::ostream& out_;

@@ -18,8 +18,13 @@ class PartialWriter {
   explicit PartialWriter(std::ostream& out) : out_(out) {}
   // Writes one line for the document; returns false when the stream failed.
   bool write(const Document& document, const std::vector<Quote>& quotes);
+  // The same for a corpus's quotes (`quotegraph merge`): what extraction found, nothing resolved.
+  bool write(const Document& document, const std::vector<ResolvedQuote>& quotes);
 
  private:
+  template <typename Quotes>
+  bool write_quotes(const Document& document, const Quotes& quotes);
+
   std::ostream& out_;
 };
 

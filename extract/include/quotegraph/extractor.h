@@ -27,13 +27,8 @@ EntityType entity_type_from(std::string_view text);
 // An offset that is not there (a quote with no speaker mention or no cue).
 inline constexpr std::size_t kNoSpan = static_cast<std::size_t>(-1);
 
-// Another speaker the same words are given to elsewhere in a corpus (graph/corpus.h).
-struct ConflictingAttribution {
-  std::string speaker_id;              // the other speaker's id
-  std::string speaker;                 // their name as those articles write it (the most common spelling)
-  std::vector<std::string> documents;  // ids of the articles that give them the words, sorted
-};
-
+// What extraction knows of one quotation, from its document alone. What a corpus adds (ids
+// resolved across documents, statements, conflicts) is graph/corpus.h's ResolvedQuote.
 struct Quote {
   std::size_t begin = 0, end = 0;  // byte offsets of the quoted words in Document::text
   std::size_t start = 0, stop = 0; // the same span in code points (what the outputs report)
@@ -45,7 +40,9 @@ struct Quote {
   bool partial = false;            // a fragment woven into the reporter's sentence
   // Speaker; `speaker` is empty when no source could be found.
   std::string speaker;
-  std::string speaker_id;          // stable id: EntityId::to_string() ("person:KEY", "org:KEY", "anon:DOC:KEY")
+  // Stable id: EntityId::to_string() ("person:KEY", "org:KEY", "anon:DOC:KEY"), as the
+  // document alone gives it; resolve_corpus() rewrites a ResolvedQuote's across documents.
+  std::string speaker_id;
   bool anonymous = false;          // an unnamed or written source
   EntityType speaker_type = EntityType::None;
   char gender = 0;                 // the speaker's: 'm', 'f' or 0 (from an honorific, a pronoun, a given name)
@@ -68,13 +65,6 @@ struct Quote {
   // The sentence(s) of `context` that hold the quote and, where they stand in it, the mention
   // and the cue, in code points: what a fact-checker cites. Always within the context.
   std::size_t sentences_start = 0, sentences_stop = 0;
-  // Filled across documents by resolve_corpus() (graph/corpus.h); empty after extract().
-  std::string organization_id;                   // "org:KEY" of `organization`
-  std::string statement_id;                      // the same words by the same speaker
-  std::vector<std::string> conflicting_speakers; // other speakers the same words are given to
-  // The same, with the other speaker's name and the articles that give them the words, in the
-  // order of conflicting_speakers.
-  std::vector<ConflictingAttribution> conflicts;
 };
 
 // The most of a paragraph a quote's context keeps on each side of the quote, in bytes.

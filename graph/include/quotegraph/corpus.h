@@ -7,6 +7,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "quotegraph/document.h"
@@ -14,11 +15,38 @@
 
 namespace quotegraph {
 
+// Another speaker the same words are given to elsewhere in a corpus.
+struct ConflictingAttribution {
+  std::string speaker_id;              // the other speaker's id
+  std::string speaker;                 // their name as those articles write it (the most common spelling)
+  std::vector<std::string> documents;  // ids of the articles that give them the words, sorted
+};
+
+// A quote in a corpus: what extraction found (the Quote), and what resolve_corpus() adds
+// looking across documents. Until then the added fields are empty and speaker_id is
+// extraction's; after it, speaker_id is the one resolved across the corpus. The outputs
+// (export/) are written from these.
+struct ResolvedQuote : Quote {
+  ResolvedQuote() = default;
+  // An extracted quote entering a corpus, not resolved yet.
+  ResolvedQuote(Quote quote) : Quote(std::move(quote)) {}  // NOLINT: implicit on purpose
+
+  std::string organization_id;                   // "org:KEY" of `organization`
+  std::string statement_id;                      // the same words by the same speaker
+  std::vector<std::string> conflicting_speakers; // other speakers the same words are given to
+  // The same, with the other speaker's name and the articles that give them the words, in the
+  // order of conflicting_speakers.
+  std::vector<ConflictingAttribution> conflicts;
+};
+
 // One document's metadata (its text left out: the corpus never holds article text) and quotes.
 struct DocumentRecord {
   Document document;
-  std::vector<Quote> quotes;
+  std::vector<ResolvedQuote> quotes;
 };
+
+// Extracted quotes as a corpus holds them (resolved fields empty).
+std::vector<ResolvedQuote> unresolved(std::vector<Quote> quotes);
 
 class Corpus {
  public:

@@ -91,7 +91,7 @@ class QuoteGraph {
 
   // Adds a document and its quotes (speaker ids as resolve_corpus() leaves them; quotes not
   // resolved get their statement id here). Quotes below options.min_confidence are left out.
-  void add(const Document& document, const std::vector<Quote>& quotes, const GraphOptions& options = {});
+  void add(const Document& document, const std::vector<ResolvedQuote>& quotes, const GraphOptions& options = {});
   // Computes labels, measures, first appearances, conflicts_with and (as an option)
   // co_quoted edges. Call once, after the last add().
   void finish(const GraphOptions& options = {});
