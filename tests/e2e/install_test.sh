@@ -18,7 +18,7 @@ check "cmake --install succeeds" test $? -eq 0
 version=$(sed -n 's/^project(quotegraph VERSION \([0-9.]*\).*/\1/p' "$project/CMakeLists.txt")
 check "installed binary reports the project's version ($version)" \
   test "$("$work/prefix/bin/quotegraph" --version)" = "quotegraph $version"
-check "public headers installed" test -f "$work/prefix/include/quotegraph/extractor.h"
+check "public headers installed" test -f "$work/prefix/include/quotegraph/extractor.h" -a -f "$work/prefix/include/quotegraph/pipeline.h" -a -f "$work/prefix/include/quotegraph/version.h"
 cmake -S "$project/tests/install" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$work/prefix" \
   -DCMAKE_BUILD_TYPE=Release >"$work/configure.log" 2>&1
 check "find_package(quotegraph) in another project" test $? -eq 0 || cat "$work/configure.log"
