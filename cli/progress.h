@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "quotegraph/corpus.h"
+
 namespace quotegraph::detail {
 
 // A step of the run after its extraction ("resolving", "GraphML"), with its time as a share of
@@ -56,8 +58,7 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  template <typename Quotes>  // extracted (Quote) or read from a partial (ResolvedQuote)
-  void document(std::size_t bytes, const Quotes& quotes) {
+  void document(std::size_t bytes, const std::vector<ResolvedQuote>& quotes) {
     ++documents;
     this->bytes += bytes;
     this->quotes += quotes.size();
