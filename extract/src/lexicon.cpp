@@ -245,6 +245,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"distributive", &Lexicon::distributives},
       {"courtesy_title", &Lexicon::courtesy_titles},
       {"role_end_word", &Lexicon::role_end_words},
+      {"reported_speech_word", &Lexicon::reported_speech_words},
   };
   static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {
       {"participle_suffix", &Lexicon::participle_suffixes},
