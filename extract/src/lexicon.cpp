@@ -264,6 +264,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
   const std::string& section = f[0];
   if (section == "nouns" && f[1] == "capitalised") return nouns_capitalised = true;
   if (section == "compounds" && f[1] == "titles") return compound_titles = true;
+  if (section == "compounds" && f[1] == "descriptors") return compound_descriptors = true;
   std::unordered_set<std::string>* words = nullptr;
   if (section == "definite") words = &definite_articles;
   if (section == "determiner") words = &determiners;

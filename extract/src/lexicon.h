@@ -35,6 +35,7 @@ struct Lexicon {
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
   bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
+  bool compound_descriptors = false;  // a word ending with a source noun is one ("WWF-Sprecher")
   // language.tsv's word lists for the passes (the file's header says what each is for). Lower
   // case, but for the abbreviations, which are matched as written ("No" ends no sentence).
   std::unordered_set<std::string> abbreviations;          // "Mr", "Jan", "vs": a full stop after them ends nothing

@@ -107,6 +107,22 @@ bool is_compound_title(const std::string& word, const Lexicon& lex) {
   return false;
 }
 
+// The source noun a word is (language.tsv "compounds descriptors": or ends with, after a
+// hyphen or as the last part of a compound of at least four letters: "WWF-Sprecher",
+// "Feuerwehrsprecher"), or the lexicon's end.
+static std::unordered_map<std::string, bool>::const_iterator descriptor_head(const std::string& word,
+                                                                           const Lexicon& lex) {
+  const std::string lower = to_lower_ascii(word);
+  const auto exact = lex.descriptors.find(lower);
+  if (exact != lex.descriptors.end() || !lex.compound_descriptors) return exact;
+  for (std::size_t from = 1; from + 4 <= lower.size(); ++from) {
+    if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::size_t start = lower[from] == '-' ? from + 1 : from;
+    if (const auto part = lex.descriptors.find(lower.substr(start)); part != lex.descriptors.end()) return part;
+  }
+  return lex.descriptors.end();
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -384,15 +400,16 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       break;
     }
   // Where nouns are capitalised, the head is the first source noun after the determiner: "ein
-  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch".
+  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch"; not one a name follows
+  // ("der Vorsitzende Richter Klaus Tolksdorf": a title).
   if (lex.nouns_capitalised && lex.determiners.count(first_lower))
     for (std::size_t k = 1; k < head_index; ++k)
-      if (lex.descriptors.count(to_lower_ascii(tokens[k].text))) {
+      if (!starts_upper(tokens[k + 1].text) && descriptor_head(tokens[k].text, lex) != lex.descriptors.end()) {
         head_index = k;
         break;
       }
   const std::string last_lower = to_lower_ascii(tokens[head_index].text);
-  const auto head = lex.descriptors.find(last_lower);
+  const auto head = descriptor_head(tokens[head_index].text, lex);
   const bool lower_head = !starts_upper(tokens[head_index].text) ||
                           (lex.nouns_capitalised && head_index > 0 && lex.determiners.count(first_lower));
   if (head != lex.descriptors.end() && lower_head && !tokens[head_index].possessive) {

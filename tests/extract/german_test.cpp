@@ -170,6 +170,41 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   const auto attributed = run("„Nie wieder“, sagte Petra Lindqvist.");
   REQUIRE(attributed.quotes.size() == 1);
   CHECK(attributed.quotes[0].speaker == "Petra Lindqvist");
+  // A short lower-case phrase in a sentence of reported speech (here the subjunctive "sei")
+  // stays where its subject is attributed only weakly (any verb); a name there does not.
+  const auto reported = run("Der Rat tagte lange. Petra Lindqvist hielt den Beschluss für „völlig verfehlt“, er sei zu teuer.");
+  REQUIRE(reported.quotes.size() == 1);
+  CHECK(reported.quotes[0].speaker == "Petra Lindqvist");
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt den Beschluss für „völlig verfehlt“ und ging.").quotes.empty());
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt die „Hafenkommission“ für unnötig, sie sei zu teuer.").quotes.empty());
+}
+
+TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound ending in one", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"ein NOUN sagte:", "Der Rat tagte lange. Dazu sagte ein Wissenschaftler: „Das Wasser ist seit Jahren zu warm.“",
+       "Wasser", "ein Wissenschaftler"},
+      {"a compound with a hyphen: Ein ORG-Sprecher VERB:",
+       "Der Rat tagte lange. Ein Hafen-Sprecher erklärte: „Das Wasser ist seit Jahren zu warm.“", "Wasser",
+       "Ein Hafen-Sprecher"},
+      {"a closed compound: Ein Werftsprecher VERB:",
+       "Der Rat tagte lange. Ein Werftsprecher erklärte: „Das Wasser ist seit Jahren zu warm.“", "Wasser",
+       "Ein Werftsprecher"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      const auto quotes = run(row.text);
+      const Quote* q = find_quote(quotes, row.quote);
+      REQUIRE(q != nullptr);
+      CHECK(q->speaker == row.speaker);
+      CHECK(q->anonymous);
+    }
+  }
+  SECTION("a source noun with a name after it is a title: der Vorsitzende Richter NAME") {
+    const auto quotes = run("Der Rat tagte lange. Der Vorsitzende Richter Jörg Brenner sagte: „Das Urteil ist gesprochen.“");
+    const Quote* q = find_quote(quotes, "Urteil");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == "Jörg Brenner");
+  }
 }
 
 TEST_CASE("language auto picks the pack per document", "[attribution][de]") {
