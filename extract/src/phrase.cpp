@@ -123,6 +123,16 @@ static std::unordered_map<std::string, bool>::const_iterator descriptor_head(con
   return lex.descriptors.end();
 }
 
+// The country a word names in the genitive without an apostrophe (language.tsv
+// genitive_suffix: German "Frankreichs", "Russlands"), or "".
+static std::string genitive_country(const std::string& word, const Lexicon& lex) {
+  for (const std::string& suffix : lex.genitive_suffixes) {
+    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    if (const auto c = lex.countries.find(word.substr(0, word.size() - suffix.size())); c != lex.countries.end()) return c->second;
+  }
+  return "";
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -157,7 +167,11 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     }
     if (found) continue;
     Token& t = tokens[i];
-    if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
+    if (const std::string country = genitive_country(t.text, lex); !country.empty()) {
+      t.cls = TokenClass::Country;
+      t.value = country;
+      t.span = 1;
+    } else if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
     else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;
     else if (is_connector(lex, t.text)) t.cls = TokenClass::Connector;
     else if (starts_upper(t.text) || is_particle_name(lex, t.text)) t.cls = TokenClass::Name;
@@ -528,6 +542,18 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   p.organization = first_organization(tokens, 0, tokens.size());
   p.role = role_between(tokens, 0, tokens.size());
   if (!p.organization.empty() && p.role.empty()) p.kind = PhraseKind::Organization;
+  // "der Innenminister Frankreichs": a title and the country it serves, no name; stands for
+  // the person the text is about, like "der italienische Innenminister".
+  const std::size_t n = tokens.size();
+  if (n >= 3 && lex.definite_articles.count(first_lower) && tokens[n - 1].cls == TokenClass::Country &&
+      tokens[n - 2].cls == TokenClass::Title && !genitive_country(tokens[n - 1].text, lex).empty()) {
+    p.kind = PhraseKind::Descriptor;
+    p.descriptor = std::string(text);
+    p.head = to_lower_ascii(tokens[n - 2].text);
+    p.role = join(tokens, 1, n - 1);
+    p.definite = true;
+    p.epithet = true;
+  }
   return p;
 }
 
