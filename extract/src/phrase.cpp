@@ -133,6 +133,28 @@ static std::string genitive_country(const std::string& word, const Lexicon& lex)
   return "";
 }
 
+// Where titles compound (language.tsv "compounds titles"), the organisation before the hyphen
+// of a title: "SPD-Vorsitzende", "EU-Außenbeauftragte", "WWF-Sprecher" -> SPD, EU, WWF; an
+// acronym (two capitals or more) or a name the lexicons know; "" otherwise ("Ex-Präsident").
+static std::string organisation_of_compound(const std::string& word, const Lexicon& lex) {
+  if (!lex.compound_titles) return "";
+  const std::size_t hyphen = word.find('-');
+  if (hyphen == std::string::npos || hyphen < 2 || hyphen + 4 > word.size()) return "";
+  const std::string prefix = word.substr(0, hyphen), rest = to_lower_ascii(word.substr(hyphen + 1));
+  if (!lex.titles.count(rest) && !lex.descriptors.count(rest)) return "";
+  const auto capitals = std::count_if(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (capitals >= 2 || lex.organizations.count(prefix) || lex.countries.count(prefix)) return prefix;
+  return "";
+}
+
+// The organisation of the first compound title in [from, to) that names one, or "".
+static std::string compound_organisation(const std::vector<Token>& tokens, std::size_t from, std::size_t to,
+                                         const Lexicon& lex) {
+  for (std::size_t k = from; k < to; ++k)
+    if (std::string org = organisation_of_compound(tokens[k].text, lex); !org.empty()) return org;
+  return "";
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -438,6 +460,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
+    if (p.organization.empty()) p.organization = compound_organisation(tokens, head_index, head_index + 1, lex);
     if (p.organization.empty() && head_index + 2 < tokens.size() &&
         is_organisation_preposition(lex, tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
       std::size_t k = head_index + 2;
@@ -536,6 +559,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);
+    if (p.organization.empty()) p.organization = compound_organisation(tokens, own_from, name_begin, lex);
     if (p.organization.empty() && !p.role.empty()) p.organization = organization_before_role(tokens, own_from, name_begin);
     return p;
   }

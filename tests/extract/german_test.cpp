@@ -141,6 +141,21 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     REQUIRE(q != nullptr);
     CHECK(q->role == "Vorsitzende");
   }
+  SECTION("the organisation of a compound title: der SPD-Vorsitzende NAME -> SPD; not of Ex-") {
+    const auto quotes = run("Der Rat tagte lange. Der SPD-Vorsitzende Jörg Brenner sagte: „Solche Zahlungen hat es nie gegeben.“");
+    const Quote* q = find_quote(quotes, "Zahlungen");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker == "Jörg Brenner");
+    CHECK(q->organization == "SPD");
+    const auto ex = run("Der Rat tagte lange. Der Ex-Präsident Jörg Brenner sagte: „Solche Zahlungen hat es nie gegeben.“");
+    REQUIRE(ex.quotes.size() == 1);
+    CHECK(ex.quotes[0].organization.empty());
+  }
+  SECTION("the organisation of an unnamed source in the genitive: ein Sprecher des Hafenamtes") {
+    const auto quotes = run("„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagte ein Sprecher des Hafenamtes.");
+    REQUIRE(quotes.quotes.size() == 1);
+    CHECK(quotes.quotes[0].organization == "Hafenamtes");
+  }
   SECTION("a capitalised noun after a possessive is not a name: Seine Zuversicht gründet sich auf …:") {
     const auto quotes =
         run("Der Rat tagte lange. Seine Zuversicht gründet sich auf die Erfahrung: „Wir haben das in den vergangenen Jahren schon einmal geschafft.“");
