@@ -141,7 +141,7 @@ static std::string organisation_of_compound(const std::string& word, const Lexic
   const std::size_t hyphen = word.find('-');
   if (hyphen == std::string::npos || hyphen < 2 || hyphen + 4 > word.size()) return "";
   const std::string prefix = word.substr(0, hyphen), rest = to_lower_ascii(word.substr(hyphen + 1));
-  if (!lex.titles.count(rest) && !lex.descriptors.count(rest)) return "";
+  if (!lex.titles.count(rest) && !lex.descriptors.count(rest) && !is_compound_title(rest, lex)) return "";
   const auto capitals = std::count_if(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (capitals >= 2 || lex.organizations.count(prefix) || lex.countries.count(prefix)) return prefix;
   return "";
@@ -560,6 +560,12 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);
     if (p.organization.empty()) p.organization = compound_organisation(tokens, own_from, name_begin, lex);
+    // "der Vorsitzende des Linux-Verbandes, NAME": where a title is followed by an organisation
+    // preposition, the words taken for a name are whose title it is (the name in apposition
+    // keeps it).
+    if (p.organization.empty() && name_begin >= 2 && is_organisation_preposition(lex, tokens[name_begin - 1].text) &&
+        tokens[name_begin - 2].cls == TokenClass::Title && lex.nouns_capitalised)
+      p.organization = join(tokens, name_begin, name_end);
     if (p.organization.empty() && !p.role.empty()) p.organization = organization_before_role(tokens, own_from, name_begin);
     return p;
   }

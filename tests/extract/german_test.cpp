@@ -140,6 +140,7 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     const Quote* q = find_quote(quotes, "Hafen");
     REQUIRE(q != nullptr);
     CHECK(q->role == "Vorsitzende");
+    CHECK(q->organization == "Fischereiverbandes");  // the title's genitive, kept by the name in apposition
   }
   SECTION("the organisation of a compound title: der SPD-Vorsitzende NAME -> SPD; not of Ex-") {
     const auto quotes = run("Der Rat tagte lange. Der SPD-Vorsitzende Jörg Brenner sagte: „Solche Zahlungen hat es nie gegeben.“");
@@ -147,6 +148,9 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     REQUIRE(q != nullptr);
     CHECK(q->speaker == "Jörg Brenner");
     CHECK(q->organization == "SPD");
+    const auto land = run("Der Rat tagte lange. Der SPD-Landesvorsitzende Jörg Brenner sagte: „Solche Zahlungen hat es nie gegeben.“");
+    REQUIRE(land.quotes.size() == 1);
+    CHECK(land.quotes[0].organization == "SPD");
     const auto ex = run("Der Rat tagte lange. Der Ex-Präsident Jörg Brenner sagte: „Solche Zahlungen hat es nie gegeben.“");
     REQUIRE(ex.quotes.size() == 1);
     CHECK(ex.quotes[0].organization.empty());
