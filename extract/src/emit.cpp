@@ -83,6 +83,15 @@ static bool reads_as_reported_speech(const PassContext& cx, const DocumentAnalys
   return false;
 }
 
+// „tagesschau.de“, „news.bbc.co.uk“: a word with a dot inside followed by letters to its end.
+static bool is_web_address(std::string_view word) {
+  const std::size_t dot = word.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > word.size()) return false;
+  for (std::size_t i = dot + 1; i < word.size(); ++i)
+    if (!(word[i] >= 'a' && word[i] <= 'z')) return false;
+  return true;
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
 // and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
 // or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
@@ -101,6 +110,7 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   }
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
+  if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);
 }

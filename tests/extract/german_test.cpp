@@ -189,6 +189,8 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   // A ship's name after its noun, a newspaper's title: few words, no speech verb.
   CHECK(run("Das Schiff „Morgenstern Zwei“ lief am Montag in Kiel aus.").quotes.empty());
   CHECK(run("Die Zeitung „Nordkurier“ berichtete am Montag über den Haushalt.").quotes.empty());
+  // A web address, whoever the sentence names as a source.
+  CHECK(run("Laut der Website „hafenblatt.de“ ist der Haushalt der Stadt ausgeglichen.").quotes.empty());
   // The name of an event or an organisation of up to six words (issue 31).
   CHECK(run("Die Delegation reiste am Montag zum „Dritten Kongress der Nordsee Fischer“ nach Kiel.").quotes.empty());
   CHECK(run("Die Fischer gründeten das Bündnis „Neue Zukunft für unsere Küste“ in Kiel.").quotes.empty());
