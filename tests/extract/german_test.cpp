@@ -235,6 +235,14 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
       CHECK(q->anonymous);
     }
   }
+  SECTION("a definite source with its organisation and nobody of that title before is somebody new") {
+    const auto quotes = run(
+        "Petra Lindqvist sagte: „Wir bleiben hier.“\n\nDer Einsatzleiter der Feuerwehr erklärte dazu: „Solche Brände habe ich noch nie gesehen.“");
+    const Quote* q = find_quote(quotes, "Brände");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker.find("Einsatzleiter") != std::string::npos);
+    CHECK(q->anonymous);
+  }
   SECTION("a source noun with a name after it is a title: der Vorsitzende Richter NAME") {
     const auto quotes = run("Der Rat tagte lange. Der Vorsitzende Richter Jörg Brenner sagte: „Das Urteil ist gesprochen.“");
     const Quote* q = find_quote(quotes, "Urteil");
