@@ -47,6 +47,16 @@ struct Row {
   std::string speaker;  // expected speaker
 };
 
+// The quote of the row's text with the row's words has exactly the row's speaker (and is
+// an unnamed source's, when asked).
+void check_exact_speaker(const Row& row, bool anonymous = false) {
+  const auto quotes = run(row.text);
+  const Quote* q = find_quote(quotes, row.quote);
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker == row.speaker);
+  if (anonymous) CHECK(q->anonymous);
+}
+
 }  // namespace
 
 TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zufolge", "[attribution][de]") {
@@ -137,12 +147,7 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
        "Zahlungen", "Jörg Brenner"},
   };
   for (const auto& row : rows) {
-    SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker == row.speaker);
-    }
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
   }
   SECTION("a role is written without the article the sentence gave it: der Vorsitzende -> Vorsitzende") {
     const auto quotes = run("„Wir bleiben bei unserem Plan für den Hafen“, sagte der Vorsitzende des Fischereiverbandes, Jörg Brenner.");
@@ -227,13 +232,7 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
        "Ein Werftsprecher"},
   };
   for (const auto& row : rows) {
-    SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker == row.speaker);
-      CHECK(q->anonymous);
-    }
+    SECTION(row.phenomenon) { check_exact_speaker(row, true); }
   }
   SECTION("a definite source with its organisation and nobody of that title before is somebody new") {
     const auto quotes = run(
