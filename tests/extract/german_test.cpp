@@ -104,6 +104,9 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
       {"a separable verb after the quote: „…“, gab NAME bekannt",
        "„Der Haushalt ist bis zum Herbst ausgeglichen“, gab Petra Lindqvist am Montag bekannt.", "Haushalt",
        "Petra Lindqvist"},
+      {"a verb that judges or advises, a short partial quote: NAME riet zu „…“",
+       "Der Rat tagte lange. Der Forscher Jörg Brenner riet allgemein zu „Gelassenheit und Geduld“.", "Gelassenheit",
+       "Jörg Brenner"},
       {"a plural source without article", "„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagten Augenzeugen.",
        "Grenze", "Augenzeugen"},
   };
