@@ -564,8 +564,19 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     // preposition, the words taken for a name are whose title it is (the name in apposition
     // keeps it).
     if (p.organization.empty() && name_begin >= 2 && is_organisation_preposition(lex, tokens[name_begin - 1].text) &&
-        tokens[name_begin - 2].cls == TokenClass::Title && lex.nouns_capitalised)
+        tokens[name_begin - 2].cls == TokenClass::Title && lex.nouns_capitalised) {
       p.organization = join(tokens, name_begin, name_end);
+      // One word there and nothing after it ("der stellvertretende Chef der Behörde"): no name
+      // at all, an unnamed source with its organisation.
+      if (name_end == name_begin + 1 && name_end == tokens.size() && !lex.first_names.count(tokens[name_begin].text)) {
+        p.kind = PhraseKind::Descriptor;
+        p.name.clear();
+        p.descriptor = std::string(text);
+        p.head = to_lower_ascii(tokens[name_begin - 2].text);
+        p.definite = lex.definite_articles.count(first_lower) > 0;
+        p.role = join(tokens, lex.determiners.count(first_lower) ? 1 : 0, name_begin - 1);
+      }
+    }
     if (p.organization.empty() && !p.role.empty()) p.organization = organization_before_role(tokens, own_from, name_begin);
     return p;
   }
