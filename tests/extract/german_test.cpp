@@ -246,11 +246,12 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
     CHECK(q->anonymous);
   }
   SECTION("a title with one noun of its organisation in the genitive, no name: an unnamed source") {
-    const auto quotes = run("„Die Lage an der Grenze ist ruhig“, sagte der stellvertretende Leiter der Werft.");
-    REQUIRE(quotes.quotes.size() == 1);
-    CHECK(quotes.quotes[0].speaker == "der stellvertretende Leiter der Werft");
-    CHECK(quotes.quotes[0].anonymous);
-    CHECK(quotes.quotes[0].organization == "Werft");
+    const Row row{"", "„Die Lage an der Grenze ist ruhig“, sagte der stellvertretende Leiter der Werft.", "Grenze",
+                  "der stellvertretende Leiter der Werft"};
+    check_exact_speaker(row, true);
+    const auto quotes = run(row.text);
+    const Quote* q = find_quote(quotes, row.quote);
+    CHECK((q && q->organization == "Werft"));
   }
   SECTION("a source noun with a name after it is a title: der Vorsitzende Richter NAME") {
     const auto quotes = run("Der Rat tagte lange. Der Vorsitzende Richter Jörg Brenner sagte: „Das Urteil ist gesprochen.“");
