@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "chars.h"
@@ -50,10 +51,54 @@ static bool is_title_after_cue(const PassContext& cx, const DocumentAnalysis& do
   return possessive_mark_size(word) > 0 || cx.lex.title_cues.count(to_lower_ascii(word)) > 0;
 }
 
+// Whether a word of `words` stands in the text from `begin` to `end` (as written, or with its
+// first letter in lower case).
+static bool has_word_between(const std::unordered_set<std::string>& words, const std::string& text,
+                             std::size_t begin, std::size_t end) {
+  for (std::size_t pos = begin; pos < end;) {
+    std::size_t len;
+    if (!is_word_cp(decode_utf8(text, pos, len))) {
+      pos += len;
+      continue;
+    }
+    std::size_t w = pos;
+    while (w < end && is_word_cp(decode_utf8(text, w, len))) w += len;
+    if (has_word(words, std::string_view(text).substr(pos, w - pos))) return true;
+    pos = w;
+  }
+  return false;
+}
+
+// A short quotation that reads as somebody's words, not as a name: it opens with a lower-case
+// word („gravierende rechtliche Bedenken“, „maßvoll“; a name opens with a capital) in a
+// sentence that has, outside the marks, a speech verb (nannte, warnte) or a word of reported
+// speech (the language's reported_speech_word: German "sei", "habe").
+static bool reads_as_reported_speech(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
+  const char32_t first = cp_at(doc.text, q.begin);
+  if (!is_word_cp(first) || is_upper_cp(first) || (first >= '0' && first <= '9')) return false;
+  const std::size_t begin = std::max(sentence_start(doc, q.open), q.paragraph_begin);
+  const std::size_t end = std::min(sentence_end(doc, q.close_end), std::max(q.paragraph_end, q.close_end));
+  for (const auto* words : {&cx.lex.speech_verb_forms, &cx.lex.reported_speech_words})
+    if (has_word_between(*words, doc.text, begin, q.open) || has_word_between(*words, doc.text, q.close_end, end))
+      return true;
+  return false;
+}
+
+// „tagesschau.de“, „news.bbc.co.uk“: a word with a dot inside followed by letters to its end.
+static bool is_web_address(std::string_view word) {
+  const std::size_t dot = word.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > word.size()) return false;
+  for (std::size_t i = dot + 1; i < word.size(); ++i)
+    if (!(word[i] >= 'a' && word[i] <= 'z')) return false;
+  return true;
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
-// and no attribution, or only a weak one; or a name of two or more words, none of them in
-// lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever stands around it.
-static bool is_term_in_marks(const PassContext& cx, const Quote& quote) {
+// and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
+// or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
+// stands around it.
+static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+                             const Quote& quote) {
   if (cx.rules.term_max_words == 0) return false;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;
@@ -66,7 +111,9 @@ static bool is_term_in_marks(const PassContext& cx, const Quote& quote) {
   }
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
-  return quote.speaker.empty() || quote.confidence < cx.rules.term_min_confidence;
+  if (words == 1 && is_web_address(quoted)) return true;
+  if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
+  return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);
 }
 
 // The quote's paragraph, without its indent and trailing spaces; where the paragraph runs on
@@ -196,7 +243,7 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       out.sentences_start = cp_of(b);
       out.sentences_stop = cp_of(e);
     }
-    if (is_term_in_marks(cx, out)) continue;
+    if (is_term_in_marks(cx, doc, q, out)) continue;
     result.quotes.push_back(std::move(out));
   }
 }

@@ -245,9 +245,11 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"distributive", &Lexicon::distributives},
       {"courtesy_title", &Lexicon::courtesy_titles},
       {"role_end_word", &Lexicon::role_end_words},
+      {"reported_speech_word", &Lexicon::reported_speech_words},
   };
   static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {
       {"participle_suffix", &Lexicon::participle_suffixes},
+      {"genitive_suffix", &Lexicon::genitive_suffixes},
       {"anonymity_sign", &Lexicon::anonymity_signs},
       {"group_reference", &Lexicon::group_references},
       {"demonym_suffix", &Lexicon::demonym_suffixes},
@@ -268,6 +270,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
   const std::string& section = f[0];
   if (section == "nouns" && f[1] == "capitalised") return nouns_capitalised = true;
   if (section == "compounds" && f[1] == "titles") return compound_titles = true;
+  if (section == "compounds" && f[1] == "descriptors") return compound_descriptors = true;
   std::unordered_set<std::string>* words = nullptr;
   if (section == "definite") words = &definite_articles;
   if (section == "determiner") words = &determiners;

@@ -40,6 +40,7 @@ struct Lexicon {
   std::unordered_set<std::string> determiners;
   bool nouns_capitalised = false;
   bool compound_titles = false;  // a word ending with a title is one ("SPD-Vorsitzende")
+  bool compound_descriptors = false;  // a word ending with a source noun is one ("WWF-Sprecher")
   // language.tsv's word lists for the passes (the file's header says what each is for). Lower
   // case, but for the abbreviations, which are matched as written ("No" ends no sentence).
   std::unordered_set<std::string> abbreviations;          // "Mr", "Jan", "vs": a full stop after them ends nothing
@@ -80,6 +81,8 @@ struct Lexicon {
   std::unordered_set<std::string> distributives;          // "one", "each": one of a group speaks alone
   std::unordered_set<std::string> courtesy_titles;        // "dr": an honorific that is no role
   std::unordered_set<std::string> role_end_words;         // "who", "and": end an unnamed source's role
+  std::unordered_set<std::string> reported_speech_words;  // "sei", "habe": a sentence reports what was said
+  std::vector<std::string> genitive_suffixes;             // "s": "Frankreichs" is of Frankreich
   // For --lang auto (detect_language(), which reads the built-in files).
   std::vector<std::string> frequent_words;                // "the", "and": frequent in the language's texts
   std::vector<std::string> opening_marks;                 // "„": a quotation mark the language opens with

@@ -107,6 +107,54 @@ bool is_compound_title(const std::string& word, const Lexicon& lex) {
   return false;
 }
 
+// The source noun a word is (language.tsv "compounds descriptors": or ends with, after a
+// hyphen or as the last part of a compound of at least four letters: "WWF-Sprecher",
+// "Feuerwehrsprecher"), or the lexicon's end.
+static std::unordered_map<std::string, bool>::const_iterator descriptor_head(const std::string& word,
+                                                                           const Lexicon& lex) {
+  const std::string lower = to_lower_ascii(word);
+  const auto exact = lex.descriptors.find(lower);
+  if (exact != lex.descriptors.end() || !lex.compound_descriptors) return exact;
+  for (std::size_t from = 1; from + 4 <= lower.size(); ++from) {
+    if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::size_t start = lower[from] == '-' ? from + 1 : from;
+    if (const auto part = lex.descriptors.find(lower.substr(start)); part != lex.descriptors.end()) return part;
+  }
+  return lex.descriptors.end();
+}
+
+// The country a word names in the genitive without an apostrophe (language.tsv
+// genitive_suffix: German "Frankreichs", "Russlands"), or "".
+static std::string genitive_country(const std::string& word, const Lexicon& lex) {
+  for (const std::string& suffix : lex.genitive_suffixes) {
+    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    if (const auto c = lex.countries.find(word.substr(0, word.size() - suffix.size())); c != lex.countries.end()) return c->second;
+  }
+  return "";
+}
+
+// Where titles compound (language.tsv "compounds titles"), the organisation before the hyphen
+// of a title: "SPD-Vorsitzende", "EU-Außenbeauftragte", "WWF-Sprecher" -> SPD, EU, WWF; an
+// acronym (two capitals or more) or a name the lexicons know; "" otherwise ("Ex-Präsident").
+static std::string organisation_of_compound(const std::string& word, const Lexicon& lex) {
+  if (!lex.compound_titles) return "";
+  const std::size_t hyphen = word.find('-');
+  if (hyphen == std::string::npos || hyphen < 2 || hyphen + 4 > word.size()) return "";
+  const std::string prefix = word.substr(0, hyphen), rest = to_lower_ascii(word.substr(hyphen + 1));
+  if (!lex.titles.count(rest) && !lex.descriptors.count(rest) && !is_compound_title(rest, lex)) return "";
+  const auto capitals = std::count_if(prefix.begin(), prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (capitals >= 2 || lex.organizations.count(prefix) || lex.countries.count(prefix)) return prefix;
+  return "";
+}
+
+// The organisation of the first compound title in [from, to) that names one, or "".
+static std::string compound_organisation(const std::vector<Token>& tokens, std::size_t from, std::size_t to,
+                                         const Lexicon& lex) {
+  for (std::size_t k = from; k < to; ++k)
+    if (std::string org = organisation_of_compound(tokens[k].text, lex); !org.empty()) return org;
+  return "";
+}
+
 // Classifies tokens; a phrase in a lexicon (longest first) marks its first token with its
 // class and span, and the rest as covered by it.
 void classify(std::vector<Token>& tokens, const Lexicon& lex) {
@@ -141,7 +189,11 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     }
     if (found) continue;
     Token& t = tokens[i];
-    if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
+    if (const std::string country = genitive_country(t.text, lex); !country.empty()) {
+      t.cls = TokenClass::Country;
+      t.value = country;
+      t.span = 1;
+    } else if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
     else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;
     else if (is_connector(lex, t.text)) t.cls = TokenClass::Connector;
     else if (starts_upper(t.text) || is_particle_name(lex, t.text)) t.cls = TokenClass::Name;
@@ -384,15 +436,16 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
       break;
     }
   // Where nouns are capitalised, the head is the first source noun after the determiner: "ein
-  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch".
+  // Sprecher des Ministeriums", "der Betreiber von Abgeordnetenwatch"; not one a name follows
+  // ("der Vorsitzende Richter Klaus Tolksdorf": a title).
   if (lex.nouns_capitalised && lex.determiners.count(first_lower))
     for (std::size_t k = 1; k < head_index; ++k)
-      if (lex.descriptors.count(to_lower_ascii(tokens[k].text))) {
+      if (!starts_upper(tokens[k + 1].text) && descriptor_head(tokens[k].text, lex) != lex.descriptors.end()) {
         head_index = k;
         break;
       }
   const std::string last_lower = to_lower_ascii(tokens[head_index].text);
-  const auto head = lex.descriptors.find(last_lower);
+  const auto head = descriptor_head(tokens[head_index].text, lex);
   const bool lower_head = !starts_upper(tokens[head_index].text) ||
                           (lex.nouns_capitalised && head_index > 0 && lex.determiners.count(first_lower));
   if (head != lex.descriptors.end() && lower_head && !tokens[head_index].possessive) {
@@ -407,6 +460,7 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
                (last_lower.back() == 's' && lex.descriptors.count(last_lower.substr(0, last_lower.size() - 1)));
     classify(tokens, lex);
     p.organization = first_organization(tokens, 0, tokens.size());
+    if (p.organization.empty()) p.organization = compound_organisation(tokens, head_index, head_index + 1, lex);
     if (p.organization.empty() && head_index + 2 < tokens.size() &&
         is_organisation_preposition(lex, tokens[head_index + 1].text)) {  // an organisation the lexicon does not know
       std::size_t k = head_index + 2;
@@ -505,12 +559,42 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     p.organization = first_organization(tokens, 0, name_begin);
     if (p.organization.empty()) p.organization = first_organization(tokens, name_end, tokens.size());
     if (p.organization.empty() && origin_end > origin_begin) p.organization = join(tokens, origin_begin, origin_end);
+    if (p.organization.empty()) p.organization = compound_organisation(tokens, own_from, name_begin, lex);
+    // "der Vorsitzende des Linux-Verbandes, NAME": where a title is followed by an organisation
+    // preposition, the words taken for a name are whose title it is (the name in apposition
+    // keeps it).
+    if (p.organization.empty() && name_begin >= 2 && is_organisation_preposition(lex, tokens[name_begin - 1].text) &&
+        tokens[name_begin - 2].cls == TokenClass::Title && lex.nouns_capitalised) {
+      p.organization = join(tokens, name_begin, name_end);
+      // One word there and nothing after it ("der stellvertretende Chef der Behörde"): no name
+      // at all, an unnamed source with its organisation.
+      if (name_end == name_begin + 1 && name_end == tokens.size() && !lex.first_names.count(tokens[name_begin].text)) {
+        p.kind = PhraseKind::Descriptor;
+        p.name.clear();
+        p.descriptor = std::string(text);
+        p.head = to_lower_ascii(tokens[name_begin - 2].text);
+        p.definite = lex.definite_articles.count(first_lower) > 0;
+        p.role = join(tokens, lex.determiners.count(first_lower) ? 1 : 0, name_begin - 1);
+      }
+    }
     if (p.organization.empty() && !p.role.empty()) p.organization = organization_before_role(tokens, own_from, name_begin);
     return p;
   }
   p.organization = first_organization(tokens, 0, tokens.size());
   p.role = role_between(tokens, 0, tokens.size());
   if (!p.organization.empty() && p.role.empty()) p.kind = PhraseKind::Organization;
+  // "der Innenminister Frankreichs": a title and the country it serves, no name; stands for
+  // the person the text is about, like "der italienische Innenminister".
+  const std::size_t n = tokens.size();
+  if (n >= 3 && lex.definite_articles.count(first_lower) && tokens[n - 1].cls == TokenClass::Country &&
+      tokens[n - 2].cls == TokenClass::Title && !genitive_country(tokens[n - 1].text, lex).empty()) {
+    p.kind = PhraseKind::Descriptor;
+    p.descriptor = std::string(text);
+    p.head = to_lower_ascii(tokens[n - 2].text);
+    p.role = join(tokens, 1, n - 1);
+    p.definite = true;
+    p.epithet = true;
+  }
   return p;
 }
 
