@@ -317,6 +317,8 @@ TokenLexicon TokenLexicon::from(const Lexicon& lexicon) {
   for (const auto& word : lexicon.stopwords) entry(word, kStopword, 0);
   for (const auto& word : lexicon.title_words) entry(word, kTitleWord, 0);
   for (const auto& word : lexicon.title_cues) entry(word, kTitleCue, 0);
+  for (const auto* words : {&lexicon.name_particles, &lexicon.connectors, &lexicon.name_links})
+    for (const auto& word : *words) entry(word, kNameJoin, 0);
   return out;
 }
 

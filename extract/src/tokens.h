@@ -62,6 +62,7 @@ enum WordClass : std::uint32_t {
   kStopword = 1u << 17,
   kTitleWord = 1u << 18,        // a lower-case word inside a title of a work ("of", "the")
   kTitleCue = 1u << 19,         // a word before a title of a work ("book", "show")
+  kNameJoin = 1u << 20,         // a lower-case word that joins a name's words ("de", "van", "of")
 };
 
 struct Token {

@@ -155,6 +155,10 @@ TEST_CASE("lexicon classes by one lookup, whatever the case", "[tokens]") {
   // A several-word title marks its first word; a word in none has no class.
   CHECK((english().classes_of("secretary") & kTitleStart));  // "secretary of state"
   CHECK(english().classes_of("zebra") == 0);
+  // Lower-case words that join a name's words: "Staffan de Mistura", "Secretary of State".
+  CHECK((english().classes_of("de") & kNameJoin));
+  CHECK((english().classes_of("of") & kNameJoin));
+  CHECK_FALSE((english().classes_of("said") & kNameJoin));
 }
 
 TEST_CASE("a lexicon folds case outside ASCII too", "[tokens]") {
