@@ -324,6 +324,7 @@ TokenLexicon TokenLexicon::from(const Lexicon& lexicon) {
   for (const auto* words : {&lexicon.name_particles, &lexicon.connectors, &lexicon.name_links})
     for (const auto& word : *words) entry(word, kNameJoin, 0);
   for (const auto& word : lexicon.articles) entry(word, kArticle, 0);
+  for (const auto& word : lexicon.name_conjunctions) entry(word, kConjunction, 0);
   return out;
 }
 
@@ -411,6 +412,7 @@ const TokenSymbol kTokenSymbols[] = {
     {"TITLE", 't'},              // a lower-case word of titles.txt (or a several-word title's first)
     {"JOIN", 'o'},               // a lower-case name particle, connector or name link ("de", "of")
     {"ARTICLE", 'd'},            // a lower-case article ("the", "a")
+    {"CONJUNCTION", 'c'},        // a lower-case name conjunction ("and")
     {"WORD", 'w'},               // any other word
     {"NUMBER", 'n'},
     {"POSSESSIVE", 'p'},         // ’s or 's
@@ -446,6 +448,7 @@ char symbol_of_token(std::string_view text, const Token& t, const Lexicon& lexic
       }
       if (t.classes & (kTitle | kTitleStart)) return 't';
       if (t.classes & kArticle) return 'd';
+      if (t.classes & kConjunction) return 'c';
       if (t.classes & kNameJoin) return 'o';
       return (t.flags & kJoined) && joined_particle_name(s, lexicon) ? 'C' : 'w';
     case TokenKind::Number: return 'n';

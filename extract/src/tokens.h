@@ -65,6 +65,7 @@ enum WordClass : std::uint32_t {
   kTitleCue = 1u << 19,         // a word before a title of a work ("book", "show")
   kNameJoin = 1u << 20,         // a lower-case word that joins a name's words ("de", "van", "of")
   kArticle = 1u << 21,          // "the", "a", "an" (language.tsv's articles)
+  kConjunction = 1u << 22,      // "and": joins two titles or the words of a name (name conjunctions)
 };
 
 struct Token {

@@ -159,6 +159,7 @@ TEST_CASE("lexicon classes by one lookup, whatever the case", "[tokens]") {
   CHECK((english().classes_of("de") & kNameJoin));
   CHECK((english().classes_of("of") & kNameJoin));
   CHECK_FALSE((english().classes_of("said") & kNameJoin));
+  CHECK((english().classes_of("and") & kConjunction));  // "founder and director Elliot Grove"
 }
 
 TEST_CASE("the class string: a symbol a token, spaces and line breaks between", "[tokens]") {
