@@ -407,7 +407,9 @@ void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
   const std::size_t scan_end = std::min(doc.text.size(), doc.spans.back().close_end + kContextBytes);
   // Rules over tokens match the class string of the text up to there (tokens.h).
   doc.tokens.clear();
-  doc.classes = {};
+  doc.classes.symbols.clear();
+  doc.classes.token_at.clear();
+  doc.classes.symbol_of.clear();
   if (cx.rules.token_lexicon) {
     tokenize(std::string_view(doc.text).substr(0, scan_end), cx.rules.token_lexicon.get(), doc.tokens);
     class_string(doc.text, doc.tokens, cx.lex, doc.classes);
