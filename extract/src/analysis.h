@@ -4,7 +4,8 @@
 //
 //   scan_quotes        spans
 //   find_sentences     sentence_starts
-//   find_mentions      mentions, entities, organization_subjects (with entities.cpp)
+//   find_mentions      tokens, classes (for token-mentions), mentions, entities,
+//                      organization_subjects (with entities.cpp)
 //   attribute_by_rules attributions (the rule file's rules)
 //   headline_speakers, lead_in_speakers, continue_speakers, clause_subject_speakers
 //                      attributions left empty by the rules (discourse.cpp)
@@ -27,6 +28,7 @@
 #include "phrase.h"
 #include "quotegraph/document.h"
 #include "quotegraph/quote_scanner.h"
+#include "tokens.h"
 
 namespace quotegraph::detail {
 
@@ -81,6 +83,10 @@ struct DocumentAnalysis {
   const std::string& text;
   std::vector<QuoteSpan> spans;                 // the quotations, in document order
   std::vector<std::size_t> sentence_starts;     // sorted byte offsets
+  // The text up to where mentions are looked for, as tokens and their class string (tokens.h),
+  // when the rule file matches a mention over tokens; empty otherwise.
+  std::vector<Token> tokens;
+  ClassString classes;
   std::vector<Mention> mentions;                // in document order
   std::vector<std::pair<std::size_t, int>> organization_subjects;  // position, entity
   std::vector<Entity> entities;

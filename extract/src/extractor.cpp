@@ -150,7 +150,14 @@ void Extractor::extract(const Document& document, DocumentQuotes& out) const {
   thread_local PhraseCache phrases;
   phrases.start_document(pack->id);
   DocumentAnalysis analysis(document);
+  // The tokens' vectors keep their capacity from one document to the next on this thread.
+  thread_local std::vector<Token> tokens;
+  thread_local ClassString classes;
+  analysis.tokens.swap(tokens);
+  std::swap(analysis.classes, classes);
   run_passes(PassContext{pack->lexicon, pack->rules, impl_->scan, scratch, phrases}, analysis, out);
+  analysis.tokens.swap(tokens);
+  std::swap(analysis.classes, classes);
 }
 
 std::string_view builtin_data_file(std::string_view name) {

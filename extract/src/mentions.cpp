@@ -81,6 +81,19 @@ static bool prefilter_passes(const PassContext& cx, std::size_t k, std::string_v
   return pos >= state.passes_from;
 }
 
+// prefilter_passes() for a word prefilter read from the tokens (Prefilter::token_class): the
+// state holds token indices, kept until the scan passes the word found.
+static bool token_prefilter_passes(const DocumentAnalysis& doc, const Prefilter& prefilter, std::size_t token,
+                                   PrefilterState& state) {
+  if (state.searched_from == std::string::npos || token < state.searched_from || token >= state.target) {
+    state.searched_from = token;
+    state.target = prefilter.next_class_token(doc.tokens, doc.text, token);
+    state.passes_from =
+        state.target < doc.tokens.size() ? prefilter.token_reach_start(doc.tokens, doc.text, state.target) : std::string::npos;
+  }
+  return token >= state.passes_from;
+}
+
 // Whether the clause after a mention says its source is not named: ", who asked not to be
 // named", ", speaking on condition of anonymity".
 static bool asks_anonymity(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t end) {
@@ -90,6 +103,17 @@ static bool asks_anonymity(const Lexicon& lex, const DocumentAnalysis& doc, std:
   for (const std::string& sign : lex.anonymity_signs)
     if (clause.find(sign) != std::string::npos) return true;
   return false;
+}
+
+// The text a group of a match over the class string covers: from its first token's first byte
+// to its last token's last byte (spaces at its ends left out).
+static Group text_of_symbols(const DocumentAnalysis& doc, Group g) {
+  if (!g.set) return g;
+  std::size_t b = g.begin, e = g.end;
+  while (b < e && doc.classes.token_at[b] < 0) ++b;
+  while (e > b && doc.classes.token_at[e - 1] < 0) --e;
+  if (b == e) return Group{};
+  return Group{doc.tokens[doc.classes.token_at[b]].begin, doc.tokens[doc.classes.token_at[e - 1]].end(), true};
 }
 
 namespace {
@@ -381,6 +405,17 @@ void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
   // Mentions are only looked back to, or looked up in an attribution's context, which ends
   // at most kContextBytes after the last quote: the text beyond is never needed.
   const std::size_t scan_end = std::min(doc.text.size(), doc.spans.back().close_end + kContextBytes);
+  // Rules over tokens match the class string of the text up to there (tokens.h).
+  doc.tokens.clear();
+  doc.classes.symbols.clear();
+  doc.classes.token_at.clear();
+  doc.classes.symbol_of.clear();
+  if (cx.rules.token_lexicon) {
+    tokenize(std::string_view(doc.text).substr(0, scan_end), cx.rules.token_lexicon.get(), doc.tokens);
+    class_string(doc.text, doc.tokens, cx.lex, doc.classes);
+  }
+  std::size_t next_token = 0;      // the first token not before the word start
+  std::size_t class_line_end = 0;  // of the class string's line being read
   std::size_t covered = 0;
   std::size_t current_sentence = std::string::npos;
   std::size_t line_end = 0;
@@ -410,20 +445,41 @@ void find_mentions(const PassContext& cx, DocumentAnalysis& doc) {
       if (line_end == std::string::npos) line_end = doc.text.size();
     }
     const std::string_view line = std::string_view(doc.text).substr(0, line_end);
+    // The token that starts here, if one does (not "Luc" of "Jean-Luc"), for rules over tokens.
+    while (next_token < doc.tokens.size() && doc.tokens[next_token].begin < pos) ++next_token;
+    const bool at_token = next_token < doc.tokens.size() && doc.tokens[next_token].begin == pos;
+    const std::size_t symbol = at_token ? doc.classes.symbol_of[next_token] : 0;
+    if (at_token && symbol >= class_line_end) {
+      class_line_end = doc.classes.symbols.find('\n', symbol);
+      if (class_line_end == std::string::npos) class_line_end = doc.classes.symbols.size();
+    }
     MentionCandidate best;
     for (std::size_t k = 0; k < cx.rules.mentions.size(); ++k) {
       const MentionRule& rule = cx.rules.mentions[k];
-      if (pos < resume[k] || !rule.pattern->may_start_with(c) ||
-          !prefilter_passes(cx, k, line, pos, prefilter_states[k]))
-        continue;
-      const MatchResult r = match_mention(cx, doc, *rule.pattern, line, pos);
+      if (pos < resume[k]) continue;
+      MatchResult r;
+      if (rule.over_tokens) {
+        if (!at_token || !rule.pattern->may_start_with(static_cast<unsigned char>(doc.classes.symbols[symbol]))) continue;
+        r = match_mention(cx, doc, *rule.pattern, std::string_view(doc.classes.symbols).substr(0, class_line_end), symbol);
+      } else {
+        if (!rule.pattern->may_start_with(c)) continue;
+        const Prefilter& prefilter = rule.prefilter;
+        if (at_token && prefilter.token_class ? !token_prefilter_passes(doc, prefilter, next_token, prefilter_states[k])
+                                              : !prefilter_passes(cx, k, line, pos, prefilter_states[k]))
+          continue;
+        r = match_mention(cx, doc, *rule.pattern, line, pos);
+      }
       if (r == MatchResult::LimitExceeded) warn(doc, "mention " + rule.id + " stopped at its match limit");
       if (r != MatchResult::Match) continue;
-      const Group whole = cx.scratch.group(0);
+      const auto group = [&](int index) {
+        const Group g = cx.scratch.group(index);
+        return rule.over_tokens ? text_of_symbols(doc, g) : g;
+      };
+      const Group whole = group(0);
       resume[k] = std::max(whole.end, whole.begin + 1);
       if (whole.end <= best.end || inside_quote(doc, whole.begin, whole.end)) continue;
-      const Group name = rule.name_group >= 0 ? cx.scratch.group(rule.name_group) : whole;
-      const Group appos = rule.appos_group >= 0 ? cx.scratch.group(rule.appos_group) : Group{};
+      const Group name = rule.name_group >= 0 ? group(rule.name_group) : whole;
+      const Group appos = rule.appos_group >= 0 ? group(rule.appos_group) : Group{};
       best = {whole.begin, whole.end, name.begin, name.end, appos, rule.kind};
     }
     if (best.end == 0) {

@@ -148,7 +148,8 @@ std::string expand(const std::string& in, const std::map<std::string, std::strin
       i = stop == std::string::npos ? in.size() : stop;
       continue;
     }
-    if (in[i] == '{' && i + 1 < in.size() && (std::isupper(static_cast<unsigned char>(in[i + 1])) || in[i + 1] == '@')) {
+    if (in[i] == '{' && i + 1 < in.size() &&
+        (std::isupper(static_cast<unsigned char>(in[i + 1])) || in[i + 1] == '@' || in[i + 1] == '%')) {
       const std::size_t close = in.find('}', i);
       if (close != std::string::npos) {
         const std::string name = in.substr(i + 1, close - i - 1);
@@ -337,6 +338,13 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
   std::vector<std::string> heads;
   for (const auto& [head, written] : lexicon.descriptors) heads.push_back(head);
   macros["@descriptors"] = alternation(heads);
+  // The token classes a `token-mention` writes its pattern with: {%CAPITALISED} is 'C'.
+  for (std::size_t k = 0; k < kTokenSymbolCount; ++k) {
+    const char symbol = kTokenSymbols[k].symbol;
+    macros[std::string("%") + kTokenSymbols[k].name] = std::isalpha(static_cast<unsigned char>(symbol))
+                                                            ? std::string(1, symbol)
+                                                            : std::string("\\") + symbol;
+  }
 
   MacroOrigins origins;
   for (const char* name : {"@speech_verbs", "@titles", "@descriptors"})
@@ -441,8 +449,9 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       }
       continue;
     }
-    if (keyword != "rule" && keyword != "mention")
-      return fail("expected 'define', 'subroutine', 'rule', 'mention', 'prefilter' or 'terms-in-marks', found '" + keyword + "'");
+    if (keyword != "rule" && keyword != "mention" && keyword != "token-mention")
+      return fail("expected 'define', 'subroutine', 'rule', 'mention', 'token-mention', 'prefilter' or 'terms-in-marks', found '" +
+                  keyword + "'");
     const std::string id = take_field(rest);
     const std::string where = take_field(rest);
     std::string confidence_text;
@@ -455,7 +464,7 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
     std::string compile_error;
     std::size_t error_offset = 0;
     auto pattern = Pattern::compile(expanded, &compile_error,
-                                    keyword == "mention" ? Pattern::Anchor::AtStart : Pattern::Anchor::Anywhere,
+                                    keyword == "rule" ? Pattern::Anchor::Anywhere : Pattern::Anchor::AtStart,
                                     &error_offset);
     if (!pattern) {
       // Told where the user wrote it: in this statement, or in a macro it uses (PCRE2's own
@@ -498,6 +507,8 @@ bool RuleSet::load(const std::string& text, const std::string& file_name, const 
       else if (where == "descriptor") mention.kind = MentionKind::Descriptor;
       else if (where == "pronoun") mention.kind = MentionKind::Pronoun;
       else return fail("mention " + id + ": kind must be person, descriptor or pronoun");
+      mention.over_tokens = keyword == "token-mention";
+      if (mention.over_tokens && !token_lexicon) token_lexicon = std::make_unique<TokenLexicon>(TokenLexicon::from(lexicon));
       mention.name_group = pattern->group_index("name");
       mention.appos_group = pattern->group_index("appos");
       mention.pattern = std::move(pattern);
@@ -563,6 +574,8 @@ std::string RuleSet::add_prefilter(std::string fields, const Lexicon& lexicon) {
     entries.push_back(word);
     key += " " + word;
   }
+  if (prefilter.kind == Prefilter::Kind::WordWithin && key == kind_name + " " + list)
+    prefilter.token_class = list == "@titles" ? kTitle | kTitleStart : list == "@descriptors" ? kDescriptor : kSpeechVerb;
   std::shared_ptr<const WordSet>& words = prefilter_words_[key];
   if (!words) {
     auto set = std::make_shared<WordSet>();
@@ -798,6 +811,44 @@ std::size_t Prefilter::reach_start(std::string_view line, std::size_t word_start
     if (space && !in_space && ++runs > within) return j;
     in_space = space;
     j = start;
+  }
+  return 0;
+}
+
+std::size_t Prefilter::next_class_token(const std::vector<Token>& tokens, std::string_view text, std::size_t from) const {
+  for (std::size_t i = from + 1; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::Word) continue;
+    if (t.classes & token_class) return i;
+    // The byte test reads a lexicon word at the start of "spokesman-elect" too: its first run
+    // of ASCII letters and digits.
+    if (t.flags & (kNonAscii | kJoined)) {
+      if (words->has_non_ascii()) return i;
+      std::size_t end = t.begin;
+      while (end < t.end() && is_ascii_alnum(static_cast<unsigned char>(text[end]))) ++end;
+      if (words->contains_folded(text.substr(t.begin, end - t.begin))) return i;
+    }
+  }
+  return tokens.size();
+}
+
+namespace {
+// The characters within_reach() stops at.
+bool stops_reach(const Token& t, std::string_view text) {
+  if (t.kind != TokenKind::Punct && t.kind != TokenKind::QuoteMark) return false;
+  switch (text[t.begin]) {
+    case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '"': return true;
+    default: return false;
+  }
+}
+}  // namespace
+
+std::size_t Prefilter::token_reach_start(const std::vector<Token>& tokens, std::string_view text, std::size_t target) const {
+  std::size_t spaces = 0;
+  for (std::size_t k = target; k > 0; --k) {
+    if (tokens[k].flags & kLineStart) return k;
+    if ((tokens[k].flags & kSpaceBefore) && ++spaces > within) return k;
+    if (stops_reach(tokens[k - 1], text)) return k;
   }
   return 0;
 }

@@ -13,6 +13,7 @@
 #include "flat_index.h"
 #include "lexicon.h"
 #include "regex.h"
+#include "tokens.h"
 
 namespace quotegraph::detail {
 
@@ -70,6 +71,9 @@ struct Prefilter {
   Kind kind = Kind::None;
   std::shared_ptr<const WordSet> words;  // rules with the same list share it
   std::size_t within = 0;
+  // WordWithin over a lexicon alone: the token class (tokens.h) its words have, for
+  // may_match_tokens(); 0 otherwise.
+  std::uint32_t token_class = 0;
   // Whether a mention pattern may match at `pos` of `line` (a line of text, at a word start).
   bool may_match(std::string_view line, std::size_t pos) const;
   // WordBeforeComma for every start up to one comma at once: the first comma at or after
@@ -96,6 +100,13 @@ struct Prefilter {
   static std::size_t next_possessive(std::string_view line, std::size_t from);
   // next_word or next_possessive, as the kind asks.
   std::size_t next_target(std::string_view line, std::size_t from) const;
+  // WordWithin where the text is tokens too, in two steps like next_target() and reach_start():
+  // the first token after `from` that starts with a word of the list (its class is
+  // `token_class`, or its first run of ASCII letters and digits is in `words`), or
+  // tokens.size(); and the first token from which it is within reach (on its line, at most
+  // `within` spaces and no stop character before it). Holds wherever may_match() does.
+  std::size_t next_class_token(const std::vector<Token>& tokens, std::string_view text, std::size_t from) const;
+  std::size_t token_reach_start(const std::vector<Token>& tokens, std::string_view text, std::size_t target) const;
   // Contains: whether a run of ASCII letters in `context` is a word of `words`.
   bool context_may_match(std::string_view context) const;
 };
@@ -125,6 +136,9 @@ struct MentionRule {
   std::string id;
   MentionKind kind;
   std::unique_ptr<Pattern> pattern;  // anchored (\G): tried only where a word starts
+  // A `token-mention`: the pattern matches the document's class string (tokens.h), at the
+  // symbol of the token that starts at the word, not its bytes.
+  bool over_tokens = false;
   int name_group;   // the name (person) or -1: the whole match
   int appos_group;  // title phrase in apposition, or -1
   Prefilter prefilter;
@@ -133,6 +147,8 @@ struct MentionRule {
 struct RuleSet {
   std::vector<AttributionRule> rules;  // in file order: the first that matches wins
   std::vector<MentionRule> mentions;
+  // Set when a mention is matched over tokens: the classes their words get.
+  std::unique_ptr<TokenLexicon> token_lexicon;
   // Lower-case words a mention may start with (the MENTION_STARTERS macro plus the first run of
   // letters and digits of every title, "co" for "co-founder"); mentions are otherwise looked
   // for only at capitalised words, numbers and possessives. Without the macro, every word start

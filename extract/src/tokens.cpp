@@ -94,6 +94,7 @@ struct WordScan {
   std::uint32_t code_points = 0;
   int letters = 0, lower = 0;
   bool capitalised = false, digit = false, non_ascii = false, initialism = false;
+  bool joined = false;  // an inner hyphen, apostrophe or ampersand
 };
 
 WordScan scan_word(std::string_view text, std::size_t begin) {
@@ -157,6 +158,7 @@ WordScan scan_word(std::string_view text, std::size_t begin) {
     }
     const Char next = char_at(text, i + c.size);
     if (is_hyphen(c.cp) && is_word_char(next.cp)) {
+      w.joined = true;
       take(c);
       take(next);
       single_letters = false;
@@ -166,6 +168,7 @@ WordScan scan_word(std::string_view text, std::size_t begin) {
       // "’s" and "'s" before a non-word character: a possessive, its own token.
       const Char after = char_at(text, i + c.size + next.size);
       if ((next.cp == 's' || next.cp == 'S') && !is_word_char(after.cp)) break;
+      w.joined = true;
       take(c);
       take(next);
       single_letters = false;
@@ -173,6 +176,7 @@ WordScan scan_word(std::string_view text, std::size_t begin) {
     }
     if (c.cp == '&' && next.cp < 0x80 && kBytes.of[next.cp] == Byte::Upper && previous < 0x80 &&
         kBytes.of[previous] == Byte::Upper) {
+      w.joined = true;
       take(c);
       take(next);
       continue;
@@ -317,6 +321,10 @@ TokenLexicon TokenLexicon::from(const Lexicon& lexicon) {
   for (const auto& word : lexicon.stopwords) entry(word, kStopword, 0);
   for (const auto& word : lexicon.title_words) entry(word, kTitleWord, 0);
   for (const auto& word : lexicon.title_cues) entry(word, kTitleCue, 0);
+  for (const auto* words : {&lexicon.name_particles, &lexicon.connectors, &lexicon.name_links})
+    for (const auto& word : *words) entry(word, kNameJoin, 0);
+  for (const auto& word : lexicon.articles) entry(word, kArticle, 0);
+  for (const auto& word : lexicon.name_conjunctions) entry(word, kConjunction, 0);
   return out;
 }
 
@@ -369,6 +377,7 @@ void tokenize(std::string_view text, const TokenLexicon* lexicon, std::vector<To
       if (w.letters >= 2 && w.lower == 0) flags |= kAllCaps;
       if (w.digit) flags |= kHasDigit;
       if (w.non_ascii) flags |= kNonAscii;
+      if (w.joined) flags |= kJoined;
       if (w.initialism) flags |= kSentenceEnd;  // "in the U.S." may end a sentence
       const std::size_t begin = i;
       emit(is_digit(c.cp) ? TokenKind::Number : TokenKind::Word, begin, w.end, w.code_points, flags);
@@ -393,6 +402,87 @@ void tokenize(std::string_view text, const TokenLexicon* lexicon, std::vector<To
     emit(punct_kind, i, i + c.size, 1, flags);
     i += c.size;
   }
+}
+
+const TokenSymbol kTokenSymbols[] = {
+    {"CAPITALISED", 'C'},        // a capitalised word none of the next three is
+    {"CAPITALISED_TITLE", 'T'},  // a capitalised word of titles.txt (or a several-word title's first)
+    {"HONORIFIC", 'H'},          // a capitalised word of honorifics.txt ("Mr", "Dr"; its full stop is a token)
+    {"INITIAL", 'I'},            // one capital letter ("J" of "J. K. Rowling")
+    {"TITLE", 't'},              // a lower-case word of titles.txt (or a several-word title's first)
+    {"JOIN", 'o'},               // a lower-case name particle, connector or name link ("de", "of")
+    {"ARTICLE", 'd'},            // a lower-case article ("the", "a")
+    {"CONJUNCTION", 'c'},        // a lower-case name conjunction ("and")
+    {"WORD", 'w'},               // any other word
+    {"NUMBER", 'n'},
+    {"POSSESSIVE", 'p'},         // ’s or 's
+    {"POSSESSIVE_MARK", 'm'},    // the apostrophe alone after an s ("Wales’ coach")
+    {"APOSTROPHE", 'a'},         // ' or ’ standing alone
+    {"QUOTE", 'q'},              // any other quotation mark
+    {"FULL_STOP", '.'},
+    {"COMMA", ','},
+    {"HYPHEN", '-'},
+    {"OTHER", 'x'},              // other punctuation, symbols
+};
+const std::size_t kTokenSymbolCount = sizeof kTokenSymbols / sizeof kTokenSymbols[0];
+
+namespace {
+
+// "al-Assad", "el-Sisi": a lower-case particle of language.tsv's joined particles, a hyphen
+// and a capital make a capitalised name.
+bool joined_particle_name(std::string_view word, const Lexicon& lexicon) {
+  const std::size_t hyphen = word.find('-');
+  if (hyphen == std::string_view::npos || hyphen + 1 >= word.size() || word[hyphen + 1] < 'A' || word[hyphen + 1] > 'Z')
+    return false;
+  return lexicon.joined_particles.count(std::string(word.substr(0, hyphen))) > 0;
+}
+
+char symbol_of_token(std::string_view text, const Token& t, const Lexicon& lexicon) {
+  const std::string_view s = text.substr(t.begin, t.length);
+  switch (t.kind) {
+    case TokenKind::Word:
+      if (t.flags & kCapitalised) {
+        if (t.length == 1) return 'I';
+        if (t.classes & kHonorific) return 'H';
+        return t.classes & (kTitle | kTitleStart) ? 'T' : 'C';
+      }
+      if (t.classes & (kTitle | kTitleStart)) return 't';
+      if (t.classes & kArticle) return 'd';
+      if (t.classes & kConjunction) return 'c';
+      if (t.classes & kNameJoin) return 'o';
+      return (t.flags & kJoined) && joined_particle_name(s, lexicon) ? 'C' : 'w';
+    case TokenKind::Number: return 'n';
+    case TokenKind::Possessive: return t.length == 1 || s == "\u2019" ? 'm' : 'p';
+    case TokenKind::QuoteMark: return s == "'" || s == "\u2019" ? 'a' : 'q';
+    case TokenKind::Punct: return s == "." ? '.' : s == "," ? ',' : s == "-" ? '-' : 'x';
+    case TokenKind::Symbol: return 'x';
+  }
+  return 'x';
+}
+
+}  // namespace
+
+void class_string(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lexicon, ClassString& out) {
+  // At most a symbol and a space a token, written by index (push_back per symbol cost more than
+  // the symbols themselves) and then cut to size.
+  out.symbols.resize(2 * tokens.size());
+  out.token_at.resize(2 * tokens.size());
+  out.symbol_of.resize(tokens.size());
+  char* symbols = out.symbols.data();
+  std::int32_t* token_at = out.token_at.data();
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (i > 0 && (t.flags & (kLineStart | kSpaceBefore))) {
+      symbols[n] = t.flags & kLineStart ? '\n' : ' ';
+      token_at[n++] = -1;
+    }
+    out.symbol_of[i] = static_cast<std::uint32_t>(n);
+    symbols[n] = symbol_of_token(text, t, lexicon);
+    token_at[n++] = static_cast<std::int32_t>(i);
+  }
+  out.symbols.resize(n);
+  out.token_at.resize(n);
 }
 
 }  // namespace quotegraph::detail

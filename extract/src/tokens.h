@@ -37,6 +37,7 @@ enum TokenFlag : std::uint16_t {
   kParagraphStart = 1 << 5,  // the first token of the text or after a blank line
   kSentenceEnd = 1 << 6,     // ".", "!", "?" or "…": a sentence may end here
   kNonAscii = 1 << 7,        // has a byte outside ASCII
+  kJoined = 1 << 8,          // a word with an inner hyphen, apostrophe or ampersand ("Jean-Luc")
 };
 
 // The classes a word has in the lexicons: bits of Token::classes (several may hold: "May" is a
@@ -62,6 +63,9 @@ enum WordClass : std::uint32_t {
   kStopword = 1u << 17,
   kTitleWord = 1u << 18,        // a lower-case word inside a title of a work ("of", "the")
   kTitleCue = 1u << 19,         // a word before a title of a work ("book", "show")
+  kNameJoin = 1u << 20,         // a lower-case word that joins a name's words ("de", "van", "of")
+  kArticle = 1u << 21,          // "the", "a", "an" (language.tsv's articles)
+  kConjunction = 1u << 22,      // "and": joins two titles or the words of a name (name conjunctions)
 };
 
 struct Token {
@@ -108,5 +112,24 @@ void fold_case(std::string_view word, std::string& out);
 // their classes from `lexicon` when one is given. Time linear in the text; `out` keeps its
 // capacity between documents.
 void tokenize(std::string_view text, const TokenLexicon* lexicon, std::vector<Token>& out);
+
+// The class string rules over tokens match (docs/rules.md, "Mentions over tokens"): one ASCII
+// symbol a token, what its kind, case and lexicon classes make it (kTokenSymbols lists them),
+// ' ' for horizontal space between two tokens and '\n' for a line break. `token_at[i]` is the
+// token of symbol i, -1 for a space or line break; `symbol_of[t]` the symbol of token t.
+struct ClassString {
+  std::string symbols;
+  std::vector<std::int32_t> token_at;
+  std::vector<std::uint32_t> symbol_of;
+};
+void class_string(std::string_view text, const std::vector<Token>& tokens, const Lexicon& lexicon, ClassString& out);
+
+// The symbols, each with the name a rule file writes it by ({%CAPITALISED}): {name, symbol}.
+struct TokenSymbol {
+  const char* name;
+  char symbol;
+};
+extern const TokenSymbol kTokenSymbols[];
+extern const std::size_t kTokenSymbolCount;
 
 }  // namespace quotegraph::detail

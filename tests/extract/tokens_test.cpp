@@ -155,6 +155,35 @@ TEST_CASE("lexicon classes by one lookup, whatever the case", "[tokens]") {
   // A several-word title marks its first word; a word in none has no class.
   CHECK((english().classes_of("secretary") & kTitleStart));  // "secretary of state"
   CHECK(english().classes_of("zebra") == 0);
+  // Lower-case words that join a name's words: "Staffan de Mistura", "Secretary of State".
+  CHECK((english().classes_of("de") & kNameJoin));
+  CHECK((english().classes_of("of") & kNameJoin));
+  CHECK_FALSE((english().classes_of("said") & kNameJoin));
+  CHECK((english().classes_of("and") & kConjunction));  // "founder and director Elliot Grove"
+}
+
+TEST_CASE("the class string: a symbol a token, spaces and line breaks between", "[tokens]") {
+  Lexicon lexicon;
+  std::string error;
+  REQUIRE(lexicon.load("", "en", &error));
+  const std::string text = "Sen. Jo de Vries, Wales’ party chairman, told al-Assad’s aide in 2010:\n“Yes.”";
+  const auto tokens = tokens_of(text, &english());
+  ClassString classes;
+  class_string(text, tokens, lexicon, classes);
+  // Sen . Jo de Vries , Wales ’ party chairman , told al-Assad ’s aide in 2010 : \n “ Yes . ”
+  CHECK(classes.symbols == "H. C o C, Cm w t, w Cp t w nx\nqC.q");  // "aide" is a title
+  REQUIRE(classes.token_at.size() == classes.symbols.size());
+  REQUIRE(classes.symbol_of.size() == tokens.size());
+  for (std::size_t t = 0; t < tokens.size(); ++t) CHECK(classes.token_at[classes.symbol_of[t]] == static_cast<int>(t));
+  for (std::size_t i = 0; i < classes.symbols.size(); ++i)
+    CHECK((classes.token_at[i] < 0) == (classes.symbols[i] == ' ' || classes.symbols[i] == '\n'));
+  // Every symbol has a name the rule files write it by.
+  for (const char symbol : classes.symbols) {
+    if (symbol == ' ' || symbol == '\n') continue;
+    bool named = false;
+    for (std::size_t k = 0; k < kTokenSymbolCount; ++k) named = named || kTokenSymbols[k].symbol == symbol;
+    CHECK(named);
+  }
 }
 
 TEST_CASE("a lexicon folds case outside ASCII too", "[tokens]") {
