@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <functional>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -208,7 +210,52 @@ static int resolve_nationality(DocumentAnalysis& doc, const std::string& country
   });
 }
 
-// he / she / they / it: the latest subject it agrees with, within reach ("he/she": either).
+// How many sentences start after `from` up to `to` (each counted once, blank lines not).
+static int sentences_between(const DocumentAnalysis& doc, std::size_t from, std::size_t to) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), from);
+  int n = 0;
+  std::size_t last = std::string::npos;
+  for (; it != doc.sentence_starts.end() && *it <= to; ++it) {
+    if (*it == last || *it >= doc.text.size() || is_space_cp(static_cast<unsigned char>(doc.text[*it]))) continue;
+    last = *it;
+    ++n;
+  }
+  return n;
+}
+
+// "he" / "she": the person the preceding sentences are most about, not merely the latest
+// subject (after Lappin and Leass 1994, simplified): each mention of an agreeing person or
+// unnamed source within reach adds a weight, more for its sentence's subject, cut to kDecay for
+// every sentence between it and the pronoun; the entity with the most wins, the latest of
+// equals. So a person named twice in the last sentences outweighs one named once as a subject
+// before them, and a person named after a sentence's subject still counts. On the PolNeAR dev
+// set the weights of Lappin and Leass (100, 80, halved) gave speaker accuracy 0.8232, these
+// 0.8257; the latest subject gave 0.8247.
+static int most_salient(DocumentAnalysis& doc, std::size_t pos, const std::function<bool(Entity&)>& agrees) {
+  constexpr double kRecency = 100, kSubject = 80, kDecay = 0.3;
+  std::vector<std::pair<int, double>> scores;  // entity, salience, the latest mentioned first
+  for (auto it = doc.mentions.rbegin(); it != doc.mentions.rend(); ++it) {
+    if (it->begin >= pos || it->entity < 0) continue;
+    if (pos - it->begin > kPronounReach) break;
+    if (it->kind == PhraseKind::Pronoun && !it->subject) continue;
+    Entity& e = doc.entities[it->entity];
+    if (e.kind != PhraseKind::Person && e.kind != PhraseKind::Descriptor) continue;
+    if (!agrees(e)) continue;
+    const double weight =
+        (kRecency + (it->subject ? kSubject : 0)) * std::pow(kDecay, sentences_between(doc, it->begin, pos));
+    auto found = std::find_if(scores.begin(), scores.end(), [&](const auto& s) { return s.first == it->entity; });
+    if (found == scores.end()) found = scores.insert(scores.end(), {it->entity, 0.0});
+    found->second += weight;
+  }
+  int best = -1;
+  double best_score = 0;
+  for (const auto& [entity, score] : scores)  // the latest first: it wins a tie
+    if (score > best_score) best = entity, best_score = score;
+  return best;
+}
+
+// he / she: the most salient person that agrees (most_salient); they / it: the latest subject
+// that agrees, within reach ("he/she": either).
 int resolve_pronoun(DocumentAnalysis& doc, const std::string& pronoun, std::size_t pos, bool learns_gender) {
   const auto agrees = [&](Entity& e, bool learns) {
     if (pronoun == "he/she") return e.kind == PhraseKind::Person;
@@ -221,11 +268,16 @@ int resolve_pronoun(DocumentAnalysis& doc, const std::string& pronoun, std::size
     if (agreeing && learns && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
     return agreeing;
   };
+  if (pronoun == "he" || pronoun == "she") {
+    const int salient = most_salient(doc, pos, [&](Entity& e) { return agrees(e, false); });
+    if (salient >= 0) agrees(doc.entities[salient], learns_gender);
+    return salient;
+  }
   const int subject = latest_entity(doc, pos, kPronounReach, true, [&](Entity& e) { return agrees(e, learns_gender); });
-  if (subject >= 0 || (pronoun != "he" && pronoun != "she" && pronoun != "he/she")) return subject;
-  // No subject agrees: the latest person mentioned with a role who does ("Norwich have signed
-  // Charlton midfielder Graham Stuart. “…,” he said."), who teaches no gender. A role says
-  // the name is a person's ("Six Nations", "Visual Radio" are not) and somebody who speaks.
+  if (subject >= 0 || pronoun != "he/she") return subject;
+  // No subject: the latest person mentioned with a role ("the world’s top diplomat" after
+  // "talks with Foreign Minister Ana Ruiz"). A role says the name is a person's ("Six
+  // Nations", "Visual Radio" are not) and somebody who speaks.
   return latest_entity(doc, pos, kPronounReach, false, [&](Entity& e) {
     return e.kind == PhraseKind::Person && !e.role.empty() && agrees(e, false);
   });

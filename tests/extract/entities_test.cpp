@@ -61,3 +61,22 @@ TEST_CASE("a surname alone takes the one full name the text writes", "[entities]
   CHECK(f.analysis.entities[0].display == "Donald Pell");
   CHECK(f.analysis.entities[0].gender == 'm');
 }
+
+TEST_CASE("he and she refer to the most salient person that agrees, not only to subjects", "[entities]") {
+  struct Row { const char* text; const char* speaker; };
+  const Row rows[] = {
+      // The subject agrees: it outweighs a person named after it in the same sentence.
+      {"Mr Tom Vale thanked Mr Paul Ortega on Monday.\n\n“We will win,” he said.", "Tom Vale"},
+      // The subject does not agree: the person named after it, not nobody.
+      {"Ms Ana Ruiz thanked Mr Tom Vale on Monday.\n\n“We will win,” he said.", "Tom Vale"},
+      // A word that names nobody ("Lisbon") does not take the place of the sentence's subject.
+      {"Ms Ana Ruiz spoke first. Back in Lisbon, Mr Tom Vale was blunt. “We will win,” she said.", "Ana Ruiz"},
+      {"Mr Paul Ortega spoke first. Back in Lisbon, Mr Tom Vale was blunt. “We will win,” he said.", "Tom Vale"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    PassFixture f(row.text);
+    f.run_rules();
+    CHECK(f.speaker(0) == row.speaker);
+  }
+}
