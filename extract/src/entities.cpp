@@ -116,18 +116,31 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
   // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
   // is the person named in full before whose given name or surname it carries.
   const bool rank_name = p.name.size() == 2 && cx.lex.ranks.count(p.name.front()) > 0;
-  // "Scott" in an article about Bobby Scott that names Tim Scott once: a surname alone is the
-  // person of that surname mentioned last, not the one the text introduced last.
+  // "Scott" in an article about Bobby Scott that names Tim Scott once, "Clinton" in one about
+  // Hillary Clinton that names Bill Clinton now and then: a surname alone is the person of
+  // that surname the text has named most so far (the latest of equals), not the one it
+  // introduced last, and not one of another gender ("Mrs. Clinton").
   // (Back over the last kReach mentions and entities at most, more than an article has: a text
   // of nothing but names would otherwise take time growing with its square.)
-  constexpr std::size_t kReach = 2000;
+  constexpr std::size_t kReach = 2000, kNamesakes = 16;
   if (p.name.size() == 1) {
     const auto oldest = doc.mentions.size() > kReach ? doc.mentions.rend() - (doc.mentions.size() - kReach) : doc.mentions.rend();
-    for (auto it = doc.mentions.rbegin(); it != oldest && found < 0; ++it) {
+    std::vector<std::pair<int, int>> named;  // entity, mentions by name; the latest mentioned first
+    for (auto it = doc.mentions.rbegin(); it != oldest; ++it) {
       if (it->entity < 0 || it->kind != PhraseKind::Person) continue;  // a name, not "he"
       const Entity& e = doc.entities[it->entity];
-      if (e.kind == PhraseKind::Person && !e.name.empty() && e.name.back() == last) found = it->entity;
+      if (e.kind != PhraseKind::Person || e.name.empty() || e.name.back() != last) continue;
+      if (p.gender && e.gender && p.gender != e.gender) continue;  // "Mrs. Clinton" is not Bill Clinton
+      auto counted = std::find_if(named.begin(), named.end(), [&](const auto& n) { return n.first == it->entity; });
+      if (counted == named.end()) {
+        if (named.size() == kNamesakes) continue;  // a text of nothing but namesakes stays linear
+        counted = named.insert(named.end(), {it->entity, 0});
+      }
+      ++counted->second;
     }
+    int most = 0;
+    for (const auto& [entity, count] : named)
+      if (count > most) found = entity, most = count;
   }
   const std::size_t oldest_entity = doc.entities.size() > kReach ? doc.entities.size() - kReach : 0;
   for (std::size_t k = doc.entities.size(); k-- > oldest_entity && found < 0;) {
@@ -139,7 +152,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
       found = static_cast<int>(k);
       break;
     }
-    if (e.name.back() != last) continue;
+    if (e.name.back() != last || (p.name.size() == 1 && p.gender && e.gender && p.gender != e.gender)) continue;
     if (p.name.size() == 1 || e.name.size() == 1 ||
         first_names_compatible(e.name.front(), p.name.front())) {
       found = static_cast<int>(k);

@@ -80,3 +80,14 @@ TEST_CASE("he and she refer to the most salient person that agrees, not only to 
     CHECK(f.speaker(0) == row.speaker);
   }
 }
+
+TEST_CASE("a surname alone is the namesake named most so far, of the honorific's gender", "[entities]") {
+  PassFixture f(std::string(400, ' '));
+  const int hana = mention(f, "Maria Lorne", 0);
+  CHECK(mention(f, "Lorne", 20) == hana);
+  const int paul = mention(f, "Paul Lorne", 40);  // her husband, named once
+  REQUIRE(paul != hana);
+  CHECK(mention(f, "Lorne", 60) == hana);       // named twice before, he once
+  CHECK(mention(f, "Mr Lorne", 80) == paul);    // the honorific's gender
+  CHECK(mention(f, "Mrs Lorne", 100) == hana);
+}
