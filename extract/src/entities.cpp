@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <functional>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -114,18 +116,31 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
   // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
   // is the person named in full before whose given name or surname it carries.
   const bool rank_name = p.name.size() == 2 && cx.lex.ranks.count(p.name.front()) > 0;
-  // "Scott" in an article about Bobby Scott that names Tim Scott once: a surname alone is the
-  // person of that surname mentioned last, not the one the text introduced last.
+  // "Scott" in an article about Bobby Scott that names Tim Scott once, "Clinton" in one about
+  // Hillary Clinton that names Bill Clinton now and then: a surname alone is the person of
+  // that surname the text has named most so far (the latest of equals), not the one it
+  // introduced last, and not one of another gender ("Mrs. Clinton").
   // (Back over the last kReach mentions and entities at most, more than an article has: a text
   // of nothing but names would otherwise take time growing with its square.)
-  constexpr std::size_t kReach = 2000;
+  constexpr std::size_t kReach = 2000, kNamesakes = 16;
   if (p.name.size() == 1) {
     const auto oldest = doc.mentions.size() > kReach ? doc.mentions.rend() - (doc.mentions.size() - kReach) : doc.mentions.rend();
-    for (auto it = doc.mentions.rbegin(); it != oldest && found < 0; ++it) {
+    std::vector<std::pair<int, int>> named;  // entity, mentions by name; the latest mentioned first
+    for (auto it = doc.mentions.rbegin(); it != oldest; ++it) {
       if (it->entity < 0 || it->kind != PhraseKind::Person) continue;  // a name, not "he"
       const Entity& e = doc.entities[it->entity];
-      if (e.kind == PhraseKind::Person && !e.name.empty() && e.name.back() == last) found = it->entity;
+      if (e.kind != PhraseKind::Person || e.name.empty() || e.name.back() != last) continue;
+      if (p.gender && e.gender && p.gender != e.gender) continue;  // "Mrs. Clinton" is not Bill Clinton
+      auto counted = std::find_if(named.begin(), named.end(), [&](const auto& n) { return n.first == it->entity; });
+      if (counted == named.end()) {
+        if (named.size() == kNamesakes) continue;  // a text of nothing but namesakes stays linear
+        counted = named.insert(named.end(), {it->entity, 0});
+      }
+      ++counted->second;
     }
+    int most = 0;
+    for (const auto& [entity, count] : named)
+      if (count > most) found = entity, most = count;
   }
   const std::size_t oldest_entity = doc.entities.size() > kReach ? doc.entities.size() - kReach : 0;
   for (std::size_t k = doc.entities.size(); k-- > oldest_entity && found < 0;) {
@@ -137,7 +152,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
       found = static_cast<int>(k);
       break;
     }
-    if (e.name.back() != last) continue;
+    if (e.name.back() != last || (p.name.size() == 1 && p.gender && e.gender && p.gender != e.gender)) continue;
     if (p.name.size() == 1 || e.name.size() == 1 ||
         first_names_compatible(e.name.front(), p.name.front())) {
       found = static_cast<int>(k);
@@ -208,8 +223,52 @@ static int resolve_nationality(DocumentAnalysis& doc, const std::string& country
   });
 }
 
-// he / she / they / it: the latest subject it agrees with, within reach (Either: a person of
-// either gender).
+// How many sentences start after `from` up to `to` (each counted once, blank lines not).
+static int sentences_between(const DocumentAnalysis& doc, std::size_t from, std::size_t to) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), from);
+  int n = 0;
+  std::size_t last = std::string::npos;
+  for (; it != doc.sentence_starts.end() && *it <= to; ++it) {
+    if (*it == last || *it >= doc.text.size() || is_space_cp(static_cast<unsigned char>(doc.text[*it]))) continue;
+    last = *it;
+    ++n;
+  }
+  return n;
+}
+
+// "he" / "she": the person the preceding sentences are most about, not merely the latest
+// subject (after Lappin and Leass 1994, simplified): each mention of an agreeing person or
+// unnamed source within reach adds a weight, more for its sentence's subject, cut to kDecay for
+// every sentence between it and the pronoun; the entity with the most wins, the latest of
+// equals. So a person named twice in the last sentences outweighs one named once as a subject
+// before them, and a person named after a sentence's subject still counts. On the PolNeAR dev
+// set the weights of Lappin and Leass (100, 80, halved) gave speaker accuracy 0.8232, these
+// 0.8257; the latest subject gave 0.8247.
+static int most_salient(DocumentAnalysis& doc, std::size_t pos, const std::function<bool(Entity&)>& agrees) {
+  constexpr double kRecency = 100, kSubject = 80, kDecay = 0.3;
+  std::vector<std::pair<int, double>> scores;  // entity, salience, the latest mentioned first
+  for (auto it = doc.mentions.rbegin(); it != doc.mentions.rend(); ++it) {
+    if (it->begin >= pos || it->entity < 0) continue;
+    if (pos - it->begin > kPronounReach) break;
+    if (it->kind == PhraseKind::Pronoun && !it->subject) continue;
+    Entity& e = doc.entities[it->entity];
+    if (e.kind != PhraseKind::Person && e.kind != PhraseKind::Descriptor) continue;
+    if (!agrees(e)) continue;
+    const double weight =
+        (kRecency + (it->subject ? kSubject : 0)) * std::pow(kDecay, sentences_between(doc, it->begin, pos));
+    auto found = std::find_if(scores.begin(), scores.end(), [&](const auto& s) { return s.first == it->entity; });
+    if (found == scores.end()) found = scores.insert(scores.end(), {it->entity, 0.0});
+    found->second += weight;
+  }
+  int best = -1;
+  double best_score = 0;
+  for (const auto& [entity, score] : scores)  // the latest first: it wins a tie
+    if (score > best_score) best = entity, best_score = score;
+  return best;
+}
+
+// he / she: the most salient person that agrees (most_salient); they / it: the latest subject
+// that agrees, within reach (Either: a person of either gender).
 int resolve_pronoun(DocumentAnalysis& doc, PronounClass pronoun, std::size_t pos, bool learns_gender) {
   const bool personal =
       pronoun == PronounClass::Masculine || pronoun == PronounClass::Feminine || pronoun == PronounClass::Either;
@@ -224,11 +283,16 @@ int resolve_pronoun(DocumentAnalysis& doc, PronounClass pronoun, std::size_t pos
     if (agreeing && learns && e.kind == PhraseKind::Person && !e.gender) e.gender = g;  // learnt from the text
     return agreeing;
   };
+  if (pronoun == PronounClass::Masculine || pronoun == PronounClass::Feminine) {
+    const int salient = most_salient(doc, pos, [&](Entity& e) { return agrees(e, false); });
+    if (salient >= 0) agrees(doc.entities[salient], learns_gender);
+    return salient;
+  }
   const int subject = latest_entity(doc, pos, kPronounReach, true, [&](Entity& e) { return agrees(e, learns_gender); });
   if (subject >= 0 || !personal) return subject;
-  // No subject agrees: the latest person mentioned with a role who does ("Norwich have signed
-  // Charlton midfielder Graham Stuart. “…,” he said."), who teaches no gender. A role says
-  // the name is a person's ("Six Nations", "Visual Radio" are not) and somebody who speaks.
+  // Either, and no subject: the latest person mentioned with a role ("the world’s top diplomat"
+  // after "talks with Foreign Minister Ana Ruiz"). A role says the name is a person's ("Six
+  // Nations", "Visual Radio" are not) and somebody who speaks.
   return latest_entity(doc, pos, kPronounReach, false, [&](Entity& e) {
     return e.kind == PhraseKind::Person && !e.role.empty() && agrees(e, false);
   });

@@ -218,6 +218,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"article", &Lexicon::articles},
       {"organisation_article", &Lexicon::organisation_articles},
       {"place_preposition", &Lexicon::place_prepositions},
+      {"object_preposition", &Lexicon::object_prepositions},
       {"list_conjunction", &Lexicon::list_conjunctions},
       {"document_preposition", &Lexicon::document_prepositions},
       {"telling_verb", &Lexicon::telling_verbs},

@@ -375,15 +375,24 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
   }
   // The first person, descriptor or pronoun of a sentence is taken as its subject, and so
   // is whoever a speech verb names as speaking in it. A common word capitalised because it
-  // opens the sentence does not take the place ("Dance teacher Eve Trew told").
+  // opens the sentence does not take the place ("Dance teacher Eve Trew told"), nor does any
+  // word that names nobody ("At a rally in Beaumont, Tex., Mr Trump was blunt"), nor a
+  // person after a preposition, who is no subject ("Sessions with Tomas Berg have been vital",
+  // "moving from Ana Ruiz to Tom Vale").
+  // Where common nouns are capitalised (German), a word that names nobody may be a common noun
+  // that is the subject ("Die Regierung erklärte"), so only an opening word that is not a name
+  // stays out there.
   const std::size_t s = sentence_start(doc, c.begin);
-  const bool lone_opening_word = m.entity < 0 && phrase.kind == PhraseKind::Person && phrase.name.size() == 1 &&
-                                 c.begin == c.name_begin && is_sentence_initial(doc, c.begin) &&
-                                 occurs_as_lower_case_word(doc, phrase.name.front());
+  const bool names_nobody =
+      m.entity < 0 && (!cx.lex.nouns_capitalised ||
+                       (phrase.kind == PhraseKind::Person && phrase.name.size() == 1 && c.begin == c.name_begin &&
+                        is_sentence_initial(doc, c.begin) && occurs_as_lower_case_word(doc, phrase.name.front())));
   // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
-  if (s != current_sentence && !lone_opening_word && !(phrase.written && spoken_in(cx.lex, doc, c.begin)) &&
-      !names_a_place(cx.lex, doc, c.begin)) {
+  const std::string_view before = word_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin);
+  const bool after_preposition = !before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0;
+  if (s != current_sentence && !names_nobody && !after_preposition &&
+      !(phrase.written && spoken_in(cx.lex, doc, c.begin)) && !names_a_place(cx.lex, doc, c.begin)) {
     current_sentence = s;
     m.subject = m.entity >= 0;
   }

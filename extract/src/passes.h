@@ -52,7 +52,8 @@ bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAn
 // spellings join a full name introduced earlier; "the diplomat", "the American" and epithets
 // refer back.
 int entity_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, std::size_t pos, bool introduces_name);
-// A pronoun of the class given (Either: a person of either gender): the latest subject it agrees with, within reach.
+// he / she: the most salient person it agrees with (mentions weighted by subjecthood and
+// recency); they / it, or Either (a person of either gender): the latest subject it agrees with; within reach.
 int resolve_pronoun(DocumentAnalysis& doc, PronounClass pronoun, std::size_t pos, bool learns_gender = true);
 // "it" that no subject took: the later of a written source and an organisation that opened a sentence.
 int antecedent_of_it(const PassContext& cx, const DocumentAnalysis& doc, std::size_t pos);

@@ -88,3 +88,33 @@ TEST_CASE("a pronoun's class comes from language.tsv, not from the word", "[enti
   CHECK(error.find("language.tsv") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("he and she refer to the most salient person that agrees, not only to subjects", "[entities]") {
+  struct Row { const char* text; const char* speaker; };
+  const Row rows[] = {
+      // The subject agrees: it outweighs a person named after it in the same sentence.
+      {"Mr Tom Vale thanked Mr Paul Ortega on Monday.\n\n“We will win,” he said.", "Tom Vale"},
+      // The subject does not agree: the person named after it, not nobody.
+      {"Ms Ana Ruiz thanked Mr Tom Vale on Monday.\n\n“We will win,” he said.", "Tom Vale"},
+      // A word that names nobody ("Lisbon") does not take the place of the sentence's subject.
+      {"Ms Ana Ruiz spoke first. Back in Lisbon, Mr Tom Vale was blunt. “We will win,” she said.", "Ana Ruiz"},
+      {"Mr Paul Ortega spoke first. Back in Lisbon, Mr Tom Vale was blunt. “We will win,” he said.", "Tom Vale"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    PassFixture f(row.text);
+    f.run_rules();
+    CHECK(f.speaker(0) == row.speaker);
+  }
+}
+
+TEST_CASE("a surname alone is the namesake named most so far, of the honorific's gender", "[entities]") {
+  PassFixture f(std::string(400, ' '));
+  const int hana = mention(f, "Maria Lorne", 0);
+  CHECK(mention(f, "Lorne", 20) == hana);
+  const int paul = mention(f, "Paul Lorne", 40);  // her husband, named once
+  REQUIRE(paul != hana);
+  CHECK(mention(f, "Lorne", 60) == hana);       // named twice before, he once
+  CHECK(mention(f, "Mr Lorne", 80) == paul);    // the honorific's gender
+  CHECK(mention(f, "Mrs Lorne", 100) == hana);
+}

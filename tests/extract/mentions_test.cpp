@@ -22,8 +22,8 @@ std::ostream& operator<<(std::ostream& os, const Found& f) {
 }
 
 // Every mention of `text`: its words, its entity's display name ("" for none), whether it is a subject.
-std::vector<Found> mentions_of(const std::string& text) {
-  PassFixture f(text);
+std::vector<Found> mentions_of(const std::string& text, const std::string& language = "en") {
+  PassFixture f(text, language);
   f.run_sentences();
   quotegraph::detail::find_mentions(f.cx, f.analysis);
   std::vector<Found> out;
@@ -71,4 +71,20 @@ TEST_CASE("an unnamed source is an entity of its own", "[mentions]") {
   REQUIRE_FALSE(found.empty());
   CHECK(found[0].text == "A senior official");
   CHECK(found[0].subject);
+}
+
+TEST_CASE("a capitalised word that names nobody does not take the subject's place, unless nouns have capitals", "[mentions]") {
+  // English: "Lisbon" names nobody, so the person after it is the sentence's subject.
+  bool vale_subject = false;
+  for (const auto& m : mentions_of("Back in Lisbon, Mr Tom Vale was blunt. “We will win,” he said.")) {
+    if (m.entity == "Tom Vale") vale_subject = m.subject;
+  }
+  CHECK(vale_subject);
+  // German: "Die Stadtverwaltung" is a common noun, the subject; the mayor named after it is not.
+  for (const auto& m : mentions_of("Die Stadtverwaltung nannte nach dem Treffen mit Bürgermeister Karl Vogt am Montag alles „gut und richtig“.", "de")) {
+    INFO(m);
+    if (m.text.find("Vogt") == std::string::npos) continue;
+    CHECK(m.entity == "Karl Vogt");
+    CHECK_FALSE(m.subject);
+  }
 }
