@@ -598,26 +598,62 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   return p;
 }
 
-// "a cardiologist who was not involved", "the study's lead author", "a rancher from Eagle Pass":
-// an apposition that is a noun phrase with an article names the person's role, whether the
-// titles lexicon has it or not: the lower-case words after the article (and a possessor), up
-// to a preposition, a relative pronoun or the end.
+// "publisher of SCOTUSblog", "co-author of a book": an apposition without an article names a
+// role when one to three lower-case words stand before "of", "for", "at" and the name of what
+// they are for ("Lavrov, meanwhile, said" has none; nor an age, "59", or a participle or
+// preposition in "-ing", "recalling his years", "during a debate").
+bool is_noun_like(const Lexicon& lex, const std::string& w) {
+  if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
+    return false;
+  for (const std::string& suffix : lex.participle_suffixes)
+    if (w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) return false;
+  return true;
+}
+
+std::string bare_role(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t end) {
+  constexpr std::size_t kMaxBareRoleWords = 3;
+  std::size_t last = 0;
+  while (last < end && last < tokens.size() && is_noun_like(lex, tokens[last].text) && !starts_upper(tokens[last].text) && !tokens[last].possessive &&
+         !is_connector(lex, tokens[last].text) && !is_organisation_preposition(lex, tokens[last].text) &&
+         !lex.role_end_words.count(tokens[last].text) && !lex.place_prepositions.count(tokens[last].text))
+    ++last;
+  if (last == 0 || last > kMaxBareRoleWords || last + 1 >= tokens.size()) return "";
+  const std::string& preposition = tokens[last].text;
+  if (!lex.genitive_prepositions.count(preposition) && !is_organisation_preposition(lex, preposition)) return "";
+  return join(tokens, 0, last);
+}
+
+// "a cardiologist who was not involved", "the study's lead author", "a rancher from Eagle Pass",
+// "a Montgomery Village resident", "a D.C.-based Democratic strategist": an apposition that is
+// a noun phrase with an article names the person's role, whether the titles lexicon has it or
+// not: the words after the article (and a possessor), up to a preposition, a relative pronoun
+// or the end, ending with the last lower-case word (the head noun; capitalised words before it
+// say where or for whom: "a Border Patrol tunneling expert").
 std::string noun_phrase_role(const Lexicon& lex, const std::vector<Token>& tokens, std::size_t end) {
-  if (tokens.empty() || !is_determiner(lex, to_lower_ascii(tokens[0].text))) return "";
+  constexpr std::size_t kMaxRoleWords = 6;
+  if (tokens.empty()) return "";
+  if (!is_determiner(lex, to_lower_ascii(tokens[0].text))) return bare_role(lex, tokens, end);
   std::size_t first = 1;
   if (first < end && tokens[first].possessive) ++first;  // "the study's"
-  std::size_t last = first;
+  std::size_t last = first, head_end = first;  // head_end: one past the last lower-case word
   while (last < end) {
     const std::string& w = tokens[last].text;
-    const bool plain = !w.empty() && w.back() != '-' &&
-                       std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-    if (!plain || starts_upper(w) || tokens[last].possessive || is_connector(lex, w) || is_organisation_preposition(lex, w) ||
-        lex.role_end_words.count(w))
+    // Letters, digits, hyphens and full stops inside ("D.C.-based"), not at the ends.
+    const bool plain = !w.empty() && w.back() != '-' && w.back() != '.' && w.front() != '.' &&
+                       std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; });
+    // A participle that takes an object ends the role ("a Democrat supporting Clinton"); one
+    // before the head noun is part of it ("a tunneling expert").
+    const bool next_lower = last + 1 < end && !starts_upper(tokens[last + 1].text) &&
+                            !is_connector(lex, tokens[last + 1].text) && !is_organisation_preposition(lex, tokens[last + 1].text);
+    const bool participle = !starts_upper(w) && !is_noun_like(lex, w) && last > first && !next_lower;
+    if (!plain || participle || tokens[last].possessive || is_connector(lex, w) || is_organisation_preposition(lex, w) ||
+        lex.role_end_words.count(w) || lex.place_prepositions.count(w))
       break;
     ++last;
+    if (!starts_upper(w)) head_end = last;
   }
-  if (last == first || last - first > 4) return "";
-  return join(tokens, first, last);
+  if (head_end == first || head_end - first > kMaxRoleWords) return "";
+  return join(tokens, first, head_end);
 }
 
 void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into) {
@@ -626,9 +662,13 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
   // "Group Economist at Halifax", "Director General of the British Chambers of Commerce (BCC)",
   // "from the Local Government Association": the organisation after a preposition, whether the
   // lexicon knows it or not; the role is what comes before it.
+  // A name the lexicon knows as an organisation (or a country) after a later preposition is
+  // the organisation, rather than an unknown one before it: "director of International Security
+  // Studies at the Royal United Services Institute".
   std::size_t role_end = tokens.size();
   std::string organization;
-  for (std::size_t k = 0; k + 1 < tokens.size() && organization.empty(); ++k) {
+  bool known_organization = false;
+  for (std::size_t k = 0; k + 1 < tokens.size() && !known_organization; ++k) {
     const std::string& w = tokens[k].text;
     if (tokens[k].cls == TokenClass::Title || !(is_organisation_preposition(lex, w) || lex.genitive_prepositions.count(w))) continue;
     std::size_t first = lex.organisation_articles.count(tokens[k + 1].text) ? k + 2 : k + 1;
@@ -642,9 +682,11 @@ void analyse_apposition(std::string_view appos, const Lexicon& lex, Phrase& into
     const std::string known = first_organization(tokens, first, last);
     // "a teacher from Ohio": after "from", only what is known to be an organisation or a country.
     if (lex.origin_prepositions.count(w) && known.empty()) continue;
+    if (!organization.empty() && known.empty()) continue;
     const bool whole = known.size() && tokens[first].span == last - first;
     organization = whole ? known : join(tokens, first, last);
-    role_end = k;
+    known_organization = !known.empty();
+    role_end = std::min(role_end, k);
   }
   std::string role = role_between(tokens, 0, role_end);
   if (role.empty()) role = noun_phrase_role(lex, tokens, role_end);

@@ -551,6 +551,19 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       {"a several-word possessor before the role in apposition, quoted in the next sentence",
        "The Scottish National Party's Holyrood leader, Ann Reid, welcomed the move. She said: “No deal.”",
        "Ann Reid", "leader", "Scottish National Party"},
+      {"capitalised words before the head noun of an apposition are part of the role",
+       "“The vote matters,” said Lena Ortiz, a Maple Grove resident.", "Lena Ortiz", "Maple Grove resident", ""},
+      {"a participle before the head noun is part of the role",
+       "“It is late,” said Tim Oakes, a Border Patrol tunneling expert.", "Tim Oakes", "Border Patrol tunneling expert", ""},
+      {"a participle with an object ends the role", "“We will win,” said Ana Paz, a Texas teacher supporting Lopez.",
+       "Ana Paz", "teacher", "Texas"},
+      {"a role without an article before 'of' and a name", "“Nobody knows,” said Tom Reyes, publisher of Harbor Notes.",
+       "Tom Reyes", "publisher", "Harbor Notes"},
+      {"a clause in apposition without an article gives no role",
+       "“It is late,” said Tim Oakes, recalling his years in Ohio.", "Tim Oakes", "", ""},
+      {"a known organisation after a later preposition wins over an unknown name",
+       "“We are not there yet,” said Nora Villa, director of Urban Studies at the Coastal Research Institute in Lisbon.",
+       "Nora Villa", "director", "Coastal Research Institute"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
@@ -563,6 +576,18 @@ TEST_CASE("roles and organisations from titles and appositions", "[attribution]"
       CHECK_FALSE(q.anonymous);
     }
   }
+}
+
+TEST_CASE("a long apposition gives the role, and every later quote of the speaker keeps it", "[attribution]") {
+  // The apposition runs past 80 characters, the length the rule used to read.
+  const std::string introduction =
+      "“We will win,” said Ana Paz, a Maple Grove nurse who has run campaigns for the county party and its many "
+      "candidates since 2009.";
+  const auto quotes = run(introduction + "\n\n“It is close,” Paz said.");
+  REQUIRE(quotes.quotes.size() == 2);
+  CHECK(quotes.quotes[0].speaker == "Ana Paz");
+  CHECK(quotes.quotes[1].speaker == "Ana Paz");  // "Paz": the full name given before
+  for (const auto& q : quotes.quotes) CHECK(q.role == "nurse");
 }
 
 TEST_CASE("unnamed sources stay anonymous with their organisation", "[attribution]") {
