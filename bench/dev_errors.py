@@ -48,6 +48,7 @@ def main():
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--counts", action="store_true", help="only the count of each kind")
     ap.add_argument("--reliability", action="store_true", help="right speakers per confidence decile")
+    ap.add_argument("--by-rule", action="store_true", help="right speakers and mean confidence per rule")
     args = ap.parse_args()
     sc = load_scorer()
 
@@ -89,7 +90,7 @@ def main():
             if g.get("optional"):
                 continue
             if sc.speaker_name(s):
-                scored.append((float(s.get("confidence") or 0.0), sc.speaker_right(sc.speaker_name(s), g)))
+                scored.append((float(s.get("confidence") or 0.0), sc.speaker_right(sc.speaker_name(s), g), s.get("rule")))
             if not sc.speaker_name(s):
                 rows["none"].append((doc, g["text"], g, s, text))
             elif not sc.speaker_right(sc.speaker_name(s), g):
@@ -103,12 +104,23 @@ def main():
         print("|---|---|---|---|---|")
         for d in range(10):
             low, high = d / 10, (d + 1) / 10
-            cell = [(c, ok) for c, ok in scored if low <= c < high or (d == 9 and c == 1.0)]
+            cell = [(c, ok) for c, ok, _ in scored if low <= c < high or (d == 9 and c == 1.0)]
             if not cell:
                 continue
             mean = sum(c for c, _ in cell) / len(cell)
             right = sum(ok for _, ok in cell) / len(cell)
             print("| %.1f-%.1f | %d | %.3f | %.3f | %+.3f |" % (low, high, len(cell), mean, right, right - mean))
+        return 0
+    if args.by_rule:
+        print("| rule | quotes | mean confidence | share right | gap |")
+        print("|---|---|---|---|---|")
+        by_rule = collections.defaultdict(list)
+        for c, ok, rule in scored:
+            by_rule[rule].append((c, ok))
+        for rule, cell in sorted(by_rule.items(), key=lambda item: -len(item[1])):
+            mean = sum(c for c, _ in cell) / len(cell)
+            right = sum(ok for _, ok in cell) / len(cell)
+            print("| %s | %d | %.3f | %.3f | %+.3f |" % (rule, len(cell), mean, right, right - mean))
         return 0
     for kind in ["missed", "false", "wrong", "none"]:
         print("%-7s %d" % (kind, len(rows[kind])))

@@ -77,10 +77,11 @@ void continue_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     } else if (prev.paragraph_begin == q.paragraph_begin) {
       // A fragment woven into a later sentence that names somebody before it is as often
       // that person's words, or a scare quote, as the previous speaker's: kept, but with a
-      // confidence that says so ("But “the Americans were much more reticent.”" keeps 0.85).
+      // confidence that says so ("But “the Americans were much more reticent.”" keeps 0.92: the
+      // share of the others that were right on the PolNeAR dev set, 1,553 quotes).
       const std::size_t s = sentence_start(doc, q.open);
       const bool fragment_after_a_name = is_partial(doc, i) && s > prev.open && mention_between(doc, s, q.open);
-      rule = "continuation.interrupted", confidence = fragment_after_a_name ? 0.5 : 0.85;
+      rule = "continuation.interrupted", confidence = fragment_after_a_name ? 0.55 : 0.92;
     } else if (paragraph_open(doc, q) == q.open && prev.paragraph_end < q.paragraph_begin &&
                is_previous_paragraph(doc, prev, q)) {
       rule = "continuation.next_paragraph", confidence = 0.7;
@@ -236,7 +237,7 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
       Attribution& a = doc.attributions[i];
       a.entity = person_subject;
       a.rule = "lead_in.subject";
-      a.confidence = 0.5;
+      a.confidence = 0.55;  // 0.67 of them right on the PolNeAR dev set (42 quotes)
       a.set_mention(subject_mention->begin, subject_mention->end);
     }
   }
