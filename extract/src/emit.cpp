@@ -206,9 +206,11 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       // The role the text gave the speaker last before the quote or its mention (the first
       // read when none stands before).
       const std::size_t at = a.mention_begin < a.mention_end ? std::max(a.mention_begin, q.begin) : q.begin;
-      const Entity::Reading* nearest = nullptr;  // (read in no order of position: appositions come later)
+      // (Readings come in no order of position: an attribution reads its apposition late. Of two
+      // at one place the first read wins: the mention's own, before what an attribution reads there.)
+      const Entity::Reading* nearest = nullptr;
       for (const Entity::Reading& r : e.readings)
-        if (r.pos <= at && (!nearest || r.pos >= nearest->pos)) nearest = &r;
+        if (r.pos <= at && (!nearest || r.pos > nearest->pos)) nearest = &r;
       const std::string& role = nearest ? nearest->role : e.role;
       const std::string& organization = nearest && !nearest->organization.empty() ? nearest->organization : e.organization;
       out.role = role_without_articles(cx.lex, role);

@@ -269,11 +269,12 @@ TEST_CASE("each quote gets the role given nearest before it", "[attribution]") {
       "Ana Ruiz, a lawyer, met the press on Monday. “We will appeal,” said Ruiz. "
       "Two years later the voters chose her. Senator Ana Ruiz spoke in the chamber on Friday. "
       "“The bill is dead,” Ruiz said.");
-  REQUIRE(quotes.quotes.size() == 2);
-  CHECK(quotes.quotes[0].speaker == "Ana Ruiz");
-  CHECK(quotes.quotes[0].role == "lawyer");
-  CHECK(quotes.quotes[1].speaker == "Ana Ruiz");
-  CHECK(quotes.quotes[1].role == "Senator");
+  const std::vector<std::string> roles = {"lawyer", "Senator"};  // not the first read for both
+  REQUIRE(quotes.quotes.size() == roles.size());
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    CHECK(quotes.quotes[i].speaker == "Ana Ruiz");
+    CHECK(quotes.quotes[i].role == roles[i]);
+  }
 }
 
 TEST_CASE("speech verbs in all tenses", "[attribution]") {
