@@ -46,7 +46,14 @@ struct Entity {
   std::vector<std::string> name;       // person
   std::string display;                 // what the output calls it
   std::string key;
-  std::string role, organization;
+  std::string role, organization;    // the first read (a fuller form replaces a role)
+  // Every role read for it with its organisation, where the text gave it (a mention's offset),
+  // in the order read: a quote gets the latest given before it ("a lawyer", later "Senator").
+  struct Reading {
+    std::size_t pos;
+    std::string role, organization;
+  };
+  std::vector<Reading> readings;
   char gender = 0;
   std::string head;                    // descriptor head noun
   bool written = false, plural = false;

@@ -162,6 +162,7 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
         analyse_apposition(std::string_view(doc.text).substr(appos_begin, appos_end - appos_begin), cx.lex, learnt);
         if (e.role.empty() || (courtesy_role && !learnt.role.empty())) e.role = learnt.role;
         if (e.organization.empty()) e.organization = learnt.organization;
+        note_role(cx.lex, e, begin, learnt.role, learnt.organization);
       }
       return match;
     }

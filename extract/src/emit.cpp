@@ -203,10 +203,20 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       out.speaker = e.display;
       out.speaker_type = entity_type(cx, e);
       out.gender = e.gender;
-      out.role = role_without_articles(cx.lex, e.role);
-      out.organization = e.organization;
-      if (!e.organization.empty())
-        out.organization_type = is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;
+      // The role the text gave the speaker last before the quote or its mention (the first
+      // read when none stands before).
+      const std::size_t at = a.mention_begin < a.mention_end ? std::max(a.mention_begin, q.begin) : q.begin;
+      // (Readings come in no order of position: an attribution reads its apposition late. Of two
+      // at one place the first read wins: the mention's own, before what an attribution reads there.)
+      const Entity::Reading* nearest = nullptr;
+      for (const Entity::Reading& r : e.readings)
+        if (r.pos <= at && (!nearest || r.pos > nearest->pos)) nearest = &r;
+      const std::string& role = nearest ? nearest->role : e.role;
+      const std::string& organization = nearest && !nearest->organization.empty() ? nearest->organization : e.organization;
+      out.role = role_without_articles(cx.lex, role);
+      out.organization = organization;
+      if (!organization.empty())
+        out.organization_type = is_country(cx, organization) ? EntityType::Place : EntityType::Organization;
       if (e.kind == PhraseKind::Descriptor) {
         out.anonymous = true;
         out.speaker_id = EntityId::anonymous(doc.document.id, e.key).to_string();  // the id whole: a_1 and a-1 are two documents

@@ -110,7 +110,26 @@ int person_named(const DocumentAnalysis& doc, const std::string& surname) {
   return -1;
 }
 
-static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, bool introduces_name) {
+void note_role(const Lexicon& lex, Entity& e, std::size_t pos, const std::string& role, const std::string& organization) {
+  if (role.empty()) return;
+  const auto ends_with = [](const std::string& longer, const std::string& shorter) {
+    return longer.size() > shorter.size() && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+  };
+  for (Entity::Reading& r : e.readings) {  // what one place says, read twice
+    if (r.pos != pos) continue;
+    if (ends_with(r.role, role) || r.role == role) return;  // "secretary" after "education secretary": the same
+    // A fuller form replaces the role ("director" -> "race director"), and so does what the
+    // apposition says of a courtesy title ("Dr Ana Ruiz, a cardiologist").
+    if (ends_with(role, r.role) || lex.honorifics.count(r.role)) {
+      r.role = role;
+      if (!organization.empty()) r.organization = organization;
+      return;
+    }
+  }
+  e.readings.push_back({pos, role, organization});
+}
+
+static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, std::size_t pos, bool introduces_name) {
   int found = -1;
   const std::string& last = p.name.back();
   // "Sir Alex" after "Sir Alex Ferguson", "Lord Butler" after "Robin Butler": a rank name
@@ -179,6 +198,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
                            p.role.compare(p.role.size() - e.role.size(), e.role.size(), e.role) == 0;
   if (e.role.empty() || fuller_role) e.role = p.role;
   if (e.organization.empty()) e.organization = p.organization;
+  note_role(cx.lex, e, pos, p.role, p.organization);
   if (!e.gender) e.gender = p.gender;
   e.honorific = e.honorific || p.honorific;
   return found;
@@ -334,7 +354,7 @@ static int descriptor_for(const PassContext& cx, DocumentAnalysis& doc, const Ph
 // the full name introduced earlier in the document.
 int entity_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, std::size_t pos, bool introduces_name) {
   switch (p.kind) {
-    case PhraseKind::Person: return person_for(cx, doc, p, introduces_name);
+    case PhraseKind::Person: return person_for(cx, doc, p, pos, introduces_name);
     case PhraseKind::Descriptor: return descriptor_for(cx, doc, p, pos);
     case PhraseKind::Organization: {
       for (std::size_t k = 0; k < doc.entities.size(); ++k)

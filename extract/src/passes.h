@@ -52,6 +52,9 @@ bool starts_with_capitalised_common_word(const PassContext& cx, const DocumentAn
 // spellings join a full name introduced earlier; "the diplomat", "the American" and epithets
 // refer back.
 int entity_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase& p, std::size_t pos, bool introduces_name);
+// Keeps a role (with its organisation) read for `e` at `pos`; an empty role is none, a shorter
+// form of one kept is the same one.
+void note_role(const Lexicon& lex, Entity& e, std::size_t pos, const std::string& role, const std::string& organization);
 // he / she: the most salient person it agrees with (mentions weighted by subjecthood and
 // recency); they / it, or Either (a person of either gender): the latest subject it agrees with; within reach.
 int resolve_pronoun(DocumentAnalysis& doc, PronounClass pronoun, std::size_t pos, bool learns_gender = true);

@@ -264,6 +264,19 @@ TEST_CASE("a role joined by and is the whole role", "[attribution]") {
   CHECK(two.quotes[0].role == "Archbishop");
 }
 
+TEST_CASE("each quote gets the role given nearest before it", "[attribution]") {
+  const auto quotes = run(
+      "Ana Ruiz, a lawyer, met the press on Monday. “We will appeal,” said Ruiz. "
+      "Two years later the voters chose her. Senator Ana Ruiz spoke in the chamber on Friday. "
+      "“The bill is dead,” Ruiz said.");
+  const std::vector<std::string> roles = {"lawyer", "Senator"};  // not the first read for both
+  REQUIRE(quotes.quotes.size() == roles.size());
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    CHECK(quotes.quotes[i].speaker == "Ana Ruiz");
+    CHECK(quotes.quotes[i].role == roles[i]);
+  }
+}
+
 TEST_CASE("speech verbs in all tenses", "[attribution]") {
   const char* verbs[] = {"said", "says", "told the BBC", "added", "noted", "warned", "wrote", "tweeted",
                          "insisted", "claimed", "stressed", "replied", "has said", "will say", "explained",
