@@ -110,17 +110,19 @@ int person_named(const DocumentAnalysis& doc, const std::string& surname) {
   return -1;
 }
 
+// `longer` is a fuller form of the role `shorter` ("race director" of "director").
+static bool fuller_form(const std::string& longer, const std::string& shorter) {
+  return longer.size() > shorter.size() && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+}
+
 void note_role(const Lexicon& lex, Entity& e, std::size_t pos, const std::string& role, const std::string& organization) {
   if (role.empty()) return;
-  const auto ends_with = [](const std::string& longer, const std::string& shorter) {
-    return longer.size() > shorter.size() && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
-  };
   for (Entity::Reading& r : e.readings) {  // what one place says, read twice
     if (r.pos != pos) continue;
-    if (ends_with(r.role, role) || r.role == role) return;  // "secretary" after "education secretary": the same
+    if (fuller_form(r.role, role) || r.role == role) return;  // "secretary" after "education secretary": the same
     // A fuller form replaces the role ("director" -> "race director"), and so does what the
     // apposition says of a courtesy title ("Dr Ana Ruiz, a cardiologist").
-    if (ends_with(role, r.role) || lex.honorifics.count(r.role)) {
+    if (fuller_form(role, r.role) || lex.honorifics.count(r.role)) {
       r.role = role;
       if (!organization.empty()) r.organization = organization;
       return;
@@ -194,9 +196,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
     e.key = normalise_key(e.display);
   }
   // A fuller form of the same role replaces it ("director" -> "race director").
-  const bool fuller_role = p.role.size() > e.role.size() &&
-                           p.role.compare(p.role.size() - e.role.size(), e.role.size(), e.role) == 0;
-  if (e.role.empty() || fuller_role) e.role = p.role;
+  if (e.role.empty() || fuller_form(p.role, e.role)) e.role = p.role;
   if (e.organization.empty()) e.organization = p.organization;
   note_role(cx.lex, e, pos, p.role, p.organization);
   if (!e.gender) e.gender = p.gender;
