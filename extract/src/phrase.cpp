@@ -133,6 +133,17 @@ static std::string genitive_country(const std::string& word, const Lexicon& lex)
   return "";
 }
 
+// Whether a word is a title in the genitive (language.tsv genitive_suffix: German "des
+// Parteichefs", "des SPD-Vorsitzenden" is a title already): "Bürgermeisters" -> "bürgermeister".
+static bool is_genitive_title(const std::string& word, const Lexicon& lex) {
+  for (const std::string& suffix : lex.genitive_suffixes) {
+    if (word.size() <= suffix.size() + 3 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    const std::string stem = word.substr(0, word.size() - suffix.size());
+    if (lex.titles.count(to_lower_ascii(stem)) || is_compound_title(stem, lex)) return true;
+  }
+  return false;
+}
+
 // Where titles compound (language.tsv "compounds titles"), the organisation before the hyphen
 // of a title: "SPD-Vorsitzende", "EU-Außenbeauftragte", "WWF-Sprecher" -> SPD, EU, WWF; an
 // acronym (two capitals or more) or a name the lexicons know; "" otherwise ("Ex-Präsident").
@@ -192,6 +203,9 @@ void classify(std::vector<Token>& tokens, const Lexicon& lex) {
     if (const std::string country = genitive_country(t.text, lex); !country.empty()) {
       t.cls = TokenClass::Country;
       t.value = country;
+      t.span = 1;
+    } else if (starts_upper(t.text) && is_genitive_title(t.text, lex)) {
+      t.cls = TokenClass::Title;
       t.span = 1;
     } else if (lex.honorifics.count(t.text)) t.cls = TokenClass::Honorific;
     else if (lex.stopwords.count(t.text)) t.cls = TokenClass::Stop;

@@ -166,9 +166,29 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       {"a place after the role and a party after the name: der Sprecher der Fraktion im Landtag, NAME (SPD),",
        "Der Rat tagte lange. Der Sprecher der Fraktion im Landtag, Jörg Brenner (SPD), erklärte: „Solche Mieten kann niemand zahlen.“",
        "Mieten", "Jörg Brenner"},
+      {"so, a verb, its object pronoun, the subject: „…“, so beschrieb ihn der TITLE NAME",
+       "Der Rat tagte lange. „Er hört nie zu und entscheidet allein“, so beschrieb ihn der Bürgermeister Jörg Brenner.",
+       "entscheidet", "Jörg Brenner"},
+      {"a noun of speech after so: its owner in the genitive speaks (so das Fazit des TITLE NAME)",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne“, so das Fazit des Bürgermeisters Jörg Brenner.",
+       "Mieten", "Jörg Brenner"},
+      {"a medium quoting somebody after the quote: „…“, zitiert kiel.de NAME",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne“, zitiert kiel.de den Bürgermeister Jörg Brenner.",
+       "Mieten", "Jörg Brenner"},
+      {"„…“, wie NAME der Zeitung sagte",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne“, wie Jörg Brenner der Zeitung sagte.", "Mieten",
+       "Jörg Brenner"},
+      {"nach Darstellung des ORGANISATION",
+       "Der Rat tagte lange. Nach Darstellung des Mieterbundes sind die Mieten „schneller als die Löhne gestiegen“.",
+       "Löhne", "Mieterbundes"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+  SECTION("a verb that names is no attribution: „…“, so heißt das Projekt") {
+    const auto quotes = run("Jörg Brenner leitet den Bau. „Nordlicht“, so heißt das neue Projekt der Werft.");
+    const Quote* q = find_quote(quotes, "Nordlicht");
+    if (q) CHECK(q->speaker.empty());
   }
   SECTION("a role is written without the article the sentence gave it: der Vorsitzende -> Vorsitzende") {
     const auto quotes = run("„Wir bleiben bei unserem Plan für den Hafen“, sagte der Vorsitzende des Fischereiverbandes, Jörg Brenner.");
