@@ -67,6 +67,19 @@ std::size_t attribution_sentence_end(const PassContext& cx, const DocumentAnalys
   return verb.empty() ? std::string::npos : end;
 }
 
+// A short name in marks: at most four words, a capital first, no punctuation — a medium or a
+// title ("„…“, schreibt die „Computerwoche“."), which ends no attribution after a quote.
+static bool name_in_marks(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  if (!q.closed || q.end <= q.begin || q.end - q.begin > 40 || !is_upper_cp(cp_at(doc.text, q.begin))) return false;
+  int words = 1;
+  for (std::size_t k = q.begin; k < q.end; ++k) {
+    const char c = doc.text[k];
+    if (c == ' ') ++words;
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || words > 4) return false;
+  }
+  return true;
+}
+
 void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i, std::size_t* before_begin,
                     std::size_t* after_end) {
   const QuoteSpan& q = doc.spans[i];
@@ -87,7 +100,9 @@ void context_bounds(const PassContext& cx, const DocumentAnalysis& doc, std::siz
       if (attribution_end != std::string::npos) e = attribution_end;
     }
   }
-  if (i + 1 < doc.spans.size() && doc.spans[i + 1].open < e) e = doc.spans[i + 1].open;
+  std::size_t next = i + 1;
+  while (next < doc.spans.size() && doc.spans[next].open < e && name_in_marks(doc, doc.spans[next])) ++next;
+  if (next < doc.spans.size() && doc.spans[next].open < e) e = doc.spans[next].open;
   e = std::min(e, q.close_end + kContextBytes);
   *after_end = std::max(e, q.close_end);
 }

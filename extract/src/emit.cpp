@@ -93,12 +93,23 @@ static bool is_web_address(std::string_view word) {
   return true;
 }
 
+// Whether quote i stands inside the attribution of the quote before it, between its cue and the
+// end of its speaker's mention: „…“, schreibt die „Computerwoche“ / zitiert die „Computerwoche“ X.
+static bool in_previous_attribution(const DocumentAnalysis& doc, std::size_t i) {
+  if (i == 0) return false;
+  const Attribution& a = doc.attributions[i - 1];
+  if (a.entity < 0 || a.mention_begin >= a.mention_end || a.cue_begin >= a.cue_end) return false;
+  const QuoteSpan& q = doc.spans[i];
+  return q.open >= std::min(a.cue_begin, a.mention_begin) && q.open < std::max(a.cue_end, a.mention_end);
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
 // and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
 // or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
 // stands around it.
-static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i,
                              const Quote& quote) {
+  const QuoteSpan& q = doc.spans[i];
   if (cx.rules.term_max_words == 0) return false;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;
@@ -111,6 +122,7 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   }
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
+  if (in_previous_attribution(doc, i)) return true;
   if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);
@@ -253,7 +265,7 @@ void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuo
       out.sentences_start = cp_of(b);
       out.sentences_stop = cp_of(e);
     }
-    if (is_term_in_marks(cx, doc, q, out)) continue;
+    if (is_term_in_marks(cx, doc, i, out)) continue;
     result.quotes.push_back(std::move(out));
   }
 }

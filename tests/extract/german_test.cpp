@@ -185,6 +185,15 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
   }
+  SECTION("a medium's name in marks after the quote: its speaker or its subject, and no quote itself") {
+    const auto wrote = run("Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, schreibt die „Nordpost“.");
+    REQUIRE(wrote.quotes.size() == 1);
+    CHECK(wrote.quotes[0].speaker == "Nordpost");
+    const auto quoted =
+        run("Jörg Brenner ist Bürgermeister. „Die Mieten steigen schneller als die Löhne“, zitiert die „Nordpost“ Brenner in einem Bericht.");
+    REQUIRE(quoted.quotes.size() == 1);
+    CHECK(quoted.quotes[0].speaker == "Jörg Brenner");
+  }
   SECTION("a verb that names is no attribution: „…“, so heißt das Projekt") {
     const auto quotes = run("Jörg Brenner leitet den Bau. „Nordlicht“, so heißt das neue Projekt der Werft.");
     const Quote* q = find_quote(quotes, "Nordlicht");
