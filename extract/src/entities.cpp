@@ -104,7 +104,7 @@ static int add_entity(DocumentAnalysis& doc, Entity e) {
 // The latest person whose surname is `surname`, or -1.
 int person_named(const DocumentAnalysis& doc, const std::string& surname) {
   for (std::size_t k = doc.entities.size(); k-- > 0;)
-    if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() &&
+    if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() && !doc.entities[k].plural &&
         doc.entities[k].name.back() == surname)
       return static_cast<int>(k);
   return -1;
@@ -151,6 +151,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
       if (it->entity < 0 || it->kind != PhraseKind::Person) continue;  // a name, not "he"
       const Entity& e = doc.entities[it->entity];
       if (e.kind != PhraseKind::Person || e.name.empty() || e.name.back() != last) continue;
+      if (e.plural != p.plural) continue;  // "Perteck" is not "Jan Giesel und David Perteck"
       if (p.gender && e.gender && p.gender != e.gender) continue;  // "Mrs. Clinton" is not Bill Clinton
       auto counted = std::find_if(named.begin(), named.end(), [&](const auto& n) { return n.first == it->entity; });
       if (counted == named.end()) {
@@ -168,6 +169,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
     const Entity& e = doc.entities[k];
     if (e.kind != PhraseKind::Person) continue;
     if (e.name == p.name) { found = static_cast<int>(k); break; }
+    if (e.plural != p.plural) continue;  // two people named together are neither of them alone
     if (rank_name && e.name.size() >= 2 && !cx.lex.ranks.count(e.name.front()) &&
         (e.name.front() == last || e.name.back() == last) && (!e.gender || !p.gender || e.gender == p.gender)) {
       found = static_cast<int>(k);
@@ -187,6 +189,7 @@ static int person_for(const PassContext& cx, DocumentAnalysis& doc, const Phrase
     if (p.name.size() == 1 && !introduces_name) return -1;
     Entity e;
     e.kind = PhraseKind::Person;
+    e.plural = p.plural;  // two people named together ("Sonia und Willy Bogner")
     found = add_entity(doc, std::move(e));
   }
   Entity& e = doc.entities[found];

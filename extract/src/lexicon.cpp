@@ -237,6 +237,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"organisation_preposition", &Lexicon::organisation_prepositions},
       {"source_qualifier", &Lexicon::source_qualifiers},
       {"name_conjunction", &Lexicon::name_conjunctions},
+      {"speaker_conjunction", &Lexicon::speaker_conjunctions},
       {"name_link", &Lexicon::name_links},
       {"genitive_preposition", &Lexicon::genitive_prepositions},
       {"origin_preposition", &Lexicon::origin_prepositions},

@@ -73,6 +73,7 @@ struct Lexicon {
   std::vector<std::string> demonym_suffixes;              // "an", "ese": "American", "Chinese"
   std::vector<std::string> describing_suffixes;           // "ant", "crat": "Defiant", "Democrat" describe, not name
   std::unordered_set<std::string> name_conjunctions;      // "and", "&": "Trade and Industry"
+  std::unordered_set<std::string> speaker_conjunctions;   // German "und": "Sonia und Willy Bogner" speak together
   std::unordered_set<std::string> name_links;             // "of", "for": "Ministry for Foreign Affairs"
   std::unordered_set<std::string> genitive_prepositions;  // "of": "Brian Taylor of Wells Fargo", "one of the"
   std::unordered_set<std::string> origin_prepositions;    // "from": only a known organisation after it

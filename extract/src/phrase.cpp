@@ -546,6 +546,16 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
     }
   }
   name_begin = first_name_word(tokens, name_begin, name_end, lex);
+  // "Sonia und Willy Bogner", "Jan Giesel und David Perteck": two names joined by a speaker
+  // conjunction of the language speak together, as one plural speaker named by both.
+  bool coordinated = false;
+  if (name_begin >= 2 && name_begin > own_from + 1 && lex.speaker_conjunctions.count(tokens[name_begin - 1].text) &&
+      tokens[name_begin - 2].cls == TokenClass::Name && !tokens[name_begin - 2].possessive) {
+    name_begin -= 2;
+    while (name_begin > own_from && tokens[name_begin - 1].cls == TokenClass::Name && !tokens[name_begin - 1].possessive)
+      --name_begin;
+    coordinated = true;
+  }
   // "Lord Butler", "Prince Charles", "Sir Paul", "Pope Francis": a rank with one word after it
   // is a name, not a surname with a title ("Lord Butler" is not "Mr Butler").
   if (name_end == name_begin + 1 && name_begin > own_from && !tokens[name_begin - 1].possessive &&
@@ -558,7 +568,8 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   if (name_end > name_begin) {
     p.kind = PhraseKind::Person;
     for (std::size_t k = name_begin; k < name_end; ++k) p.name.push_back(tokens[k].text);
-    if (!p.gender) {
+    p.plural = coordinated;
+    if (!p.gender && !coordinated) {
       if (auto g = lex.first_names.find(p.name.front()); g != lex.first_names.end() && p.name.size() > 1)
         p.gender = g->second;
     }

@@ -208,6 +208,18 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     REQUIRE(quoted.quotes.size() == 1);
     CHECK(quoted.quotes[0].speaker == "Jörg Brenner");
   }
+  SECTION("two people named together speak together, and neither surname alone is both") {
+    const auto colon = run("Der Rat tagte lange. Petra und Jörg Brenner teilten daraufhin mit: „Solche Mieten kann niemand zahlen.“");
+    REQUIRE(colon.quotes.size() == 1);
+    CHECK(colon.quotes[0].speaker == "Petra und Jörg Brenner");
+    const auto after = run(
+        "Der Rat tagte lange. „Solche Mieten kann niemand zahlen“, sagten Petra Lindqvist und Jörg Brenner am Montag. "
+        "Später wurde Brenner gewählt. „Wir sind das Gewissen der Stadt“, sagte Brenner.");
+    REQUIRE(after.quotes.size() == 2);
+    CHECK(after.quotes[0].speaker == "Petra Lindqvist und Jörg Brenner");
+    CHECK(after.quotes[1].speaker != after.quotes[0].speaker);
+    CHECK(after.quotes[1].speaker_id != after.quotes[0].speaker_id);
+  }
   SECTION("a verb that names is no attribution: „…“, so heißt das Projekt") {
     const auto quotes = run("Jörg Brenner leitet den Bau. „Nordlicht“, so heißt das neue Projekt der Werft.");
     const Quote* q = find_quote(quotes, "Nordlicht");
