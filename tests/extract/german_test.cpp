@@ -192,6 +192,12 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       {"two titles joined by und before the name: Der Landrat und Kreisvorsitzende NAME sprach von „…“",
        "Der Rat tagte lange. Der Landrat und Kreisvorsitzende Jörg Brenner sprach von einem „Feldzug gegen die Mieter der Stadt“.",
        "Feldzug", "Jörg Brenner"},
+      {"an object in the accusative first, the verb, the subject: Den Unmut brachte die TITLE, NAME, zum Ausdruck:",
+       "Der Rat tagte lange. Den Unmut der Mieter brachte die Vorsitzende des Mieterbundes, Petra Lindqvist, zum Ausdruck: „Solche Mieten kann niemand zahlen.“",
+       "Mieten", "Petra Lindqvist"},
+      {"an apposition that ends with a bracket before the verb: NAME, der TITLE des X (Y) sagte:",
+       "Der Rat tagte lange. Jörg Brenner, der Vorsitzende des Mieterbundes Nord (MBN) sagte gegenüber der Presse: „Solche Mieten kann niemand zahlen.“",
+       "Mieten", "Jörg Brenner"},
       {"nach Darstellung des ORGANISATION",
        "Der Rat tagte lange. Nach Darstellung des Mieterbundes sind die Mieten „schneller als die Löhne gestiegen“.",
        "Löhne", "Mieterbundes"},
@@ -219,6 +225,12 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     CHECK(after.quotes[0].speaker == "Petra Lindqvist und Jörg Brenner");
     CHECK(after.quotes[1].speaker != after.quotes[0].speaker);
     CHECK(after.quotes[1].speaker_id != after.quotes[0].speaker_id);
+  }
+  SECTION("the subject of reported speech before a colon is not the speaker: Die Pflichten seien festgelegt: „…“") {
+    const auto quotes = run("Jörg Brenner sprach lange. Die Pflichten der Stadt seien im Vertrag klar festgelegt: „Daraus ergibt sich, dass niemand mehr zahlen muss.“");
+    const Quote* q = find_quote(quotes, "niemand");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker.find("Pflichten") == std::string::npos);
   }
   SECTION("a verb that names is no attribution: „…“, so heißt das Projekt") {
     const auto quotes = run("Jörg Brenner leitet den Bau. „Nordlicht“, so heißt das neue Projekt der Werft.");
