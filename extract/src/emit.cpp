@@ -155,6 +155,7 @@ static EntityType entity_type(const PassContext& cx, const Entity& e) {
       return e.written ? EntityType::WrittenSource : e.plural ? EntityType::Group : EntityType::UnnamedSource;
     case PhraseKind::Organization: return is_country(cx, e.organization) ? EntityType::Place : EntityType::Organization;
     case PhraseKind::Person:
+      if (e.plural) return EntityType::Group;  // named together: "Sonia und Willy Bogner", "Polizei und Staatsanwaltschaft"
       return e.name.size() >= 2 || !e.role.empty() || e.gender || e.honorific ? EntityType::Person : EntityType::Name;
     default: return EntityType::None;
   }

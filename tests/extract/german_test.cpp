@@ -204,6 +204,12 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       {"the colon of a second clause with its own speech verb: X wies das zurück, der TITLE, NAME, erklärte:",
        "Der Rat tagte lange. Die Ministerin Petra Lindqvist wies das zurück, der Sprecher der Fraktion, Jörg Brenner, erklärte: „Solche Mieten kann niemand zahlen.“",
        "Mieten", "Jörg Brenner"},
+      {"the source nearest the quote: laut X …, nach Aussagen eines Experten „…“",
+       "Der Rat tagte lange. Laut Jörg Brenner ist das Gutachten neu, nach Aussagen eines Experten seien die Werte „wie immer viel zu hoch“.",
+       "viel zu hoch", "eines Experten"},
+      {"two organisations named together: nach Bewertung von X und Y",
+       "Der Rat tagte lange. Der Fall hat nach Bewertung von Polizei und Staatsanwaltschaft „keinen Anlass für weitere Schritte“ gegeben.",
+       "Anlass", "Polizei und Staatsanwaltschaft"},
       {"nach Darstellung des ORGANISATION",
        "Der Rat tagte lange. Nach Darstellung des Mieterbundes sind die Mieten „schneller als die Löhne gestiegen“.",
        "Löhne", "Mieterbundes"},
@@ -224,6 +230,7 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
     const auto colon = run("Der Rat tagte lange. Petra und Jörg Brenner teilten daraufhin mit: „Solche Mieten kann niemand zahlen.“");
     REQUIRE(colon.quotes.size() == 1);
     CHECK(colon.quotes[0].speaker == "Petra und Jörg Brenner");
+    CHECK(colon.quotes[0].speaker_type == EntityType::Group);
     const auto after = run(
         "Der Rat tagte lange. „Solche Mieten kann niemand zahlen“, sagten Petra Lindqvist und Jörg Brenner am Montag. "
         "Später wurde Brenner gewählt. „Wir sind das Gewissen der Stadt“, sagte Brenner.");
