@@ -252,6 +252,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
   static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {
       {"participle_suffix", &Lexicon::participle_suffixes},
       {"genitive_suffix", &Lexicon::genitive_suffixes},
+      {"speaker_noun_ending", &Lexicon::speaker_noun_endings},
       {"anonymity_sign", &Lexicon::anonymity_signs},
       {"group_reference", &Lexicon::group_references},
       {"demonym_suffix", &Lexicon::demonym_suffixes},

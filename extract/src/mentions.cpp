@@ -172,11 +172,72 @@ static bool names_a_place(const Lexicon& lex, const DocumentAnalysis& doc, std::
   return false;
 }
 
+// Whether `lower` (a noun in lower case) may name who speaks: a title, a source noun or an
+// organisation's kind of the pack, or a compound ending with one of at least three letters
+// ("Nachrichtenagentur", "Bundesministerium"), or a noun with an ending of the language's
+// speaker_noun_ending ("Sprecher", "Moderatorin", "Gericht").
+static bool names_who_speaks(const Lexicon& lex, const std::string& lower) {
+  for (const std::string& ending : lex.speaker_noun_endings)
+    if (lower.size() >= ending.size() && lower.compare(lower.size() - ending.size(), ending.size(), ending) == 0) return true;
+  for (std::size_t from = 0; from + 3 <= lower.size(); ++from) {
+    if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
+    const std::string part = lower.substr(lower[from] == '-' ? from + 1 : from);
+    if (lex.titles.count(part) || lex.descriptors.count(part)) return true;
+    for (const std::string& cue : lex.organization_cues)
+      if (to_lower_ascii(cue) == part) return true;
+  }
+  return false;
+}
+
+// Where nouns are capitalised, one capitalised word after an article and lower-case words
+// only ("das Ende des Projekts", "die tibetischen Mönche", "den Fund") is a common noun, not a
+// person's name: names take no article, and a title is a noun, so capitalised ("der Minister
+// Eich"). Not a word that may be a name all the same: a given name, the surname of a person
+// named before ("der 84-jährige Küng"), one with capitals inside ("die FIFA", "McClaren"),
+// or a noun that may name who speaks ("das Gericht", "der Reporter"), in the genitive too.
+static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                std::size_t begin) {
+  if (p.name.size() != 1) return false;
+  const std::string& word = p.name.front();
+  const std::size_t at = doc.text.find(word, begin);
+  if (at == std::string::npos || at == begin || at - begin > 120) return false;
+  // The words before it: an article first, then only lower-case words.
+  const std::string_view before = std::string_view(doc.text).substr(begin, at - begin);
+  const std::size_t space = before.find(' ');
+  if (space == std::string_view::npos || !cx.lex.determiners.count(to_lower_ascii(before.substr(0, space)))) return false;
+  for (std::size_t pos = space; pos < before.size(); ++pos) {
+    std::size_t len;
+    if ((pos == 0 || before[pos - 1] == ' ') && is_upper_cp(decode_utf8(before, pos, len))) return false;
+  }
+  // "von der Leyen", "van den Bosch": the article is part of a name.
+  std::size_t particle_end = begin, particle = begin;
+  while (particle_end > 0 && doc.text[particle_end - 1] == ' ') --particle_end;
+  for (particle = particle_end; particle > 0 && is_ascii_alnum(static_cast<unsigned char>(doc.text[particle - 1]));) --particle;
+  if (cx.lex.name_particles.count(to_lower_ascii(std::string_view(doc.text).substr(particle, particle_end - particle))))
+    return false;
+  if (cx.lex.first_names.count(word) || person_named(doc, word) >= 0) return false;
+  const std::size_t hyphen = word.rfind('-');
+  const std::string_view last_part = std::string_view(word).substr(hyphen == std::string::npos ? 0 : hyphen + 1);
+  std::size_t capitals = 0;
+  for (std::size_t pos = 0, len = 0; pos < last_part.size(); pos += len)
+    capitals += is_upper_cp(decode_utf8(last_part, pos, len));
+  if (capitals != 1) return false;
+  const std::string lower = to_lower_ascii(last_part);
+  if (names_who_speaks(cx.lex, lower)) return false;
+  for (const std::string& suffix : cx.lex.genitive_suffixes)
+    if (lower.size() > suffix.size() + 3 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+        names_who_speaks(cx.lex, lower.substr(0, lower.size() - suffix.size())))
+      return false;
+  return true;
+}
+
 // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
 // after an article is a place, an event or a law, not a person (people's names take none;
 // "the prime minister, Tony Blair" has a title in between).
 bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
-  if (p.kind != PhraseKind::Person || !p.role.empty() || p.honorific) return false;
+  if (p.kind != PhraseKind::Person || p.honorific) return false;
+  if (cx.lex.nouns_capitalised && names_a_common_noun(cx, doc, p, begin)) return true;
+  if (!p.role.empty()) return false;
   // "the Lib Dems David Laws", "the Conservative Party's John Smith": a first name after what
   // names the group starts a person's name ("an Alan Shearer strike" stays a thing).
   for (std::size_t k = 1; k + 1 < p.name.size(); ++k)

@@ -295,6 +295,30 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
   }
 }
 
+TEST_CASE("German: a common noun after an article is no name; one that may speak still is", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"NAME VERB das NOUN des …: quote (the object is no speaker)",
+       "Der Rat tagte lange. Jörg Brenner kommentierte das Ende der Verhandlungen mit den Worten: „Wir haben alles "
+       "versucht, aber es hat nicht gereicht.“",
+       "versucht", "Jörg Brenner"},
+      {"TITLE, NAME, VERB die NOUN des …: quote",
+       "Der Rat tagte lange. Der Vorsitzende des Mieterbundes, Jörg Brenner, kritisierte die Entscheidung des Senats "
+       "scharf: „Die Mieter werden die Zeche zahlen.“",
+       "Zeche", "Jörg Brenner"},
+      {"a speaking institution: quote, VERB das Gericht",
+       "Der Rat tagte lange. „Der Angeklagte war zur Tatzeit voll schuldfähig“, erklärte das Gericht.", "schuldfähig",
+       "Gericht"},
+      {"a compound ending with a speaking institution: quote, VERB die Nachrichtenagentur",
+       "Der Rat tagte lange. „Wir haben die Lage unter Kontrolle“, sagte die Nachrichtenagentur.", "Kontrolle",
+       "Nachrichtenagentur"},
+      {"a person by an agent noun: quote, VERB die Moderatorin",
+       "Der Rat tagte lange. „Wir haben die Lage unter Kontrolle“, erklärte die Moderatorin.", "Kontrolle", "Moderatorin"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+}
+
 TEST_CASE("German: an unnamed source with its organisation in the genitive", "[attribution][de]") {
   const auto quotes = run("„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagte ein Sprecher des Ministeriums.");
   REQUIRE(quotes.quotes.size() == 1);
