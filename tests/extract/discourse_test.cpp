@@ -38,6 +38,17 @@ const Case kCases[] = {
     {"a headline's quote is the words of the person it names first",
      "Ana Ruiz on ‘No Place’ for Tolls\n\nThe mayor of Brae spoke on Monday about the new bridge and its tolls.",
      detail::headline_speakers, 0, "Ana Ruiz", "headline.subject", ""},
+    {"no continuation past a newly named subject: that subject's words",
+     "“We will build it,” said Ana Ruiz. Later Tom Vale turned to the tolls, which he thought “far too high for the "
+     "farmers” in the valley.",
+     detail::continue_speakers, 1, "Tom Vale", "continuation.new_subject", ""},
+    {"the previous speaker named again after a new subject continues",
+     "“We will build it,” said Ana Ruiz. Later Tom Vale turned to the tolls, and Ms Ruiz found them “far too high "
+     "for the farmers” in the valley.",
+     detail::continue_speakers, 1, "Ana Ruiz", "continuation.interrupted", ""},
+    {"an organisation that opens the sentence is its subject",
+     "The City Council has long regarded the plan as “a road to nowhere” for the town.",
+     detail::clause_subject_speakers, 0, "City Council", "clause.subject", ""},
     {"a fragment is the words of its sentence's subject",
      "Ms Ana Ruiz worried that the bridge was becoming “a toll road for the rich” in the end.",
      detail::clause_subject_speakers, 0, "Ana Ruiz", "clause.subject", ""},

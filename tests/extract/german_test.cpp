@@ -394,6 +394,30 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
   }
 }
 
+TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"a fragment after a newly named subject is theirs, not the previous speaker's",
+       "Anna Roth nannte den Plan „überzogen“, Bürgermeister Tom Vogel bezeichnete die Kosten von zwölf Millionen "
+       "Euro als „übertrieben“. Die Brücke soll im Mai fertig sein.",
+       "übertrieben", "Tom Vogel"},
+      {"the second half of an interrupted quote",
+       "„Wir bauen die Brücke“, sagte Anna Roth in Bonn. „Sie wird im Mai fertig sein.“", "Mai", "Anna Roth"},
+      {"a fragment in a sentence an organisation opens",
+       "Die Bundesregierung hatte den Bericht der Zeitung umgehend als „falsch und ehrenrührig“ zurückgewiesen.",
+       "ehrenrührig", "Bundesregierung"},
+      {"a full quote after a sentence whose subject stands after its verb",
+       "Bürgermeisterin Anna Roth stellte am Montag ihren Plan vor. Um die Kosten zu senken, will Roth die Linie 4 "
+       "einstellen. „Nicht jede Buslinie ist für die Stadt notwendig.“ Der Stadtrat berät im Mai.",
+       "Buslinie", "Anna Roth"},
+      {"a fragment in a sentence whose subject stands after its verb",
+       "Der Verkehrsminister Tom Vogel war am Dienstag in Bonn. Um die Zeit zu nutzen, habe Vogel die Sitzung „so "
+       "bald wie möglich“ beendet. Dann reiste er weiter.",
+       "so bald", "Tom Vogel"},
+  };
+  for (const Row& row : rows)
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
+}
+
 TEST_CASE("language auto picks the pack per document", "[attribution][de]") {
   CHECK(detect_language("„Wir werden den Haushalt ausgleichen“, sagte die Ministerin. Das ist nicht neu.") == "de");
   CHECK(detect_language("“We will balance the budget,” said the minister. That is not new.") == "en");
