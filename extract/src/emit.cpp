@@ -93,6 +93,45 @@ static bool is_web_address(std::string_view word) {
   return true;
 }
 
+// The word that ends right before the quote's opening mark, with the spaces between (at least
+// one: a mark glued to a word is part of it), or "" at the paragraph's start.
+static std::string_view word_before_mark(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  std::size_t end = q.open;
+  while (end > q.paragraph_begin && doc.text[end - 1] == ' ') --end;
+  if (end == q.open) return {};
+  std::size_t begin = end;
+  while (begin > q.paragraph_begin) {
+    const char32_t c = cp_before(doc.text, begin);
+    if (!is_word_cp(c) && c != '-') break;
+    std::size_t step = 1;
+    while (step < begin && (static_cast<unsigned char>(doc.text[begin - step]) & 0xC0) == 0x80) ++step;
+    begin -= step;
+  }
+  return std::string_view(doc.text).substr(begin, end - begin);
+}
+
+// Whether the quoted words end as a sentence does (. ! ? …): speech, or a saying, not a name.
+static bool ends_as_sentence(std::string_view quoted) {
+  while (!quoted.empty() && quoted.back() == ' ') quoted.remove_suffix(1);
+  if (quoted.empty()) return false;
+  const char last = quoted.back();
+  return last == '.' || last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
+}
+
+// Where nouns are capitalised (German), a quotation that opens with a capital is a name when it
+// stands in a noun phrase: right after a capitalised word that does not open its sentence (a
+// noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in Berlin“), or,
+// unattributed, right after an article (nach einem „Gesetz zur Bekämpfung …“), whatever its
+// length. A quotation that ends as a sentence is spared.
+static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+                                 const Quote& quote) {
+  if (!cx.lex.nouns_capitalised || !is_upper_cp(cp_at(quote.text, 0)) || ends_as_sentence(quote.text)) return false;
+  const std::string_view before = word_before_mark(doc, q);
+  if (before.empty()) return false;
+  if (quote.speaker.empty() && has_word(cx.lex.determiners, before)) return true;
+  return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
 // and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
 // or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
@@ -100,6 +139,7 @@ static bool is_web_address(std::string_view word) {
 static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
                              const Quote& quote) {
   if (cx.rules.term_max_words == 0) return false;
+  if (names_in_noun_phrase(cx, doc, q, quote)) return true;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;
   bool lower_case_word = false;

@@ -223,6 +223,31 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt die „Hafenkommission“ für unnötig, sie sei zu teuer.").quotes.empty());
 }
 
+TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whatever its length", "[attribution][de]") {
+  // In apposition to the noun or name before it, even where the sentence has a speaker.
+  CHECK(run("Petra Lindqvist sagte der Nachrichtenagentur „Nordpress“ am Montag, der Hafen bleibe offen.").quotes.empty());
+  CHECK(run("Der Rat verglich die Zahlen mit der Studie „Fischerei an der Küste von 1990 bis 2010 und danach“.").quotes.empty());
+  // Unattributed, right after an article: the name of a law, a prize, an event.
+  CHECK(run("In Dänemark gilt seit Jahren ein „Gesetz zur Förderung der kleinen Häfen an der Küste“ für alle Städte.")
+            .quotes.empty());
+  // Opening a sentence, the capitalised word is no noun before the quote; a sentence in marks
+  // after a noun stays a quote; so does a lower-case phrase after a noun.
+  CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
+  const auto phrase = run("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.");
+  REQUIRE(phrase.quotes.size() == 1);
+  CHECK(phrase.quotes[0].speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech around a short quote", "[attribution][de]") {
+  // "unterstütze" (Konjunktiv I) is no speech verb and none of sei/habe; the weakly attributed
+  // lower-case phrase stays.
+  const auto reported = run("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“, die Stadt unterstütze ihn.");
+  REQUIRE(reported.quotes.size() == 1);
+  CHECK(reported.quotes[0].speaker == "Petra Lindqvist");
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“ und die Stadt unterstützte ihn.")
+            .quotes.empty());
+}
+
 TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound ending in one", "[attribution][de]") {
   const std::vector<Row> rows = {
       {"ein NOUN sagte:", "Der Rat tagte lange. Dazu sagte ein Wissenschaftler: „Das Wasser ist seit Jahren zu warm.“",
