@@ -118,18 +118,34 @@ static bool ends_as_sentence(std::string_view quoted) {
   return last == '.' || last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
 }
 
-// Where nouns are capitalised (German), a quotation that opens with a capital is a name when it
-// stands in a noun phrase: right after a capitalised word that does not open its sentence (a
-// noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in Berlin“), or,
-// unattributed, right after an article (nach einem „Gesetz zur Bekämpfung …“), whatever its
-// length. A quotation that ends as a sentence is spared.
+// Where nouns are capitalised (German), a quotation that opens with a capital or a digit is a
+// name when it stands in a noun phrase: right after a capitalised word that does not open its
+// sentence (a noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in
+// Berlin“, unter dem Motto „1.000 Jahre …“), or, unattributed, right after an article (nach
+// einem „Gesetz zur Bekämpfung …“), whatever its length. One that ends as a sentence is spared.
 static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
                                  const Quote& quote) {
-  if (!cx.lex.nouns_capitalised || !is_upper_cp(cp_at(quote.text, 0)) || ends_as_sentence(quote.text)) return false;
+  const char32_t first = cp_at(quote.text, 0);
+  const bool capital_or_digit = is_upper_cp(first) || (first >= '0' && first <= '9');
+  if (!cx.lex.nouns_capitalised || !capital_or_digit || ends_as_sentence(quote.text)) return false;
   const std::string_view before = word_before_mark(doc, q);
   if (before.empty()) return false;
   if (quote.speaker.empty() && has_word(cx.lex.determiners, before)) return true;
   return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
+}
+
+// Whether the quoted words stand elsewhere in the text too, as whole words, after its first
+// line (a headline may repeat a quote of the body). Never for a quote of the headline.
+static bool recurs_in_text(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  if (q.in_headline || q.end <= q.begin) return false;
+  const std::string_view text = doc.text, words = text.substr(q.begin, q.end - q.begin);
+  const std::size_t first_line_end = text.find('\n');
+  for (std::size_t at = text.find(words, first_line_end == std::string_view::npos ? 0 : first_line_end);
+       at != std::string_view::npos; at = text.find(words, at + 1)) {
+    if (at == q.begin) continue;
+    if (!is_word_cp(cp_before(text, at)) && !is_word_cp(cp_at(text, at + words.size()))) return true;
+  }
+  return false;
 }
 
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
@@ -151,6 +167,9 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   }
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
+  // A short capitalised quotation whose words recur in the text names something: a name
+  // recurs (dem „Tagesspiegel“ … laut „Tagesspiegel“), a remark rarely does.
+  if (is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(quoted) && recurs_in_text(doc, q)) return true;
   if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);

@@ -230,12 +230,29 @@ TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whate
   // Unattributed, right after an article: the name of a law, a prize, an event.
   CHECK(run("In Dänemark gilt seit Jahren ein „Gesetz zur Förderung der kleinen Häfen an der Küste“ für alle Städte.")
             .quotes.empty());
+  CHECK(run("Die Fischer zogen unter dem Motto „1.000 Jahre Hafen sind genug“ durch Kiel.").quotes.empty());
   // Opening a sentence, the capitalised word is no noun before the quote; a sentence in marks
   // after a noun stays a quote; so does a lower-case phrase after a noun.
   CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
   const auto phrase = run("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.");
   REQUIRE(phrase.quotes.size() == 1);
   CHECK(phrase.quotes[0].speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("German: a short capitalised quotation whose words recur in the text is a name", "[attribution][de]") {
+  // Attributed strongly, once; its words stand again later: the name of a newspaper.
+  const std::string text =
+      "Haushalt in Kiel\n\nDer Rat tagte lange. Petra Lindqvist sprach gegenüber dem „Hafenkurier“ über den Haushalt. "
+      "Der Hafenkurier erscheint seit 1950 in Kiel.";
+  CHECK(run(text).quotes.empty());
+  // Said once, the word is her remark; so is a headline's word that the body repeats.
+  const auto once = run("Der Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.");
+  REQUIRE(once.quotes.size() == 1);
+  CHECK(once.quotes[0].speaker == "Petra Lindqvist");
+  const auto headline = run("Lindqvist: „Wortbruch“\n\nDer Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.");
+  const Quote* body = find_quote(headline, "Wortbruch");
+  REQUIRE(body != nullptr);
+  CHECK(headline.quotes.back().speaker == "Petra Lindqvist");
 }
 
 TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech around a short quote", "[attribution][de]") {
