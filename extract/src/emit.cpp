@@ -69,30 +69,6 @@ static bool has_word_between(const std::unordered_set<std::string>& words, const
   return false;
 }
 
-// A short quotation that reads as somebody's words, not as a name: it opens with a lower-case
-// word („gravierende rechtliche Bedenken“, „maßvoll“; a name opens with a capital) in a
-// sentence that has, outside the marks, a speech verb (nannte, warnte) or a word of reported
-// speech (the language's reported_speech_word: German "sei", "habe").
-static bool reads_as_reported_speech(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
-  const char32_t first = cp_at(doc.text, q.begin);
-  if (!is_word_cp(first) || is_upper_cp(first) || (first >= '0' && first <= '9')) return false;
-  const std::size_t begin = std::max(sentence_start(doc, q.open), q.paragraph_begin);
-  const std::size_t end = std::min(sentence_end(doc, q.close_end), std::max(q.paragraph_end, q.close_end));
-  for (const auto* words : {&cx.lex.speech_verb_forms, &cx.lex.reported_speech_words})
-    if (has_word_between(*words, doc.text, begin, q.open) || has_word_between(*words, doc.text, q.close_end, end))
-      return true;
-  return false;
-}
-
-// „tagesschau.de“, „news.bbc.co.uk“: a word with a dot inside followed by letters to its end.
-static bool is_web_address(std::string_view word) {
-  const std::size_t dot = word.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 2 > word.size()) return false;
-  for (std::size_t i = dot + 1; i < word.size(); ++i)
-    if (!(word[i] >= 'a' && word[i] <= 'z')) return false;
-  return true;
-}
-
 // The word that ends right before the quote's opening mark, with the spaces between (at least
 // one: a mark glued to a word is part of it), or "" at the paragraph's start.
 static std::string_view word_before_mark(const DocumentAnalysis& doc, const QuoteSpan& q) {
@@ -108,6 +84,32 @@ static std::string_view word_before_mark(const DocumentAnalysis& doc, const Quot
     begin -= step;
   }
   return std::string_view(doc.text).substr(begin, end - begin);
+}
+
+// A short quotation that reads as somebody's words, not as a name: it opens with a lower-case
+// word („gravierende rechtliche Bedenken“, „maßvoll“; a name opens with a capital) right after
+// a judgement word (the language's judgement_word: German "als") or in a sentence that has,
+// outside the marks, a speech verb (nannte, warnte) or a word of reported speech (the
+// language's reported_speech_word: German "sei", "habe").
+static bool reads_as_reported_speech(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
+  const char32_t first = cp_at(doc.text, q.begin);
+  if (!is_word_cp(first) || is_upper_cp(first) || (first >= '0' && first <= '9')) return false;
+  if (has_word(cx.lex.judgement_words, word_before_mark(doc, q))) return true;
+  const std::size_t begin = std::max(sentence_start(doc, q.open), q.paragraph_begin);
+  const std::size_t end = std::min(sentence_end(doc, q.close_end), std::max(q.paragraph_end, q.close_end));
+  for (const auto* words : {&cx.lex.speech_verb_forms, &cx.lex.reported_speech_words})
+    if (has_word_between(*words, doc.text, begin, q.open) || has_word_between(*words, doc.text, q.close_end, end))
+      return true;
+  return false;
+}
+
+// „tagesschau.de“, „news.bbc.co.uk“: a word with a dot inside followed by letters to its end.
+static bool is_web_address(std::string_view word) {
+  const std::size_t dot = word.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > word.size()) return false;
+  for (std::size_t i = dot + 1; i < word.size(); ++i)
+    if (!(word[i] >= 'a' && word[i] <= 'z')) return false;
+  return true;
 }
 
 // Whether the quoted words end as a sentence does (. ! ? …): speech, or a saying, not a name.

@@ -57,6 +57,13 @@ void check_exact_speaker(const Row& row, bool anonymous = false) {
   if (anonymous) CHECK(q->anonymous);
 }
 
+// The text has exactly one quote, and it is the speaker's.
+void check_only_quote(const std::string& text, const std::string& speaker) {
+  const auto quotes = run(text);
+  REQUIRE(quotes.quotes.size() == 1);
+  CHECK(quotes.quotes[0].speaker == speaker);
+}
+
 }  // namespace
 
 TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zufolge", "[attribution][de]") {
@@ -234,9 +241,7 @@ TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whate
   // Opening a sentence, the capitalised word is no noun before the quote; a sentence in marks
   // after a noun stays a quote; so does a lower-case phrase after a noun.
   CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
-  const auto phrase = run("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.");
-  REQUIRE(phrase.quotes.size() == 1);
-  CHECK(phrase.quotes[0].speaker == "Petra Lindqvist");
+  check_only_quote("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.", "Petra Lindqvist");
 }
 
 TEST_CASE("German: a short capitalised quotation whose words recur in the text is a name", "[attribution][de]") {
@@ -246,21 +251,26 @@ TEST_CASE("German: a short capitalised quotation whose words recur in the text i
       "Der Hafenkurier erscheint seit 1950 in Kiel.";
   CHECK(run(text).quotes.empty());
   // Said once, the word is her remark; so is a headline's word that the body repeats.
-  const auto once = run("Der Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.");
-  REQUIRE(once.quotes.size() == 1);
-  CHECK(once.quotes[0].speaker == "Petra Lindqvist");
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.", "Petra Lindqvist");
   const auto headline = run("Lindqvist: „Wortbruch“\n\nDer Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.");
-  const Quote* body = find_quote(headline, "Wortbruch");
-  REQUIRE(body != nullptr);
+  REQUIRE(!headline.quotes.empty());
+  CHECK(headline.quotes.back().text == "Wortbruch");
   CHECK(headline.quotes.back().speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("German: a lower-case quote after \"als\" is the judgement of its weakly attributed speaker", "[attribution][de]") {
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist feierte den Beschluss als „großen Schritt für den Hafen“.",
+                   "Petra Lindqvist");
+  // Without a speaker, or opening with a capital (a name), it is still a term.
+  CHECK(run("Der Rat tagte lange. Der Beschluss galt als „großer Schritt für den Hafen“.").quotes.empty());
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist feierte den Beschluss als „Hafen Zwei“.").quotes.empty());
 }
 
 TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech around a short quote", "[attribution][de]") {
   // "unterstütze" (Konjunktiv I) is no speech verb and none of sei/habe; the weakly attributed
   // lower-case phrase stays.
-  const auto reported = run("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“, die Stadt unterstütze ihn.");
-  REQUIRE(reported.quotes.size() == 1);
-  CHECK(reported.quotes[0].speaker == "Petra Lindqvist");
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“, die Stadt unterstütze ihn.",
+                   "Petra Lindqvist");
   CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“ und die Stadt unterstützte ihn.")
             .quotes.empty());
 }
