@@ -113,26 +113,35 @@ static bool is_web_address(std::string_view word) {
 }
 
 // Whether the quoted words end as a sentence does (. ! ? …): speech, or a saying, not a name.
-static bool ends_as_sentence(std::string_view quoted) {
+// A full stop after an abbreviation ends none: "e.V.", "Co." (the lexicon's abbreviations).
+static bool ends_as_sentence(const Lexicon& lex, std::string_view quoted) {
   while (!quoted.empty() && quoted.back() == ' ') quoted.remove_suffix(1);
   if (quoted.empty()) return false;
   const char last = quoted.back();
-  return last == '.' || last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
+  if (last == '.') {
+    const std::size_t space = quoted.find_last_of(' ');
+    const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+    const std::string_view word = quoted.substr(from, quoted.size() - 1 - from);
+    return word.find('.') == std::string_view::npos && !lex.abbreviations.count(std::string(word));
+  }
+  return last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
 }
 
 // Where nouns are capitalised (German), a quotation that opens with a capital or a digit is a
 // name when it stands in a noun phrase: right after a capitalised word that does not open its
 // sentence (a noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in
-// Berlin“, unter dem Motto „1.000 Jahre …“), or, unattributed, right after an article (nach
-// einem „Gesetz zur Bekämpfung …“), whatever its length. One that ends as a sentence is spared.
+// Berlin“, unter dem Motto „1.000 Jahre …“), or, unattributed, right after an article or a
+// preposition joined with one (nach einem „Gesetz zur Bekämpfung …“, im „Großen Preis von …“),
+// whatever its length. One that ends as a sentence is spared.
 static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
                                  const Quote& quote) {
   const char32_t first = cp_at(quote.text, 0);
   const bool capital_or_digit = is_upper_cp(first) || (first >= '0' && first <= '9');
-  if (!cx.lex.nouns_capitalised || !capital_or_digit || ends_as_sentence(quote.text)) return false;
+  if (!cx.lex.nouns_capitalised || !capital_or_digit || ends_as_sentence(cx.lex, quote.text)) return false;
   const std::string_view before = word_before_mark(doc, q);
   if (before.empty()) return false;
-  if (quote.speaker.empty() && has_word(cx.lex.determiners, before)) return true;
+  if (quote.speaker.empty() && (has_word(cx.lex.determiners, before) || has_word(cx.lex.article_contractions, before)))
+    return true;
   return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
 }
 
@@ -150,10 +159,18 @@ static bool recurs_in_text(const DocumentAnalysis& doc, const QuoteSpan& q) {
   return false;
 }
 
+// A quotation that is part of a word: its closing mark is joined by a hyphen to the word after
+// it („Reuters“-Reporterin, the “Star Wars”-style plot).
+static bool joined_to_word_after(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  return q.closed && q.close_end < doc.text.size() && doc.text[q.close_end] == '-' &&
+         is_word_cp(cp_at(doc.text, q.close_end + 1));
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
-// and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
-// or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
-// stands around it.
+// and no attribution, or only a weak one, unless it reads as reported speech; or, whatever
+// stands around it, a few words that name something: none of them in lower case („Morning
+// Star“, „IG Bau“), a web address, part of a hyphenated word, a gloss in parentheses, words
+// that recur in the text; or a capitalised quotation inside a noun phrase (German).
 static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
                              const Quote& quote) {
   if (cx.rules.term_max_words == 0) return false;
@@ -169,9 +186,13 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   }
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
+  if (joined_to_word_after(doc, q)) return true;
+  // A capitalised gloss in parentheses: Kreuzungen („Hybride“), Ziele („Afghanistan“).
+  if (q.open > 0 && doc.text[q.open - 1] == '(' && is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted))
+    return true;
   // A short capitalised quotation whose words recur in the text names something: a name
   // recurs (dem „Tagesspiegel“ … laut „Tagesspiegel“), a remark rarely does.
-  if (is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(quoted) && recurs_in_text(doc, q)) return true;
+  if (is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted) && recurs_in_text(doc, q)) return true;
   if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);

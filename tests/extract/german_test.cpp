@@ -238,10 +238,22 @@ TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whate
   CHECK(run("In Dänemark gilt seit Jahren ein „Gesetz zur Förderung der kleinen Häfen an der Küste“ für alle Städte.")
             .quotes.empty());
   CHECK(run("Die Fischer zogen unter dem Motto „1.000 Jahre Hafen sind genug“ durch Kiel.").quotes.empty());
+  CHECK(run("Die Seglerin gewann im „Großen Preis der Hafenstädte an der westlichen Ostsee“ den zweiten Platz.")
+            .quotes.empty());
+  // A full stop after an abbreviation ends no sentence: the name of an association.
+  CHECK(run("Auf der Seite ist nur eine Nachricht des „Fördervereins der Hafenstädte an der Ostsee e.V.“ zu sehen.")
+            .quotes.empty());
   // Opening a sentence, the capitalised word is no noun before the quote; a sentence in marks
   // after a noun stays a quote; so does a lower-case phrase after a noun.
   CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
   check_only_quote("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.", "Petra Lindqvist");
+}
+
+TEST_CASE("German: a quotation joined to a word by a hyphen, or a capitalised gloss in parentheses, is a term", "[attribution][de]") {
+  CHECK(run("Petra Lindqvist sagte einer „Nordpress“-Reporterin, der Hafen bleibe offen.").quotes.empty());
+  CHECK(run("Petra Lindqvist nannte die Ziele der Partei („Hafenausbau“) am Montag in Kiel.").quotes.empty());
+  // A sentence in parentheses stays a quote.
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist widersprach („Das ist nicht wahr!“) und ging.").quotes.size() == 1);
 }
 
 TEST_CASE("German: a short capitalised quotation whose words recur in the text is a name", "[attribution][de]") {
