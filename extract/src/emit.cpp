@@ -69,13 +69,32 @@ static bool has_word_between(const std::unordered_set<std::string>& words, const
   return false;
 }
 
+// The word that ends right before the quote's opening mark, with the spaces between (at least
+// one: a mark glued to a word is part of it), or "" at the paragraph's start.
+static std::string_view word_before_mark(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  std::size_t end = q.open;
+  while (end > q.paragraph_begin && doc.text[end - 1] == ' ') --end;
+  if (end == q.open) return {};
+  std::size_t begin = end;
+  while (begin > q.paragraph_begin) {
+    const char32_t c = cp_before(doc.text, begin);
+    if (!is_word_cp(c) && c != '-') break;
+    std::size_t step = 1;
+    while (step < begin && (static_cast<unsigned char>(doc.text[begin - step]) & 0xC0) == 0x80) ++step;
+    begin -= step;
+  }
+  return std::string_view(doc.text).substr(begin, end - begin);
+}
+
 // A short quotation that reads as somebody's words, not as a name: it opens with a lower-case
-// word („gravierende rechtliche Bedenken“, „maßvoll“; a name opens with a capital) in a
-// sentence that has, outside the marks, a speech verb (nannte, warnte) or a word of reported
-// speech (the language's reported_speech_word: German "sei", "habe").
+// word („gravierende rechtliche Bedenken“, „maßvoll“; a name opens with a capital) right after
+// a judgement word (the language's judgement_word: German "als") or in a sentence that has,
+// outside the marks, a speech verb (nannte, warnte) or a word of reported speech (the
+// language's reported_speech_word: German "sei", "habe").
 static bool reads_as_reported_speech(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q) {
   const char32_t first = cp_at(doc.text, q.begin);
   if (!is_word_cp(first) || is_upper_cp(first) || (first >= '0' && first <= '9')) return false;
+  if (has_word(cx.lex.judgement_words, word_before_mark(doc, q))) return true;
   const std::size_t begin = std::max(sentence_start(doc, q.open), q.paragraph_begin);
   const std::size_t end = std::min(sentence_end(doc, q.close_end), std::max(q.paragraph_end, q.close_end));
   for (const auto* words : {&cx.lex.speech_verb_forms, &cx.lex.reported_speech_words})
@@ -103,14 +122,71 @@ static bool in_previous_attribution(const DocumentAnalysis& doc, std::size_t i) 
   return q.open >= std::min(a.cue_begin, a.mention_begin) && q.open < std::max(a.cue_end, a.mention_end);
 }
 
+// Whether the quoted words end as a sentence does (. ! ? …): speech, or a saying, not a name.
+// A full stop after an abbreviation ends none: "e.V.", "Co." (the lexicon's abbreviations).
+static bool ends_as_sentence(const Lexicon& lex, std::string_view quoted) {
+  while (!quoted.empty() && quoted.back() == ' ') quoted.remove_suffix(1);
+  if (quoted.empty()) return false;
+  const char last = quoted.back();
+  if (last == '.') {
+    const std::size_t space = quoted.find_last_of(' ');
+    const std::size_t from = space == std::string_view::npos ? 0 : space + 1;
+    const std::string_view word = quoted.substr(from, quoted.size() - 1 - from);
+    return word.find('.') == std::string_view::npos && !lex.abbreviations.count(std::string(word));
+  }
+  return last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
+}
+
+// Where nouns are capitalised (German), a quotation that opens with a capital or a digit is a
+// name when it stands in a noun phrase: right after a capitalised word that does not open its
+// sentence (a noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in
+// Berlin“, unter dem Motto „1.000 Jahre …“), or, unattributed, right after an article or a
+// preposition joined with one (nach einem „Gesetz zur Bekämpfung …“, im „Großen Preis von …“),
+// whatever its length. One that ends as a sentence is spared.
+static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
+                                 const Quote& quote) {
+  const char32_t first = cp_at(quote.text, 0);
+  const bool capital_or_digit = is_upper_cp(first) || (first >= '0' && first <= '9');
+  if (!cx.lex.nouns_capitalised || !capital_or_digit || ends_as_sentence(cx.lex, quote.text)) return false;
+  const std::string_view before = word_before_mark(doc, q);
+  if (before.empty()) return false;
+  if (quote.speaker.empty() && (has_word(cx.lex.determiners, before) || has_word(cx.lex.article_contractions, before)))
+    return true;
+  return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
+}
+
+// Whether the quoted words stand elsewhere in the text too, as whole words, after its first
+// line (a headline may repeat a quote of the body). Never for a quote of the headline.
+static bool recurs_in_text(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  if (q.in_headline || q.end <= q.begin) return false;
+  const std::string_view text = doc.text, words = text.substr(q.begin, q.end - q.begin);
+  const std::size_t first_line_end = text.find('\n');
+  for (std::size_t at = text.find(words, first_line_end == std::string_view::npos ? 0 : first_line_end);
+       at != std::string_view::npos; at = text.find(words, at + 1)) {
+    if (at == q.begin) continue;
+    if (!is_word_cp(cp_before(text, at)) && !is_word_cp(cp_at(text, at + words.size()))) return true;
+  }
+  return false;
+}
+
+// A quotation that is part of a word: its closing mark is joined by a hyphen to the word after
+// it („Reuters“-Reporterin, the “Star Wars”-style plot).
+static bool joined_to_word_after(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  return q.closed && q.close_end < doc.text.size() && doc.text[q.close_end] == '-' &&
+         is_word_cp(cp_at(doc.text, q.close_end + 1));
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
-// and no attribution, or only a weak one, unless it reads as reported speech; or a name of two
-// or more words, none of them in lower case („Morning Star“, „Shenzhou 6“, „IG Bau“), whatever
-// stands around it.
+// and no attribution, or only a weak one, unless it reads as reported speech; or, whatever
+// stands around it, a few words that name something: none of them in lower case („Morning
+// Star“, „IG Bau“), a web address, part of a hyphenated word, a gloss in parentheses, words
+// that recur in the text, a name inside the previous quote's attribution; or a capitalised
+// quotation inside a noun phrase (German).
 static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i,
                              const Quote& quote) {
   const QuoteSpan& q = doc.spans[i];
   if (cx.rules.term_max_words == 0) return false;
+  if (names_in_noun_phrase(cx, doc, q, quote)) return true;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;
   bool lower_case_word = false;
@@ -123,6 +199,13 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   if (words > cx.rules.term_max_words) return false;
   if (words >= 2 && !lower_case_word) return true;
   if (in_previous_attribution(doc, i)) return true;
+  if (joined_to_word_after(doc, q)) return true;
+  // A capitalised gloss in parentheses: Kreuzungen („Hybride“), Ziele („Afghanistan“).
+  if (q.open > 0 && doc.text[q.open - 1] == '(' && is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted))
+    return true;
+  // A short capitalised quotation whose words recur in the text names something: a name
+  // recurs (dem „Tagesspiegel“ … laut „Tagesspiegel“), a remark rarely does.
+  if (is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted) && recurs_in_text(doc, q)) return true;
   if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);

@@ -248,6 +248,8 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"courtesy_title", &Lexicon::courtesy_titles},
       {"role_end_word", &Lexicon::role_end_words},
       {"reported_speech_word", &Lexicon::reported_speech_words},
+      {"judgement_word", &Lexicon::judgement_words},
+      {"article_contraction", &Lexicon::article_contractions},
   };
   static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {
       {"participle_suffix", &Lexicon::participle_suffixes},

@@ -84,6 +84,8 @@ struct Lexicon {
   std::unordered_set<std::string> courtesy_titles;        // "dr": an honorific that is no role
   std::unordered_set<std::string> role_end_words;         // "who", "and": end an unnamed source's role
   std::unordered_set<std::string> reported_speech_words;  // "sei", "habe": a sentence reports what was said
+  std::unordered_set<std::string> article_contractions;  // "im", "zum": a preposition joined with an article
+  std::unordered_set<std::string> judgement_words;  // "als" before a short quote: somebody's judgement
   std::vector<std::string> genitive_suffixes;             // "s": "Frankreichs" is of Frankreich
   std::vector<std::string> speaker_noun_endings;          // a noun so ending may name who speaks ("Sprecher", "Nachrichtenagentur")
   // For --lang auto (detect_language(), which reads the built-in files).

@@ -57,6 +57,13 @@ void check_exact_speaker(const Row& row, bool anonymous = false) {
   if (anonymous) CHECK(q->anonymous);
 }
 
+// The text has exactly one quote, and it is the speaker's.
+void check_only_quote(const std::string& text, const std::string& speaker) {
+  const auto quotes = run(text);
+  REQUIRE(quotes.quotes.size() == 1);
+  CHECK(quotes.quotes[0].speaker == speaker);
+}
+
 }  // namespace
 
 TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zufolge", "[attribution][de]") {
@@ -354,6 +361,63 @@ TEST_CASE("German: names and terms in quotation marks are not quotes", "[attribu
   CHECK(reported.quotes[0].speaker == "Petra Lindqvist");
   CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt den Beschluss für „völlig verfehlt“ und ging.").quotes.empty());
   CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt die „Hafenkommission“ für unnötig, sie sei zu teuer.").quotes.empty());
+}
+
+TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whatever its length", "[attribution][de]") {
+  // In apposition to the noun or name before it, even where the sentence has a speaker.
+  CHECK(run("Petra Lindqvist sagte der Nachrichtenagentur „Nordpress“ am Montag, der Hafen bleibe offen.").quotes.empty());
+  CHECK(run("Der Rat verglich die Zahlen mit der Studie „Fischerei an der Küste von 1990 bis 2010 und danach“.").quotes.empty());
+  // Unattributed, right after an article: the name of a law, a prize, an event.
+  CHECK(run("In Dänemark gilt seit Jahren ein „Gesetz zur Förderung der kleinen Häfen an der Küste“ für alle Städte.")
+            .quotes.empty());
+  CHECK(run("Die Fischer zogen unter dem Motto „1.000 Jahre Hafen sind genug“ durch Kiel.").quotes.empty());
+  CHECK(run("Die Seglerin gewann im „Großen Preis der Hafenstädte an der westlichen Ostsee“ den zweiten Platz.")
+            .quotes.empty());
+  // A full stop after an abbreviation ends no sentence: the name of an association.
+  CHECK(run("Auf der Seite ist nur eine Nachricht des „Fördervereins der Hafenstädte an der Ostsee e.V.“ zu sehen.")
+            .quotes.empty());
+  // Opening a sentence, the capitalised word is no noun before the quote; a sentence in marks
+  // after a noun stays a quote; so does a lower-case phrase after a noun.
+  CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
+  check_only_quote("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.", "Petra Lindqvist");
+}
+
+TEST_CASE("German: a quotation joined to a word by a hyphen, or a capitalised gloss in parentheses, is a term", "[attribution][de]") {
+  CHECK(run("Petra Lindqvist sagte einer „Nordpress“-Reporterin, der Hafen bleibe offen.").quotes.empty());
+  CHECK(run("Petra Lindqvist nannte die Ziele der Partei („Hafenausbau“) am Montag in Kiel.").quotes.empty());
+  // A sentence in parentheses stays a quote.
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist widersprach („Das ist nicht wahr!“) und ging.").quotes.size() == 1);
+}
+
+TEST_CASE("German: a short capitalised quotation whose words recur in the text is a name", "[attribution][de]") {
+  // Attributed strongly, once; its words stand again later: the name of a newspaper.
+  const std::string text =
+      "Haushalt in Kiel\n\nDer Rat tagte lange. Petra Lindqvist sprach gegenüber dem „Hafenkurier“ über den Haushalt. "
+      "Der Hafenkurier erscheint seit 1950 in Kiel.";
+  CHECK(run(text).quotes.empty());
+  // Said once, the word is her remark; so is a headline's word that the body repeats.
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.", "Petra Lindqvist");
+  const auto headline = run("Lindqvist: „Wortbruch“\n\nDer Rat tagte lange. Petra Lindqvist nannte den Beschluss einen „Wortbruch“.");
+  REQUIRE(!headline.quotes.empty());
+  CHECK(headline.quotes.back().text == "Wortbruch");
+  CHECK(headline.quotes.back().speaker == "Petra Lindqvist");
+}
+
+TEST_CASE("German: a lower-case quote after \"als\" is the judgement of its weakly attributed speaker", "[attribution][de]") {
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist feierte den Beschluss als „großen Schritt für den Hafen“.",
+                   "Petra Lindqvist");
+  // Without a speaker, or opening with a capital (a name), it is still a term.
+  CHECK(run("Der Rat tagte lange. Der Beschluss galt als „großer Schritt für den Hafen“.").quotes.empty());
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist feierte den Beschluss als „Hafen Zwei“.").quotes.empty());
+}
+
+TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech around a short quote", "[attribution][de]") {
+  // "unterstütze" (Konjunktiv I) is no speech verb and none of sei/habe; the weakly attributed
+  // lower-case phrase stays.
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“, die Stadt unterstütze ihn.",
+                   "Petra Lindqvist");
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist hielt den Plan für „voll gelungen“ und die Stadt unterstützte ihn.")
+            .quotes.empty());
 }
 
 TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound ending in one", "[attribution][de]") {
