@@ -189,46 +189,67 @@ static bool names_who_speaks(const Lexicon& lex, const std::string& lower) {
   return false;
 }
 
-// Where nouns are capitalised, one capitalised word after an article and lower-case words
-// only ("das Ende des Projekts", "die tibetischen Mönche", "den Fund") is a common noun, not a
-// person's name: names take no article, and a title is a noun, so capitalised ("der Minister
-// Eich"). Not a word that may be a name all the same: a given name, the surname of a person
-// named before ("der 84-jährige Küng"), one with capitals inside ("die FIFA", "McClaren"),
-// or a noun that may name who speaks ("das Gericht", "der Reporter"), in the genitive too.
-static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
-                                std::size_t begin) {
-  if (p.name.size() != 1) return false;
-  const std::string& word = p.name.front();
-  const std::size_t at = doc.text.find(word, begin);
-  if (at == std::string::npos || at == begin || at - begin > 120) return false;
-  // The words before it: an article first, then only lower-case words.
-  const std::string_view before = std::string_view(doc.text).substr(begin, at - begin);
-  const std::size_t space = before.find(' ');
-  if (space == std::string_view::npos || !cx.lex.determiners.count(to_lower_ascii(before.substr(0, space)))) return false;
-  for (std::size_t pos = space; pos < before.size(); ++pos) {
+// Whether an article stands before `at` in the phrase starting at `begin`, with only lower-case
+// words between ("den Fund", "die tibetischen Mönche", also "die Archäologin Sanz den Fund"),
+// and is not a genitive after a noun ("Der Leiter des Programms": whose title it is) nor part
+// of a name ("von der Leyen", "van den Bosch").
+static bool article_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t at) {
+  std::size_t article = std::string::npos;
+  std::string article_word;
+  for (std::size_t end = at; end > begin && article == std::string::npos;) {
+    while (end > begin && doc.text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > begin && doc.text[start - 1] != ' ') --start;
+    if (start == end) break;
+    const std::string_view w = std::string_view(doc.text).substr(start, end - start);
     std::size_t len;
-    if ((pos == 0 || before[pos - 1] == ' ') && is_upper_cp(decode_utf8(before, pos, len))) return false;
+    if (cx.lex.determiners.count(article_word = to_lower_ascii(w))) article = start;
+    else if (is_upper_cp(decode_utf8(w, 0, len))) return false;
+    end = start;
   }
-  // "von der Leyen", "van den Bosch": the article is part of a name.
-  std::size_t particle_end = begin, particle = begin;
+  if (article == std::string::npos) return false;
+  if (article > begin && cx.lex.genitive_prepositions.count(article_word)) return false;
+  std::size_t particle_end = article, particle = article;
   while (particle_end > 0 && doc.text[particle_end - 1] == ' ') --particle_end;
   for (particle = particle_end; particle > 0 && is_ascii_alnum(static_cast<unsigned char>(doc.text[particle - 1]));) --particle;
-  if (cx.lex.name_particles.count(to_lower_ascii(std::string_view(doc.text).substr(particle, particle_end - particle))))
-    return false;
-  if (cx.lex.first_names.count(word) || person_named(doc, word) >= 0) return false;
+  return !cx.lex.name_particles.count(to_lower_ascii(std::string_view(doc.text).substr(particle, particle_end - particle)));
+}
+
+// Whether a capitalised word may be a name or name who speaks all the same: one with capitals
+// inside ("FIFA", "McClaren"), or a noun that may name who speaks ("Gericht", "Reporter"), in
+// the genitive too ("des Reporters").
+static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
   const std::size_t hyphen = word.rfind('-');
   const std::string_view last_part = std::string_view(word).substr(hyphen == std::string::npos ? 0 : hyphen + 1);
   std::size_t capitals = 0;
   for (std::size_t pos = 0, len = 0; pos < last_part.size(); pos += len)
     capitals += is_upper_cp(decode_utf8(last_part, pos, len));
-  if (capitals != 1) return false;
+  if (capitals != 1) return true;
   const std::string lower = to_lower_ascii(last_part);
-  if (names_who_speaks(cx.lex, lower)) return false;
-  for (const std::string& suffix : cx.lex.genitive_suffixes)
+  if (names_who_speaks(lex, lower)) return true;
+  for (const std::string& suffix : lex.genitive_suffixes)
     if (lower.size() > suffix.size() + 3 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-        names_who_speaks(cx.lex, lower.substr(0, lower.size() - suffix.size())))
-      return false;
-  return true;
+        names_who_speaks(lex, lower.substr(0, lower.size() - suffix.size())))
+      return true;
+  return false;
+}
+
+// Where nouns are capitalised, a name of one or two capitalised words after an article and
+// lower-case words only is a common noun phrase, not a person: "das Ende des Projekts", "den
+// Fund", "die tibetischen Mönche", "Der Öffentliche Nahverkehr", "den Kurznachrichtendienst
+// Twitter". Names take no article, and a title is a noun, so capitalised ("der Minister
+// Eich"). Not when a word may name somebody all the same: a given name, the surname of a
+// person named before ("der 84-jährige Küng"), a first word that may_name_somebody ("die
+// FIFA", "das Gericht", "der Tennisspieler Medvedev", "das US-Magazin Barrons"; the last word
+// is not asked: "Äußerungen Hassemers" ends like "Sprechers").
+static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                std::size_t begin) {
+  if (p.name.empty() || p.name.size() > 2) return false;
+  const std::size_t at = doc.text.find(p.name.front(), begin);
+  if (at == std::string::npos || at == begin || at - begin > 120 || !article_before(cx, doc, begin, at)) return false;
+  for (const std::string& word : p.name)
+    if (cx.lex.first_names.count(word) || person_named(doc, word) >= 0) return false;
+  return !may_name_somebody(cx.lex, p.name.front());
 }
 
 // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right

@@ -204,6 +204,18 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
        "Nachrichtenagentur"},
       {"a person by an agent noun: quote, VERB die Moderatorin",
        "Der Rat tagte lange. „Wir haben die Lage unter Kontrolle“, erklärte die Moderatorin.", "Kontrolle", "Moderatorin"},
+      {"an adjective and a noun after an article are no person a pronoun refers to: Der Öffentliche Nahverkehr … Er",
+       "Innenminister Jörg Brenner besuchte am Montag die Stadt. Der Öffentliche Nahverkehr wurde eingestellt. Er "
+       "sagte, wer auf „Beamten, Familienväter oder junge Leute“ schieße, sei ein Krimineller.",
+       "Familienväter", "Jörg Brenner"},
+      {"a definite noun phrase with nobody of its role before is no earlier person: die Polizei",
+       "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. „Wir haben die Lage unter Kontrolle“, sagte die "
+       "Polizei.",
+       "Kontrolle", "die Polizei"},
+      {"… nor is a title with nobody of it before: Der Vorsitzende Richter",
+       "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. Der Vorsitzende Richter sagte: „Wir haben die Lage "
+       "unter Kontrolle.“",
+       "Kontrolle", "Der Vorsitzende Richter"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
