@@ -252,12 +252,38 @@ static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& d
   return !may_name_somebody(cx.lex, p.name.front());
 }
 
+// Where the finite verb comes second (German), one capitalised word opening its sentence and
+// followed by a verb and then a pronoun or an article is an adverb or adjective before the
+// verb, not its subject: "Unmissverständlich sagt das Gericht", "Aktuell lässt sie erklären".
+// Not a given name nor a person named before ("Brenner lässt sie warten").
+static bool opens_inverted_sentence(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                    std::size_t begin) {
+  if (p.name.size() != 1 || !p.role.empty() || doc.text.compare(begin, p.name.front().size(), p.name.front()) != 0 ||
+      !is_sentence_initial(doc, begin) || cx.lex.first_names.count(p.name.front()) ||
+      person_named(doc, p.name.front()) >= 0)
+    return false;
+  std::size_t pos = begin + p.name.front().size();
+  const auto next_word = [&]() {
+    if (pos >= doc.text.size() || doc.text[pos] != ' ') return std::string_view();
+    const std::size_t start = pos + 1;
+    std::size_t end = start;
+    while (end < doc.text.size() && doc.text[end] != ' ' && doc.text[end] != ',' && doc.text[end] != '.') ++end;
+    pos = end;
+    return std::string_view(doc.text).substr(start, end - start);
+  };
+  const std::string_view verb = next_word();
+  if (verb.empty() || !(verb[0] >= 'a' && verb[0] <= 'z')) return false;
+  const std::string subject(next_word());
+  return cx.lex.pronouns.count(subject) || cx.lex.definite_articles.count(subject);
+}
+
 // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
 // after an article is a place, an event or a law, not a person (people's names take none;
 // "the prime minister, Tony Blair" has a title in between).
 bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
   if (p.kind != PhraseKind::Person || p.honorific) return false;
-  if (cx.lex.nouns_capitalised && names_a_common_noun(cx, doc, p, begin)) return true;
+  if (cx.lex.nouns_capitalised && (names_a_common_noun(cx, doc, p, begin) || opens_inverted_sentence(cx, doc, p, begin)))
+    return true;
   if (!p.role.empty()) return false;
   // "the Lib Dems David Laws", "the Conservative Party's John Smith": a first name after what
   // names the group starts a person's name ("an Alan Shearer strike" stays a thing).

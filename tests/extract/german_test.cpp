@@ -212,6 +212,10 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
        "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. „Wir haben die Lage unter Kontrolle“, sagte die "
        "Polizei.",
        "Kontrolle", "die Polizei"},
+      {"an adverb before the verb is not its subject: Unmissverständlich sagte er …",
+       "Der Richter Jörg Brenner leitete den Prozess. Unmissverständlich sagte er in der Begründung, dass er „nicht "
+       "von der Unschuld des Mannes überzeugt“ sei.",
+       "Unschuld", "Jörg Brenner"},
       {"… nor is a title with nobody of it before: Der Vorsitzende Richter",
        "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. Der Vorsitzende Richter sagte: „Wir haben die Lage "
        "unter Kontrolle.“",
@@ -219,6 +223,13 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+  SECTION("an adverb before the verb and an article is no speaker: Unmissverständlich sagt das Gericht") {
+    const auto quotes = run("Der Prozess dauerte neun Monate. Unmissverständlich sagt das Gericht in der Begründung, dass es "
+                            "„nicht von der Unschuld des Mannes überzeugt“ sei.");
+    const Quote* q = find_quote(quotes, "Unschuld");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker != "Unmissverständlich");
   }
 }
 
