@@ -499,7 +499,13 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
   const std::string_view before = word_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin);
   const bool after_preposition = !before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0;
-  if (s != current_sentence && !names_nobody && !after_preposition &&
+  // Nor a noun phrase whose article says it is an object ("Die Regierung wies den Bericht der
+  // Zeitung zurück": "den" is no subject's article).
+  std::size_t first_end = c.begin;
+  while (first_end < c.end && doc.text[first_end] != ' ') ++first_end;
+  const bool object_case =
+      cx.lex.object_articles.count(to_lower_ascii(std::string_view(doc.text).substr(c.begin, first_end - c.begin))) > 0;
+  if (s != current_sentence && !names_nobody && !after_preposition && !object_case &&
       !(phrase.written && spoken_in(cx.lex, doc, c.begin)) && !names_a_place(cx.lex, doc, c.begin)) {
     current_sentence = s;
     m.subject = m.entity >= 0;

@@ -224,6 +224,12 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
   }
+  SECTION("a noun phrase with an object's article is no subject: Die Bundesregierung hatte den Bericht … zurückgewiesen") {
+    const auto quotes =
+        run("Der Streit dauerte an. Die Bundesregierung hatte den Bericht der Zeitung umgehend als „falsch und erfunden“ "
+            "zurückgewiesen.");
+    for (const Quote& q : quotes.quotes) CHECK(q.speaker.find("Bericht") == std::string::npos);
+  }
   SECTION("an adverb before the verb and an article is no speaker: Unmissverständlich sagt das Gericht") {
     const auto quotes = run("Der Prozess dauerte neun Monate. Unmissverständlich sagt das Gericht in der Begründung, dass es "
                             "„nicht von der Unschuld des Mannes überzeugt“ sei.");
