@@ -253,6 +253,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"participle_suffix", &Lexicon::participle_suffixes},
       {"genitive_suffix", &Lexicon::genitive_suffixes},
       {"speaker_noun_ending", &Lexicon::speaker_noun_endings},
+      {"utterance_noun", &Lexicon::utterance_nouns},
       {"anonymity_sign", &Lexicon::anonymity_signs},
       {"group_reference", &Lexicon::group_references},
       {"demonym_suffix", &Lexicon::demonym_suffixes},

@@ -86,6 +86,7 @@ struct Lexicon {
   std::unordered_set<std::string> reported_speech_words;  // "sei", "habe": a sentence reports what was said
   std::vector<std::string> genitive_suffixes;             // "s": "Frankreichs" is of Frankreich
   std::vector<std::string> speaker_noun_endings;          // a noun so ending may name who speaks ("Sprecher", "Nachrichtenagentur")
+  std::vector<std::string> utterance_nouns;               // "worte", "aussage": words of whom a name after it says
   // For --lang auto (detect_language(), which reads the built-in files).
   std::vector<std::string> frequent_words;                // "the", "and": frequent in the language's texts
   std::vector<std::string> opening_marks;                 // "„": a quotation mark the language opens with

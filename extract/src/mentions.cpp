@@ -234,6 +234,30 @@ static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
   return false;
 }
 
+// Where nouns are capitalised, the person whose words a phrase names: a noun of the language's
+// utterance_noun section (or a compound ending with one) and a name in the genitive or after
+// "von": "die ersten Worte Armstrongs" (a person named before), "das Fazit von Sandra Boser",
+// "die Kernaussage von Jerry Larson". Empty when the phrase is no such thing.
+static std::vector<std::string> utterance_author(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p) {
+  if (!cx.lex.nouns_capitalised || p.kind != PhraseKind::Person || p.honorific || p.name.size() < 2) return {};
+  const std::string head = to_lower_ascii(p.name.front());
+  bool utterance = false;
+  for (const std::string& noun : cx.lex.utterance_nouns)
+    utterance = utterance ||
+                (head.size() >= noun.size() && head.compare(head.size() - noun.size(), noun.size(), noun) == 0);
+  if (!utterance) return {};
+  if (p.name.size() >= 3 && cx.lex.genitive_prepositions.count(p.name[1]))
+    return std::vector<std::string>(p.name.begin() + 2, p.name.end());
+  if (p.name.size() != 2) return {};
+  for (const std::string& suffix : cx.lex.genitive_suffixes) {
+    const std::string& word = p.name[1];
+    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    const std::string bare = word.substr(0, word.size() - suffix.size());
+    if (person_named(doc, bare) >= 0) return {bare};
+  }
+  return {};
+}
+
 // Where nouns are capitalised, a name of one or two capitalised words after an article and
 // lower-case words only is a common noun phrase, not a person: "das Ende des Projekts", "den
 // Fund", "die tibetischen Mönche", "Der Öffentliche Nahverkehr", "den Kurznachrichtendienst
@@ -244,11 +268,13 @@ static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
 // is not asked: "Äußerungen Hassemers" ends like "Sprechers").
 static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
                                 std::size_t begin) {
-  if (p.name.empty() || p.name.size() > 2) return false;
+  // Longer: only a noun and what it is of ("dem Amtsantritt von Angela Merkel").
+  const bool noun_of = p.name.size() > 2 && cx.lex.genitive_prepositions.count(p.name[1]) > 0;
+  if (p.name.empty() || (p.name.size() > 2 && !noun_of) || !utterance_author(cx, doc, p).empty()) return false;
   const std::size_t at = doc.text.find(p.name.front(), begin);
   if (at == std::string::npos || at == begin || at - begin > 120 || !article_before(cx, doc, begin, at)) return false;
-  for (const std::string& word : p.name)
-    if (cx.lex.first_names.count(word) || person_named(doc, word) >= 0) return false;
+  for (std::size_t k = 0; k < p.name.size() && !noun_of; ++k)
+    if (cx.lex.first_names.count(p.name[k]) || person_named(doc, p.name[k]) >= 0) return false;
   return !may_name_somebody(cx.lex, p.name.front());
 }
 
@@ -431,6 +457,7 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     // somebody else.
     m.entity = resolve_pronoun(doc, phrase.pronoun, c.begin, sentence_start(doc, c.begin) != current_sentence);
   } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+    const std::vector<std::string> author = utterance_author(cx, doc, phrase);
     if (names_a_thing(cx, doc, phrase, c.name_begin)) {
       // "…, the OECD said": a name with an article that speaks is an organisation.
       if (speaker_position(cx, doc, c.name_begin, c.end, true) != SpeakerPosition::None)
@@ -448,6 +475,12 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
         asks_anonymity(cx.lex, doc, c.end))
       edit().definite = false;
+    if (!author.empty()) {  // the words of a person are that person's
+      Phrase& words_of = edit();
+      words_of.name = author;
+      words_of.role.clear();
+      words_of.organization.clear();
+    }
     if (starts_with_capitalised_common_word(cx, doc, phrase, c.name_begin)) {
       std::vector<std::string>& name = edit().name;
       name.erase(name.begin());

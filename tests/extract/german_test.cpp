@@ -216,6 +216,13 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
        "Der Richter Jörg Brenner leitete den Prozess. Unmissverständlich sagte er in der Begründung, dass er „nicht "
        "von der Unschuld des Mannes überzeugt“ sei.",
        "Unschuld", "Jörg Brenner"},
+      {"the words of a person are that person's: Das Fazit von NAME …:",
+       "Der Rat tagte lange. Das Fazit von Petra Lindqvist fiel knapp aus: „Wir haben viel erreicht, aber nicht genug.“",
+       "erreicht", "Petra Lindqvist"},
+      {"… in the genitive, of a person named before: Die letzten Worte Lindqvists …:",
+       "Die Stadträtin Petra Lindqvist trat zurück. Die letzten Worte Lindqvists im Rat waren deutlich: „Wir haben viel "
+       "erreicht, aber nicht genug.“",
+       "erreicht", "Stadträtin Petra Lindqvist"},
       {"… nor is a title with nobody of it before: Der Vorsitzende Richter",
        "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. Der Vorsitzende Richter sagte: „Wir haben die Lage "
        "unter Kontrolle.“",
