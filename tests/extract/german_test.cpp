@@ -223,6 +223,10 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
        "Die Stadträtin Petra Lindqvist trat zurück. Die letzten Worte Lindqvists im Rat waren deutlich: „Wir haben viel "
        "erreicht, aber nicht genug.“",
        "erreicht", "Stadträtin Petra Lindqvist"},
+      {"the authors of a study are its source, not the study: Die Autoren der Untersuchung …:",
+       "Der Rat tagte lange. Die Autoren der Untersuchung werfen der Stadt vor: „Eine Kontrolle der Qualität findet "
+       "kaum statt.“",
+       "Kontrolle", "Die Autoren der Untersuchung"},
       {"… nor is a title with nobody of it before: Der Vorsitzende Richter",
        "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. Der Vorsitzende Richter sagte: „Wir haben die Lage "
        "unter Kontrolle.“",
