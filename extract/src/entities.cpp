@@ -329,10 +329,11 @@ static int descriptor_for(const PassContext& cx, DocumentAnalysis& doc, const Ph
     int earlier = resolve_definite(doc, p.head, pos);
     // An epithet with no antecedent of its own ("the world’s top diplomat also blamed ...")
     // names the person the text is about: the latest subject, as a pronoun would.
-    // Where nouns are capitalised, a title with its organisation ("der Einsatzleiter der Polizei")
-    // is no epithet: with nobody of that title before, somebody new.
-    const bool owned = cx.lex.nouns_capitalised && !p.organization.empty() && !p.epithet;
-    if (earlier < 0 && !p.plural && !p.written && !owned) earlier = resolve_pronoun(doc, PronounClass::Either, pos);
+    // Not where nouns are capitalised: there a definite noun phrase with nobody of its role
+    // before is somebody new or an institution ("der Einsatzleiter der Polizei", "der
+    // Vorsitzende Richter", "die Polizei"), and the latest subject may be no person at all.
+    if (earlier < 0 && !p.plural && !p.written && !cx.lex.nouns_capitalised)
+      earlier = resolve_pronoun(doc, PronounClass::Either, pos);
     if (earlier >= 0) return earlier;
     if (p.epithet) return -1;  // "the 23-year-old" with nobody before: not a source
   }

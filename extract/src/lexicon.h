@@ -48,6 +48,7 @@ struct Lexicon {
   std::unordered_set<std::string> organisation_articles;  // "the": a name after it that speaks is an organisation
   std::unordered_set<std::string> place_prepositions;     // "at", "in", "near": a place follows
   std::unordered_set<std::string> object_prepositions;    // "with", "from": the person after it is no subject
+  std::unordered_set<std::string> object_articles;          // "den", "dem": a noun phrase it opens is no subject (German cases)
   std::unordered_set<std::string> list_conjunctions;      // "or", "and": the next of a list of places
   std::unordered_set<std::string> document_prepositions;  // "in": "said in a statement"
   std::unordered_set<std::string> telling_verbs;          // speech verb forms whose object listens: "told"
@@ -88,6 +89,7 @@ struct Lexicon {
   std::unordered_set<std::string> judgement_words;  // "als" before a short quote: somebody's judgement
   std::vector<std::string> genitive_suffixes;             // "s": "Frankreichs" is of Frankreich
   std::vector<std::string> speaker_noun_endings;          // a noun so ending may name who speaks ("Sprecher", "Nachrichtenagentur")
+  std::vector<std::string> utterance_nouns;               // "worte", "aussage": words of whom a name after it says
   // For --lang auto (detect_language(), which reads the built-in files).
   std::vector<std::string> frequent_words;                // "the", "and": frequent in the language's texts
   std::vector<std::string> opening_marks;                 // "„": a quotation mark the language opens with

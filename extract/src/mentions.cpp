@@ -189,46 +189,118 @@ static bool names_who_speaks(const Lexicon& lex, const std::string& lower) {
   return false;
 }
 
-// Where nouns are capitalised, one capitalised word after an article and lower-case words
-// only ("das Ende des Projekts", "die tibetischen Mönche", "den Fund") is a common noun, not a
-// person's name: names take no article, and a title is a noun, so capitalised ("der Minister
-// Eich"). Not a word that may be a name all the same: a given name, the surname of a person
-// named before ("der 84-jährige Küng"), one with capitals inside ("die FIFA", "McClaren"),
-// or a noun that may name who speaks ("das Gericht", "der Reporter"), in the genitive too.
-static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
-                                std::size_t begin) {
-  if (p.name.size() != 1) return false;
-  const std::string& word = p.name.front();
-  const std::size_t at = doc.text.find(word, begin);
-  if (at == std::string::npos || at == begin || at - begin > 120) return false;
-  // The words before it: an article first, then only lower-case words.
-  const std::string_view before = std::string_view(doc.text).substr(begin, at - begin);
-  const std::size_t space = before.find(' ');
-  if (space == std::string_view::npos || !cx.lex.determiners.count(to_lower_ascii(before.substr(0, space)))) return false;
-  for (std::size_t pos = space; pos < before.size(); ++pos) {
+// Whether an article stands before `at` in the phrase starting at `begin`, with only lower-case
+// words between ("den Fund", "die tibetischen Mönche", also "die Archäologin Sanz den Fund"),
+// and is not a genitive after a noun ("Der Leiter des Programms": whose title it is) nor part
+// of a name ("von der Leyen", "van den Bosch").
+static bool article_before(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t at) {
+  std::size_t article = std::string::npos;
+  std::string article_word;
+  for (std::size_t end = at; end > begin && article == std::string::npos;) {
+    while (end > begin && doc.text[end - 1] == ' ') --end;
+    std::size_t start = end;
+    while (start > begin && doc.text[start - 1] != ' ') --start;
+    if (start == end) break;
+    const std::string_view w = std::string_view(doc.text).substr(start, end - start);
     std::size_t len;
-    if ((pos == 0 || before[pos - 1] == ' ') && is_upper_cp(decode_utf8(before, pos, len))) return false;
+    if (cx.lex.determiners.count(article_word = to_lower_ascii(w))) article = start;
+    else if (is_upper_cp(decode_utf8(w, 0, len))) return false;
+    end = start;
   }
-  // "von der Leyen", "van den Bosch": the article is part of a name.
-  std::size_t particle_end = begin, particle = begin;
+  if (article == std::string::npos) return false;
+  if (article > begin && cx.lex.genitive_prepositions.count(article_word)) return false;
+  std::size_t particle_end = article, particle = article;
   while (particle_end > 0 && doc.text[particle_end - 1] == ' ') --particle_end;
   for (particle = particle_end; particle > 0 && is_ascii_alnum(static_cast<unsigned char>(doc.text[particle - 1]));) --particle;
-  if (cx.lex.name_particles.count(to_lower_ascii(std::string_view(doc.text).substr(particle, particle_end - particle))))
-    return false;
-  if (cx.lex.first_names.count(word) || person_named(doc, word) >= 0) return false;
+  return !cx.lex.name_particles.count(to_lower_ascii(std::string_view(doc.text).substr(particle, particle_end - particle)));
+}
+
+// Whether a capitalised word may be a name or name who speaks all the same: one with capitals
+// inside ("FIFA", "McClaren"), or a noun that may name who speaks ("Gericht", "Reporter"), in
+// the genitive too ("des Reporters").
+static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
   const std::size_t hyphen = word.rfind('-');
   const std::string_view last_part = std::string_view(word).substr(hyphen == std::string::npos ? 0 : hyphen + 1);
   std::size_t capitals = 0;
   for (std::size_t pos = 0, len = 0; pos < last_part.size(); pos += len)
     capitals += is_upper_cp(decode_utf8(last_part, pos, len));
-  if (capitals != 1) return false;
+  if (capitals != 1) return true;
   const std::string lower = to_lower_ascii(last_part);
-  if (names_who_speaks(cx.lex, lower)) return false;
-  for (const std::string& suffix : cx.lex.genitive_suffixes)
+  if (names_who_speaks(lex, lower)) return true;
+  for (const std::string& suffix : lex.genitive_suffixes)
     if (lower.size() > suffix.size() + 3 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-        names_who_speaks(cx.lex, lower.substr(0, lower.size() - suffix.size())))
-      return false;
-  return true;
+        names_who_speaks(lex, lower.substr(0, lower.size() - suffix.size())))
+      return true;
+  return false;
+}
+
+// Where nouns are capitalised, the person whose words a phrase names: a noun of the language's
+// utterance_noun section (or a compound ending with one) and a name in the genitive or after
+// "von": "die ersten Worte Armstrongs" (a person named before), "das Fazit von Sandra Boser",
+// "die Kernaussage von Jerry Larson". Empty when the phrase is no such thing.
+static std::vector<std::string> utterance_author(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p) {
+  if (!cx.lex.nouns_capitalised || p.kind != PhraseKind::Person || p.honorific || p.name.size() < 2) return {};
+  const std::string head = to_lower_ascii(p.name.front());
+  bool utterance = false;
+  for (const std::string& noun : cx.lex.utterance_nouns)
+    utterance = utterance ||
+                (head.size() >= noun.size() && head.compare(head.size() - noun.size(), noun.size(), noun) == 0);
+  if (!utterance) return {};
+  if (p.name.size() >= 3 && cx.lex.genitive_prepositions.count(p.name[1]))
+    return std::vector<std::string>(p.name.begin() + 2, p.name.end());
+  if (p.name.size() != 2) return {};
+  for (const std::string& suffix : cx.lex.genitive_suffixes) {
+    const std::string& word = p.name[1];
+    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    const std::string bare = word.substr(0, word.size() - suffix.size());
+    if (person_named(doc, bare) >= 0) return {bare};
+  }
+  return {};
+}
+
+// Where nouns are capitalised, a name of one or two capitalised words after an article and
+// lower-case words only is a common noun phrase, not a person: "das Ende des Projekts", "den
+// Fund", "die tibetischen Mönche", "Der Öffentliche Nahverkehr", "den Kurznachrichtendienst
+// Twitter". Names take no article, and a title is a noun, so capitalised ("der Minister
+// Eich"). Not when a word may name somebody all the same: a given name, the surname of a
+// person named before ("der 84-jährige Küng"), a first word that may_name_somebody ("die
+// FIFA", "das Gericht", "der Tennisspieler Medvedev", "das US-Magazin Barrons"; the last word
+// is not asked: "Äußerungen Hassemers" ends like "Sprechers").
+static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                std::size_t begin) {
+  // Longer: only a noun and what it is of ("dem Amtsantritt von Angela Merkel").
+  const bool noun_of = p.name.size() > 2 && cx.lex.genitive_prepositions.count(p.name[1]) > 0;
+  if (p.name.empty() || (p.name.size() > 2 && !noun_of) || !utterance_author(cx, doc, p).empty()) return false;
+  const std::size_t at = doc.text.find(p.name.front(), begin);
+  if (at == std::string::npos || at == begin || at - begin > 120 || !article_before(cx, doc, begin, at)) return false;
+  for (std::size_t k = 0; k < p.name.size() && !noun_of; ++k)
+    if (cx.lex.first_names.count(p.name[k]) || person_named(doc, p.name[k]) >= 0) return false;
+  return !may_name_somebody(cx.lex, p.name.front());
+}
+
+// Where the finite verb comes second (German), one capitalised word opening its sentence and
+// followed by a verb and then a pronoun or an article is an adverb or adjective before the
+// verb, not its subject: "Unmissverständlich sagt das Gericht", "Aktuell lässt sie erklären".
+// Not a given name nor a person named before ("Brenner lässt sie warten").
+static bool opens_inverted_sentence(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p,
+                                    std::size_t begin) {
+  if (p.name.size() != 1 || !p.role.empty() || doc.text.compare(begin, p.name.front().size(), p.name.front()) != 0 ||
+      !is_sentence_initial(doc, begin) || cx.lex.first_names.count(p.name.front()) ||
+      person_named(doc, p.name.front()) >= 0)
+    return false;
+  std::size_t pos = begin + p.name.front().size();
+  const auto next_word = [&]() {
+    if (pos >= doc.text.size() || doc.text[pos] != ' ') return std::string_view();
+    const std::size_t start = pos + 1;
+    std::size_t end = start;
+    while (end < doc.text.size() && doc.text[end] != ' ' && doc.text[end] != ',' && doc.text[end] != '.') ++end;
+    pos = end;
+    return std::string_view(doc.text).substr(start, end - start);
+  };
+  const std::string_view verb = next_word();
+  if (verb.empty() || !(verb[0] >= 'a' && verb[0] <= 'z')) return false;
+  const std::string subject(next_word());
+  return cx.lex.pronouns.count(subject) || cx.lex.definite_articles.count(subject);
 }
 
 // "the Middle East", "the 1989 Children Act", "a Grand Slam event": a capitalised name right
@@ -236,7 +308,8 @@ static bool names_a_common_noun(const PassContext& cx, const DocumentAnalysis& d
 // "the prime minister, Tony Blair" has a title in between).
 bool names_a_thing(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p, std::size_t begin) {
   if (p.kind != PhraseKind::Person || p.honorific) return false;
-  if (cx.lex.nouns_capitalised && names_a_common_noun(cx, doc, p, begin)) return true;
+  if (cx.lex.nouns_capitalised && (names_a_common_noun(cx, doc, p, begin) || opens_inverted_sentence(cx, doc, p, begin)))
+    return true;
   if (!p.role.empty()) return false;
   // "the Lib Dems David Laws", "the Conservative Party's John Smith": a first name after what
   // names the group starts a person's name ("an Alan Shearer strike" stays a thing).
@@ -384,6 +457,7 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     // somebody else.
     m.entity = resolve_pronoun(doc, phrase.pronoun, c.begin, sentence_start(doc, c.begin) != current_sentence);
   } else if (phrase.kind == PhraseKind::Person || phrase.kind == PhraseKind::Descriptor) {
+    const std::vector<std::string> author = utterance_author(cx, doc, phrase);
     if (names_a_thing(cx, doc, phrase, c.name_begin)) {
       // "…, the OECD said": a name with an article that speaks is an organisation.
       if (speaker_position(cx, doc, c.name_begin, c.end, true) != SpeakerPosition::None)
@@ -401,6 +475,12 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
     if (phrase.kind == PhraseKind::Descriptor && phrase.definite && !phrase.epithet && !phrase.nationality &&
         asks_anonymity(cx.lex, doc, c.end))
       edit().definite = false;
+    if (!author.empty()) {  // the words of a person are that person's
+      Phrase& words_of = edit();
+      words_of.name = author;
+      words_of.role.clear();
+      words_of.organization.clear();
+    }
     if (starts_with_capitalised_common_word(cx, doc, phrase, c.name_begin)) {
       std::vector<std::string>& name = edit().name;
       name.erase(name.begin());
@@ -452,7 +532,13 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
   const std::string_view before = word_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin);
   const bool after_preposition = !before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0;
-  if (s != current_sentence && !names_nobody && !after_preposition &&
+  // Nor a noun phrase whose article says it is an object ("Die Regierung wies den Bericht der
+  // Zeitung zurück": "den" is no subject's article).
+  std::size_t first_end = c.begin;
+  while (first_end < c.end && doc.text[first_end] != ' ') ++first_end;
+  const bool object_case =
+      cx.lex.object_articles.count(to_lower_ascii(std::string_view(doc.text).substr(c.begin, first_end - c.begin))) > 0;
+  if (s != current_sentence && !names_nobody && !after_preposition && !object_case &&
       !(phrase.written && spoken_in(cx.lex, doc, c.begin)) && !names_a_place(cx.lex, doc, c.begin)) {
     current_sentence = s;
     m.subject = m.entity >= 0;

@@ -320,9 +320,49 @@ TEST_CASE("German: a common noun after an article is no name; one that may speak
        "Nachrichtenagentur"},
       {"a person by an agent noun: quote, VERB die Moderatorin",
        "Der Rat tagte lange. „Wir haben die Lage unter Kontrolle“, erklärte die Moderatorin.", "Kontrolle", "Moderatorin"},
+      {"an adjective and a noun after an article are no person a pronoun refers to: Der Öffentliche Nahverkehr … Er",
+       "Innenminister Jörg Brenner besuchte am Montag die Stadt. Der Öffentliche Nahverkehr wurde eingestellt. Er "
+       "sagte, wer auf „Beamten, Familienväter oder junge Leute“ schieße, sei ein Krimineller.",
+       "Familienväter", "Jörg Brenner"},
+      {"a definite noun phrase with nobody of its role before is no earlier person: die Polizei",
+       "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. „Wir haben die Lage unter Kontrolle“, sagte die "
+       "Polizei.",
+       "Kontrolle", "die Polizei"},
+      {"an adverb before the verb is not its subject: Unmissverständlich sagte er …",
+       "Der Richter Jörg Brenner leitete den Prozess. Unmissverständlich sagte er in der Begründung, dass er „nicht "
+       "von der Unschuld des Mannes überzeugt“ sei.",
+       "Unschuld", "Jörg Brenner"},
+      {"the words of a person are that person's: Das Fazit von NAME …:",
+       "Der Rat tagte lange. Das Fazit von Petra Lindqvist fiel knapp aus: „Wir haben viel erreicht, aber nicht genug.“",
+       "erreicht", "Petra Lindqvist"},
+      {"… in the genitive, of a person named before: Die letzten Worte Lindqvists …:",
+       "Die Stadträtin Petra Lindqvist trat zurück. Die letzten Worte Lindqvists im Rat waren deutlich: „Wir haben viel "
+       "erreicht, aber nicht genug.“",
+       "erreicht", "Stadträtin Petra Lindqvist"},
+      {"the authors of a study are its source, not the study: Die Autoren der Untersuchung …:",
+       "Der Rat tagte lange. Die Autoren der Untersuchung werfen der Stadt vor: „Eine Kontrolle der Qualität findet "
+       "kaum statt.“",
+       "Kontrolle", "Die Autoren der Untersuchung"},
+      {"… nor is a title with nobody of it before: Der Vorsitzende Richter",
+       "Bürgermeister Jörg Brenner eröffnete am Montag die Sitzung. Der Vorsitzende Richter sagte: „Wir haben die Lage "
+       "unter Kontrolle.“",
+       "Kontrolle", "Der Vorsitzende Richter"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+  SECTION("a noun phrase with an object's article is no subject: Die Bundesregierung hatte den Bericht … zurückgewiesen") {
+    const auto quotes =
+        run("Der Streit dauerte an. Die Bundesregierung hatte den Bericht der Zeitung umgehend als „falsch und erfunden“ "
+            "zurückgewiesen.");
+    for (const Quote& q : quotes.quotes) CHECK(q.speaker.find("Bericht") == std::string::npos);
+  }
+  SECTION("an adverb before the verb and an article is no speaker: Unmissverständlich sagt das Gericht") {
+    const auto quotes = run("Der Prozess dauerte neun Monate. Unmissverständlich sagt das Gericht in der Begründung, dass es "
+                            "„nicht von der Unschuld des Mannes überzeugt“ sei.");
+    const Quote* q = find_quote(quotes, "Unschuld");
+    REQUIRE(q != nullptr);
+    CHECK(q->speaker != "Unmissverständlich");
   }
 }
 
