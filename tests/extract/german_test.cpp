@@ -273,6 +273,9 @@ TEST_CASE("German: roles with a genitive organisation, noun phrases, objects of 
       {"the authors of a study speak for it: Die Autoren der Studie werfen X vor:",
        "Der Rat tagte lange. Die Autoren der Studie werfen den Behörden vor: „Eine Kontrolle findet fast nicht statt.“",
        "Kontrolle", "Die Autoren der Studie"},
+      {"a possessive noun phrase after the verb: Nach der Landung teilte dessen Stellvertreter mit:",
+       "Der Minister flog nach Hause. Nach der Landung teilte dessen Stellvertreter über die Lage mit: „Er ruft uns an, wenn er zurückkommt.“",
+       "ruft uns", "dessen Stellvertreter"},
   };
   for (const auto& row : unnamed) {
     SECTION(row.phenomenon) { check_exact_speaker(row, true); }
