@@ -187,8 +187,11 @@ static SpeakerMatch speaker_entity(const PassContext& cx, DocumentAnalysis& doc,
     Phrase named = cx.phrases.analyse(appos, cx.lex);
     const bool a_name = named.kind == PhraseKind::Person && named.name.size() >= 2 && appos_is_name;
     // (A role with one capitalised word taken for a name counts too: "Shadow chief secretary".)
+    // (So does a role whose "name" is the organisation it serves: "der Leiter der Internationalen
+    // Atomenergiebehörde IAEA, Mohammed ElBaradei".)
     const bool role_first = p.kind == PhraseKind::Descriptor || p.kind == PhraseKind::Organization ||
-                            (p.kind == PhraseKind::Person && !p.role.empty() && p.name.size() == 1) ||
+                            (p.kind == PhraseKind::Person && !p.role.empty() &&
+                             (p.name.size() == 1 || p.organization == join_words(p.name))) ||
                             (p.kind == PhraseKind::None && !p.role.empty());  // "Detective Superintendent, Mick Deats"
     if (role_first && a_name) {
       // "The port's chief executive, Rui Costa, said", "shadow chief secretary to the
