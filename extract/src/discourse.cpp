@@ -196,6 +196,49 @@ static const Mention* person_for_missing_subject(const PassContext& cx, const Do
   return person;
 }
 
+// Whether only an article stands between the sentence start `s` and `pos`: "Die Bundesregierung hatte".
+static bool opens_sentence(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t s, std::size_t pos) {
+  std::string_view before = std::string_view(doc.text).substr(s, pos - s);
+  if (const std::size_t colon = before.rfind(':'); colon != std::string_view::npos)
+    before.remove_prefix(colon + 1);  // "Europapolitik: Die SPD will …"
+  while (!before.empty() && before.front() == ' ') before.remove_prefix(1);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return true;
+  if (before.find(' ') != std::string_view::npos) return false;
+  const std::string word = to_lower_ascii(before);
+  return lex.definite_articles.count(word) || lex.determiners.count(word);
+}
+
+// The organisation that opens the sentence from `begin` (only an article before it) before
+// `end`: "Die Bundesregierung hatte …", "Der BGH widersprach …"; -1 if none. `name_begin` and
+// `name_end` get where its name stands.
+static int organization_opening(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin, std::size_t end,
+                                std::size_t* name_begin, std::size_t* name_end) {
+  for (const auto& [pos, entity] : doc.organization_subjects) {
+    if (pos < begin || !opens_sentence(cx.lex, doc, begin, pos)) continue;
+    if (pos >= end) break;
+    // Its name as written there (the entity's may be a fuller one): the capitalised words
+    // after the article.
+    std::size_t at = pos;
+    while (at < end && doc.text[at] != ' ') ++at;
+    if (at == end || !opens_sentence(cx.lex, doc, begin, at)) at = pos;  // no article
+    while (at < end && doc.text[at] == ' ') ++at;
+    std::size_t stop = at;  // the end of the last capitalised word
+    for (std::size_t w = at; w < end && is_upper_cp(cp_at(doc.text, w));) {
+      while (w < end && doc.text[w] != ' ' && doc.text[w] != ',' && doc.text[w] != ':' && doc.text[w] != ';' &&
+             doc.text[w] != '.')
+        ++w;
+      stop = w;
+      if (w == end || doc.text[w] != ' ') break;
+      ++w;
+    }
+    if (stop <= at) continue;
+    *name_begin = at, *name_end = stop;
+    return entity;
+  }
+  return -1;
+}
+
 // Whether a speech verb follows the subject ending at `from` (right after it or after an
 // apposition between commas, with at most two words before it: "has said", "also told"), with
 // words reported after it before `end`: "Dan Jolin, reviews editor of Empire, says classic
@@ -312,16 +355,6 @@ void headline_speakers(const PassContext& /*cx*/, DocumentAnalysis& doc) {
   }
 }
 
-// Whether only an article stands between the sentence start `s` and `pos`: "Die Bundesregierung hatte".
-static bool opens_sentence(const Lexicon& lex, const DocumentAnalysis& doc, std::size_t s, std::size_t pos) {
-  std::string_view before = std::string_view(doc.text).substr(s, pos - s);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  if (before.empty()) return true;
-  if (before.find(' ') != std::string_view::npos) return false;
-  const std::string word = to_lower_ascii(before);
-  return lex.definite_articles.count(word) || lex.determiners.count(word);
-}
-
 // "Merkel heralded the deal as a “breakthrough.”", "Paul Ryan worried that the safety net
 // was becoming “a hammock …”": a fragment woven into a sentence with no speech verb is most
 // often the words of the sentence's subject, the person or unnamed source it opens with
@@ -335,10 +368,8 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
                               [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
     // An organisation that opens the sentence before any person is its subject ("Die
     // Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen").
-    std::size_t org_at = q.open;
-    int organization = -1;
-    for (const auto& [pos, entity] : doc.organization_subjects)
-      if (pos >= s && pos < org_at && opens_sentence(cx.lex, doc, s, pos)) org_at = pos, organization = entity;
+    std::size_t org_at = q.open, org_end = q.open;
+    const int organization = organization_opening(cx, doc, s, q.open, &org_at, &org_end);
     for (; m != doc.mentions.end() && m->begin < org_at; ++m) {
       if (!m->subject || m->entity < 0) continue;
       if (doc.entities[m->entity].kind == PhraseKind::Organization) break;
@@ -356,13 +387,10 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
         doc.attributions[i].set_mention(person->begin, person->end);
       }
     if (doc.attributions[i].entity >= 0 || organization < 0) continue;
-    const std::string& name = doc.entities[organization].display;  // its mention, as written there
-    const std::size_t at = doc.text.find(name, org_at);
-    if (at >= q.open) continue;
     doc.attributions[i].entity = organization;
     doc.attributions[i].rule = "clause.subject";
     doc.attributions[i].confidence = 0.5;  // 5 of 11 right on PolNeAR dev and the German dev set
-    doc.attributions[i].set_mention(at, at + name.size());
+    doc.attributions[i].set_mention(org_at, org_end);
   }
 }
 
