@@ -261,7 +261,7 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
   }
 }
 
-TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb)", "[attribution][de]") {
+TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech)", "[attribution][de]") {
   const std::vector<Row> rows = {
       {"a fragment after a newly named subject is theirs, not the previous speaker's",
        "Anna Roth nannte den Plan „überzogen“, Bürgermeister Tom Vogel bezeichnete die Kosten von zwölf Millionen "
@@ -280,6 +280,10 @@ TEST_CASE("German: speakers across sentences (a new subject, an organisation's c
        "Der Verkehrsminister Tom Vogel war am Dienstag in Bonn. Um die Zeit zu nutzen, habe Vogel die Sitzung „so "
        "bald wie möglich“ beendet. Dann reiste er weiter.",
        "so bald", "Tom Vogel"},
+      {"a fragment in reported speech goes on with the previous sentence's subject",
+       "Die Schulen bleiben im Winter länger geschlossen. Am Montag nahm Bildungsministerin Anna Roth zu der Frage "
+       "Stellung. Jeder Lehrer könne „die Stunden im Sommer nachholen“. Die Gewerkschaft will darüber beraten.",
+       "Stunden", "Anna Roth"},
   };
   for (const Row& row : rows)
     SECTION(row.phenomenon) { check_exact_speaker(row); }
