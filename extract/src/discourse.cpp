@@ -376,14 +376,23 @@ static const Mention* reported_speech_goes_on(const PassContext& cx, const Docum
   return person_for_missing_subject(cx, doc, previous, s);
 }
 
+// Whether quote q opens right after a colon in its paragraph: "Dabei griff sie den Plan an: „…“".
+static bool after_colon(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  std::size_t j = q.open;
+  while (j > q.paragraph_begin && doc.text[j - 1] == ' ') --j;
+  return j > q.paragraph_begin && doc.text[j - 1] == ':';
+}
+
 // "Merkel heralded the deal as a “breakthrough.”", "Paul Ryan worried that the safety net
 // was becoming “a hammock …”": a fragment woven into a sentence with no speech verb is most
 // often the words of the sentence's subject, the person or unnamed source it opens with
-// before the quote. Not a title (“The Five”), which nobody is found to say.
+// before the quote; and so is a full quote its sentence introduces with a colon ("Dabei griff
+// sie den Plan scharf an: „…“"). Not a title (“The Five”), which nobody is found to say.
 void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
   for (std::size_t i = 0; i < doc.spans.size(); ++i) {
     const QuoteSpan& q = doc.spans[i];
-    if (doc.attributions[i].entity >= 0 || q.in_headline || !is_partial(doc, i) || names_a_title(cx, doc, q)) continue;
+    if (doc.attributions[i].entity >= 0 || q.in_headline || names_a_title(cx, doc, q)) continue;
+    if (!is_partial(doc, i) && !after_colon(doc, q)) continue;
     const std::size_t s = std::max(sentence_start(doc, q.open), q.paragraph_begin);
     auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
                               [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });

@@ -261,7 +261,7 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
   }
 }
 
-TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech)", "[attribution][de]") {
+TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech, a colon)", "[attribution][de]") {
   const std::vector<Row> rows = {
       {"a fragment after a newly named subject is theirs, not the previous speaker's",
        "Anna Roth nannte den Plan „überzogen“, Bürgermeister Tom Vogel bezeichnete die Kosten von zwölf Millionen "
@@ -284,6 +284,10 @@ TEST_CASE("German: speakers across sentences (a new subject, an organisation's c
        "Die Schulen bleiben im Winter länger geschlossen. Am Montag nahm Bildungsministerin Anna Roth zu der Frage "
        "Stellung. Jeder Lehrer könne „die Stunden im Sommer nachholen“. Die Gewerkschaft will darüber beraten.",
        "Stunden", "Anna Roth"},
+      {"a full quote after a colon is the words of its sentence's subject",
+       "Die Ministerin Anna Roth war am Montag in Bonn. Dabei griff sie auch den Bürgermeister der Stadt scharf an: "
+       "„Wer so plant, hat die Brücke nie gesehen.“ Danach reiste sie weiter.",
+       "Wer so plant", "Anna Roth"},
   };
   for (const Row& row : rows)
     SECTION(row.phenomenon) { check_exact_speaker(row); }
