@@ -376,6 +376,24 @@ static const Mention* reported_speech_goes_on(const PassContext& cx, const Docum
   return person_for_missing_subject(cx, doc, previous, s);
 }
 
+// The last person in doc.text[begin, end) who is not its sentence's subject but opens a clause
+// (after a clause_opener of the language, a semicolon or a colon) and reports speech; null if none.
+static const Mention* speaker_of_a_clause(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin,
+                                          std::size_t end) {
+  const Mention* speaking = nullptr;
+  auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
+                            [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+  for (; m != doc.mentions.end() && m->begin < end; ++m) {
+    if (m->subject || m->entity < 0) continue;
+    const Entity& e = doc.entities[m->entity];
+    if (e.kind == PhraseKind::Organization || e.written || !opens_clause(cx.lex, doc, begin, m->begin)) continue;
+    std::string cue;
+    std::size_t cue_at = 0;
+    if (reports_speech(cx, doc, m->end, end, &cue, &cue_at)) speaking = &*m;
+  }
+  return speaking;
+}
+
 // Whether quote q opens right after a colon in its paragraph: "Dabei griff sie den Plan an: „…“".
 static bool after_colon(const DocumentAnalysis& doc, const QuoteSpan& q) {
   std::size_t j = q.open;
@@ -400,6 +418,15 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     // Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen").
     std::size_t org_at = q.open, org_end = q.open;
     const int organization = organization_opening(cx, doc, s, q.open, &org_at, &org_end);
+    // A person who speaks in a later clause of it, opened by a conjunction ("…, zumal
+    // Verteidiger Tom Vogel betont hatte, der Mann sei „harmlos“"), goes before its subject.
+    if (const Mention* speaking = speaker_of_a_clause(cx, doc, s, q.open)) {
+      doc.attributions[i].entity = speaking->entity;
+      doc.attributions[i].rule = "clause.subject";
+      doc.attributions[i].confidence = 0.6;
+      doc.attributions[i].set_mention(speaking->begin, speaking->end);
+      continue;
+    }
     for (; m != doc.mentions.end() && m->begin < org_at; ++m) {
       if (!m->subject || m->entity < 0) continue;
       if (doc.entities[m->entity].kind == PhraseKind::Organization) break;

@@ -261,7 +261,7 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
   }
 }
 
-TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech, a colon)", "[attribution][de]") {
+TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech, a colon, a clause)", "[attribution][de]") {
   const std::vector<Row> rows = {
       {"a fragment after a newly named subject is theirs, not the previous speaker's",
        "Anna Roth nannte den Plan „überzogen“, Bürgermeister Tom Vogel bezeichnete die Kosten von zwölf Millionen "
@@ -288,6 +288,10 @@ TEST_CASE("German: speakers across sentences (a new subject, an organisation's c
        "Die Ministerin Anna Roth war am Montag in Bonn. Dabei griff sie auch den Bürgermeister der Stadt scharf an: "
        "„Wer so plant, hat die Brücke nie gesehen.“ Danach reiste sie weiter.",
        "Wer so plant", "Anna Roth"},
+      {"a fragment after a later clause whose person speaks is theirs, not the subject's",
+       "Richterin Anna Roth fällte am Montag das Urteil. Zwar würde sie dem Mann gern eine Strafe ersparen, zumal "
+       "Rechtsanwalt Tom Vogel immer wieder betont hatte, der Angeklagte sei „völlig harmlos“.",
+       "völlig harmlos", "Tom Vogel"},
   };
   for (const Row& row : rows)
     SECTION(row.phenomenon) { check_exact_speaker(row); }
