@@ -53,8 +53,8 @@ static bool is_title_after_cue(const PassContext& cx, const DocumentAnalysis& do
 
 // Whether a word of `words` stands in the text from `begin` to `end` (as written, or with its
 // first letter in lower case).
-static bool has_word_between(const std::unordered_set<std::string>& words, const std::string& text,
-                             std::size_t begin, std::size_t end) {
+bool has_word_between(const std::unordered_set<std::string>& words, const std::string& text, std::size_t begin,
+                      std::size_t end) {
   for (std::size_t pos = begin; pos < end;) {
     std::size_t len;
     if (!is_word_cp(decode_utf8(text, pos, len))) {

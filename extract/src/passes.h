@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "analysis.h"
 #include "lexicon.h"
@@ -149,6 +150,10 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc);
 // Pass: appends a Quote to `result.quotes` for every span worth reporting, with its speaker's
 // entity, role, organisation, rule and confidence; offsets in code points.
 void emit_quotes(const PassContext& cx, const DocumentAnalysis& doc, DocumentQuotes& result);
+// Whether a word of `words` stands in text[begin, end) (as written, or with its first letter
+// in lower case).
+bool has_word_between(const std::unordered_set<std::string>& words, const std::string& text, std::size_t begin,
+                      std::size_t end);
 // “The Rachel Maddow Show”: a few capitalised words name a work, not speech.
 bool names_a_title(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q);
 

@@ -75,7 +75,20 @@ void find_sentences(const PassContext& cx, DocumentAnalysis& doc) {
       if (!(is_quote_mark_cp(cp) || cp == ')' || cp == ']')) break;
       j += len;
     }
-    if (j >= doc.text.size() || doc.text[j] != ' ') continue;
+    if (j >= doc.text.size() || doc.text[j] != ' ') {
+      // "sagte der Papst.Der Bruder": a sentence run into the next without a space (as some
+      // sources have it), after a word in lower case; not a web address ("tagesschau.de",
+      // "Halo.Bungie.Org": another dot and a letter in the next word).
+      const auto lower = [&](std::size_t k) { return k < doc.text.size() && doc.text[k] >= 'a' && doc.text[k] <= 'z'; };
+      std::size_t word_end = j;
+      while (word_end < doc.text.size() && is_ascii_alnum(static_cast<unsigned char>(doc.text[word_end]))) ++word_end;
+      const bool address = word_end + 1 < doc.text.size() && doc.text[word_end] == '.' &&
+                           is_ascii_alnum(static_cast<unsigned char>(doc.text[word_end + 1]));
+      if (j == i + 1 && i >= 2 && lower(i - 1) && lower(i - 2) && j < doc.text.size() &&
+          is_upper_cp(cp_at(doc.text, j)) && lower(j + 1) && !address)
+        doc.sentence_starts.push_back(j);
+      continue;
+    }
     while (j < doc.text.size() && doc.text[j] == ' ') ++j;
     const char32_t next = cp_at(doc.text, j);
     if (is_upper_cp(next) || is_quote_mark_cp(next) || (next >= '0' && next <= '9'))

@@ -49,6 +49,10 @@ const Case kCases[] = {
     {"an organisation that opens the sentence is its subject",
      "The City Council has long regarded the plan as “a road to nowhere” for the town.",
      detail::clause_subject_speakers, 0, "City Council", "clause.subject", ""},
+    {"a full quote after a colon is the words of its sentence's subject",
+     "Ms Ana Ruiz spoke to the council on Monday. Later she turned on the mayor of Brae with a warning: “Whoever "
+     "plans like this has never seen the river.”",
+     detail::clause_subject_speakers, 0, "Ana Ruiz", "clause.subject", ""},
     {"a fragment is the words of its sentence's subject",
      "Ms Ana Ruiz worried that the bridge was becoming “a toll road for the rich” in the end.",
      detail::clause_subject_speakers, 0, "Ana Ruiz", "clause.subject", ""},

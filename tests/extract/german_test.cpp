@@ -522,7 +522,7 @@ TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound endi
   }
 }
 
-TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb)", "[attribution][de]") {
+TEST_CASE("German: speakers across sentences (a new subject, an organisation's clause, a subject after its verb, reported speech, a colon, a clause)", "[attribution][de]") {
   const std::vector<Row> rows = {
       {"a fragment after a newly named subject is theirs, not the previous speaker's",
        "Anna Roth nannte den Plan „überzogen“, Bürgermeister Tom Vogel bezeichnete die Kosten von zwölf Millionen "
@@ -541,6 +541,18 @@ TEST_CASE("German: speakers across sentences (a new subject, an organisation's c
        "Der Verkehrsminister Tom Vogel war am Dienstag in Bonn. Um die Zeit zu nutzen, habe Vogel die Sitzung „so "
        "bald wie möglich“ beendet. Dann reiste er weiter.",
        "so bald", "Tom Vogel"},
+      {"a fragment in reported speech goes on with the previous sentence's subject",
+       "Die Schulen bleiben im Winter länger geschlossen. Am Montag nahm Bildungsministerin Anna Roth zu der Frage "
+       "Stellung. Jeder Lehrer könne „die Stunden im Sommer nachholen“. Die Gewerkschaft will darüber beraten.",
+       "Stunden", "Anna Roth"},
+      {"a full quote after a colon is the words of its sentence's subject",
+       "Die Ministerin Anna Roth war am Montag in Bonn. Dabei griff sie auch den Bürgermeister der Stadt scharf an: "
+       "„Wer so plant, hat die Brücke nie gesehen.“ Danach reiste sie weiter.",
+       "Wer so plant", "Anna Roth"},
+      {"a fragment after a later clause whose person speaks is theirs, not the subject's",
+       "Richterin Anna Roth fällte am Montag das Urteil. Zwar würde sie dem Mann gern eine Strafe ersparen, zumal "
+       "Rechtsanwalt Tom Vogel immer wieder betont hatte, der Angeklagte sei „völlig harmlos“.",
+       "völlig harmlos", "Tom Vogel"},
   };
   for (const Row& row : rows)
     SECTION(row.phenomenon) { check_exact_speaker(row); }

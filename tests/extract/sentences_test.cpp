@@ -32,6 +32,13 @@ TEST_CASE("sentences start after a full stop, a question or an exclamation befor
   CHECK(sentences_of("It cost 3.5 million. but why") == std::vector<std::string>{"It cost 3.5 million. but why"});
 }
 
+TEST_CASE("a sentence run into the next without a space ends before its capital", "[sentences]") {
+  CHECK(sentences_of("The rain fell.The match went on.") == std::vector<std::string>{"The rain fell.", "The match went on."});
+  // Not a web address, an initial's run, or a number.
+  CHECK(sentences_of("See Brae.com or Halo.Brae.Org, or J.R. Lark at 3.Five") ==
+        std::vector<std::string>{"See Brae.com or Halo.Brae.Org, or J.R. Lark at 3.Five"});
+}
+
 TEST_CASE("an abbreviation or an initial does not end a sentence", "[sentences]") {
   CHECK(sentences_of("Mr. Kell met Dr. Ona Vide at the U.S. embassy. They spoke.") ==
         std::vector<std::string>{"Mr. Kell met Dr. Ona Vide at the U.S. embassy. ", "They spoke."});
