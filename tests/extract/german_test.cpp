@@ -116,6 +116,9 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
        "Jörg Brenner"},
       {"a plural source without article", "„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagten Augenzeugen.",
        "Grenze", "Augenzeugen"},
+      {"laut TITLE honorifics NAME with a middle initial",
+       "Die Forschung geht weiter, und man kann laut Institutsleiter Prof. Dr. Stefan K. Wagner „jetzt viel mehr Patienten behandeln“.",
+       "Patienten", "Stefan K. Wagner"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
