@@ -119,6 +119,9 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
       {"laut TITLE honorifics NAME with a middle initial",
        "Die Forschung geht weiter, und man kann laut Institutsleiter Prof. Dr. Stefan K. Wagner „jetzt viel mehr Patienten behandeln“.",
        "Patienten", "Stefan K. Wagner"},
+      {"an organisation named on after its cue word: Amt der ..., Ministerium für ...",
+       "Das Statistische Amt der Republik Moldau empfiehlt allen Gemeinden eine „vorsichtige Planung der Haushalte“.",
+       "Planung", "Statistische Amt der Republik Moldau"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
