@@ -119,6 +119,8 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
       {"laut TITLE honorifics NAME with a middle initial",
        "Die Forschung geht weiter, und man kann laut Institutsleiter Prof. Dr. Stefan K. Wagner „jetzt viel mehr Patienten behandeln“.",
        "Patienten", "Stefan K. Wagner"},
+      {"a title that starts with an umlaut before the name: die Ökonomin NAME",
+       "„Die Zinsen werden im Herbst steigen“, sagte die Ökonomin Marta Jelinek.", "Zinsen", "Marta Jelinek"},
       {"an organisation named on after its cue word: Amt der ..., Ministerium für ...",
        "Das Statistische Amt der Republik Moldau empfiehlt allen Gemeinden eine „vorsichtige Planung der Haushalte“.",
        "Planung", "Statistische Amt der Republik Moldau"},
@@ -492,6 +494,9 @@ TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech aro
 
 TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound ending in one", "[attribution][de]") {
   const std::vector<Row> rows = {
+      {"a noun that starts with an umlaut (lower-casing is ASCII only): eine Ärztin des ORG",
+       "Das Krankenhaus ist voll. „Wir arbeiten seit drei Tagen ohne Pause“, sagte eine Ärztin des Krankenhauses.",
+       "Pause", "eine Ärztin des Krankenhauses"},
       {"ein NOUN sagte:", "Der Rat tagte lange. Dazu sagte ein Wissenschaftler: „Das Wasser ist seit Jahren zu warm.“",
        "Wasser", "ein Wissenschaftler"},
       {"a compound with a hyphen: Ein ORG-Sprecher VERB:",
