@@ -121,6 +121,13 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
        "Patienten", "Stefan K. Wagner"},
       {"a title that starts with an umlaut before the name: die Ökonomin NAME",
        "„Die Zinsen werden im Herbst steigen“, sagte die Ökonomin Marta Jelinek.", "Zinsen", "Marta Jelinek"},
+      {"a role with its name in apposition outside the quote's sentence names the later er",
+       "Der Streit geht weiter. Unterdessen verteidigte der Vorsitzende des Ausschusses, Karl Berger (SPD), den "
+       "Entwurf. Er bezeichnete die Reform als „maßvoll“.",
+       "maßvoll", "Karl Berger"},
+      {"the same for the role repeated later",
+       "Die Vorsitzende des Vereins, Helga Mertens, kam spät. Die Vorsitzende wies alle Vorwürfe als „haltlos“ zurück.",
+       "haltlos", "Helga Mertens"},
       {"an organisation named on after its cue word: Amt der ..., Ministerium für ...",
        "Das Statistische Amt der Republik Moldau empfiehlt allen Gemeinden eine „vorsichtige Planung der Haushalte“.",
        "Planung", "Statistische Amt der Republik Moldau"},
