@@ -585,3 +585,12 @@ TEST_CASE("an unknown language is refused at start-up", "[attribution][de]") {
   CHECK_FALSE(Extractor::create(options, &error));
   CHECK(error.find("xx") != std::string::npos);
 }
+
+TEST_CASE("German: a name with its role in apposition after it gives the person's role and organisation", "[attribution][de]") {
+  const auto quotes = run("Karl Berger, der Vorsitzende des Anglervereins, kam spät. „Der See ist sauber“, sagte Berger.");
+  const Quote* q = find_quote(quotes, "See");
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker == "Karl Berger");
+  CHECK(q->role == "Vorsitzende");
+  CHECK(q->organization == "Anglervereins");
+}
