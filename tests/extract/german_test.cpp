@@ -121,6 +121,9 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
        "Patienten", "Stefan K. Wagner"},
       {"a title that starts with an umlaut before the name: die Ökonomin NAME",
        "„Die Zinsen werden im Herbst steigen“, sagte die Ökonomin Marta Jelinek.", "Zinsen", "Marta Jelinek"},
+      {"the government named with the national adjective is the government, not the country",
+       "Die deutsche Bundesregierung nannte den Vertrag einen „wichtigen Schritt nach vorn“.", "Schritt",
+       "deutsche Bundesregierung"},
       {"a role with its name in apposition outside the quote's sentence names the later er",
        "Der Streit geht weiter. Unterdessen verteidigte der Vorsitzende des Ausschusses, Karl Berger (SPD), den "
        "Entwurf. Er bezeichnete die Reform als „maßvoll“.",
