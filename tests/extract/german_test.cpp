@@ -116,6 +116,24 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
        "Jörg Brenner"},
       {"a plural source without article", "„Die Lage an der Grenze ist ruhig und wird es bleiben“, sagten Augenzeugen.",
        "Grenze", "Augenzeugen"},
+      {"laut TITLE honorifics NAME with a middle initial",
+       "Die Forschung geht weiter, und man kann laut Institutsleiter Prof. Dr. Stefan K. Wagner „jetzt viel mehr Patienten behandeln“.",
+       "Patienten", "Stefan K. Wagner"},
+      {"a title that starts with an umlaut before the name: die Ökonomin NAME",
+       "„Die Zinsen werden im Herbst steigen“, sagte die Ökonomin Marta Jelinek.", "Zinsen", "Marta Jelinek"},
+      {"the government named with the national adjective is the government, not the country",
+       "Die deutsche Bundesregierung nannte den Vertrag einen „wichtigen Schritt nach vorn“.", "Schritt",
+       "deutsche Bundesregierung"},
+      {"a role with its name in apposition outside the quote's sentence names the later er",
+       "Der Streit geht weiter. Unterdessen verteidigte der Vorsitzende des Ausschusses, Karl Berger (SPD), den "
+       "Entwurf. Er bezeichnete die Reform als „maßvoll“.",
+       "maßvoll", "Karl Berger"},
+      {"the same for the role repeated later",
+       "Die Vorsitzende des Vereins, Helga Mertens, kam spät. Die Vorsitzende wies alle Vorwürfe als „haltlos“ zurück.",
+       "haltlos", "Helga Mertens"},
+      {"an organisation named on after its cue word: Amt der ..., Ministerium für ...",
+       "Das Statistische Amt der Republik Moldau empfiehlt allen Gemeinden eine „vorsichtige Planung der Haushalte“.",
+       "Planung", "Statistische Amt der Republik Moldau"},
   };
   for (const auto& row : rows) {
     SECTION(row.phenomenon) {
@@ -486,6 +504,9 @@ TEST_CASE("German: the Konjunktiv of any frequent verb marks reported speech aro
 
 TEST_CASE("German: an unnamed source by a noun of the lexicon or a compound ending in one", "[attribution][de]") {
   const std::vector<Row> rows = {
+      {"a noun that starts with an umlaut (lower-casing is ASCII only): eine Ärztin des ORG",
+       "Das Krankenhaus ist voll. „Wir arbeiten seit drei Tagen ohne Pause“, sagte eine Ärztin des Krankenhauses.",
+       "Pause", "eine Ärztin des Krankenhauses"},
       {"ein NOUN sagte:", "Der Rat tagte lange. Dazu sagte ein Wissenschaftler: „Das Wasser ist seit Jahren zu warm.“",
        "Wasser", "ein Wissenschaftler"},
       {"a compound with a hyphen: Ein ORG-Sprecher VERB:",
@@ -578,4 +599,13 @@ TEST_CASE("an unknown language is refused at start-up", "[attribution][de]") {
   std::string error;
   CHECK_FALSE(Extractor::create(options, &error));
   CHECK(error.find("xx") != std::string::npos);
+}
+
+TEST_CASE("German: a name with its role in apposition after it gives the person's role and organisation", "[attribution][de]") {
+  const auto quotes = run("Karl Berger, der Vorsitzende des Anglervereins, kam spät. „Der See ist sauber“, sagte Berger.");
+  const Quote* q = find_quote(quotes, "See");
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker == "Karl Berger");
+  CHECK(q->role == "Vorsitzende");
+  CHECK(q->organization == "Anglervereins");
 }
