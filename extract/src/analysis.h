@@ -57,6 +57,7 @@ struct Entity {
   char gender = 0;
   std::string head;                    // descriptor head noun
   bool written = false, plural = false;
+  bool definite = false;               // a descriptor written with a definite article ("the spokesman")
   bool honorific = false;              // a person named with an honorific ("Mr", "Dr") somewhere
 };
 

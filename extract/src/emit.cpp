@@ -156,13 +156,19 @@ static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& 
 }
 
 // Whether the quoted words stand elsewhere in the text too, as whole words, after its first
-// line (a headline may repeat a quote of the body). Never for a quote of the headline.
+// line (a headline may repeat a quote of the body). Never for a quote of the headline. Within
+// kRecurrenceReach of the quote, which holds a whole news article and keeps a long text with
+// many short quotations linear.
 static bool recurs_in_text(const DocumentAnalysis& doc, const QuoteSpan& q) {
+  constexpr std::size_t kRecurrenceReach = 64 * 1024;
   if (q.in_headline || q.end <= q.begin) return false;
   const std::string_view text = doc.text, words = text.substr(q.begin, q.end - q.begin);
   const std::size_t first_line_end = text.find('\n');
-  for (std::size_t at = text.find(words, first_line_end == std::string_view::npos ? 0 : first_line_end);
-       at != std::string_view::npos; at = text.find(words, at + 1)) {
+  const std::size_t from = std::max(first_line_end == std::string_view::npos ? 0 : first_line_end,
+                                    q.begin > kRecurrenceReach ? q.begin - kRecurrenceReach : 0);
+  const std::string_view reach = text.substr(from, std::min(text.size(), q.end + kRecurrenceReach) - from);
+  for (std::size_t in = reach.find(words); in != std::string_view::npos; in = reach.find(words, in + 1)) {
+    const std::size_t at = from + in;
     if (at == q.begin) continue;
     if (!is_word_cp(cp_before(text, at)) && !is_word_cp(cp_at(text, at + words.size()))) return true;
   }

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <set>
+#include <unordered_map>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -351,6 +353,7 @@ static int descriptor_for(const PassContext& cx, DocumentAnalysis& doc, const Ph
   e.head = p.head;
   e.written = p.written;
   e.plural = p.plural;
+  e.definite = p.definite;
   return add_entity(doc, std::move(e));
 }
 
@@ -413,6 +416,53 @@ void complete_surnames(const PassContext& cx, DocumentAnalysis& doc) {
     e.display = join_words(e.name);
     e.key = normalise_key(e.display);
     if (!e.gender) e.gender = gender_of(given);
+  }
+}
+
+
+// "Die Anwältin der Frau sagte …", later "Celebi, die Anwältin der Frau, …": an unnamed source
+// with a definite description that the text writes in apposition after a person's name is that
+// person. Only for the whole description as first written, right after "NAME, ", and only where
+// one person has that name. Not an indefinite one: "a longtime adviser" said something, and
+// "David Axelrod, a longtime adviser" is often somebody else. One pass over the text's ", ".
+void name_described_sources(DocumentAnalysis& doc) {
+  std::unordered_map<std::string, std::size_t> described_as;  // ", die anwältin …" → descriptor
+  std::set<std::size_t> lengths;
+  for (std::size_t k = 0; k < doc.entities.size(); ++k) {
+    const Entity& e = doc.entities[k];
+    if (e.kind != PhraseKind::Descriptor || !e.definite || e.written || e.plural) continue;
+    if (e.display.find(' ') == std::string::npos) continue;  // a bare noun ("Sprecher") says too little
+    // In apposition the article is never the sentence's first word: "Die Anwältin" → ", die Anwältin".
+    std::string apposition = ", " + e.display;
+    apposition[2] = static_cast<char>(std::tolower(static_cast<unsigned char>(apposition[2])));
+    lengths.insert(apposition.size());
+    described_as.emplace(std::move(apposition), k);
+  }
+  if (described_as.empty()) return;
+  std::unordered_map<std::string, int> surnames;  // the latest person of each surname
+  for (std::size_t k = 0; k < doc.entities.size(); ++k)
+    if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() && !doc.entities[k].plural)
+      surnames[doc.entities[k].name.back()] = static_cast<int>(k);
+  std::unordered_map<std::size_t, int> named;  // descriptor → person; -2: several people
+  const std::string_view text = doc.text;
+  for (std::size_t at = text.find(", "); at != std::string_view::npos; at = text.find(", ", at + 1)) {
+    std::size_t b = at;
+    while (b > 0 && !is_space_cp(static_cast<unsigned char>(text[b - 1]))) --b;
+    const auto person = surnames.find(std::string(text.substr(b, at - b)));
+    if (person == surnames.end()) continue;
+    for (const std::size_t length : lengths) {
+      const auto described = described_as.find(std::string(text.substr(at, length)));
+      if (described == described_as.end()) continue;
+      const auto [it, first] = named.emplace(described->second, person->second);
+      if (!first && it->second != person->second) it->second = -2;
+    }
+  }
+  for (const auto& [descriptor, person] : named) {
+    if (person < 0) continue;
+    Entity& described = doc.entities[descriptor];
+    const std::string role = described.role, organization = described.organization;
+    described = doc.entities[static_cast<std::size_t>(person)];
+    if (described.role.empty()) described.role = role, described.organization = organization;
   }
 }
 

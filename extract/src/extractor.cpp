@@ -59,6 +59,7 @@ void run_passes(const PassContext& cx, DocumentAnalysis& doc, DocumentQuotes& ou
   continue_speakers(cx, doc);
   clause_subject_speakers(cx, doc);
   complete_surnames(cx, doc);
+  name_described_sources(doc);
   emit_quotes(cx, doc, out);
   out.warnings = std::move(doc.warnings);
 }

@@ -615,3 +615,28 @@ TEST_CASE("German: a name with its role in apposition after it gives the person'
   CHECK(q->role == "Vorsitzende");
   CHECK(q->organization == "Anglervereins");
 }
+
+TEST_CASE("a definite description written later in apposition after a name is that person", "[attribution][de]") {
+  const auto german = run(
+      "Die Anwältin des Mieters sprach von einem Fehler: „Der Vertrag war nie gültig.“ Am Abend ging Jana Roth, "
+      "die Anwältin des Mieters, zum Gericht.");
+  const Quote* q = find_quote(german, "Vertrag");
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker == "Jana Roth");
+  CHECK_FALSE(q->anonymous);
+  // Two people written with the same description: it names neither.
+  const auto two = run(
+      "Die Anwältin des Mieters sprach von einem Fehler: „Der Vertrag war nie gültig.“ Jana Roth, die Anwältin des "
+      "Mieters, ging zum Gericht. Später kam Eva Sommer, die Anwältin des Mieters, hinzu.");
+  const Quote* shared = find_quote(two, "Vertrag");
+  REQUIRE(shared != nullptr);
+  CHECK(shared->anonymous);
+  // An indefinite description is often somebody else than the person later so described.
+  const auto english = run(
+      "A longtime adviser was blunt: “The campaign has no plan.” Later, David Axelrod, a longtime adviser, spoke "
+      "to reporters.",
+      "en");
+  const Quote* indefinite = find_quote(english, "campaign");
+  REQUIRE(indefinite != nullptr);
+  CHECK(indefinite->anonymous);
+}
