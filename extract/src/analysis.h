@@ -10,6 +10,7 @@
 //   headline_speakers, lead_in_speakers, continue_speakers, clause_subject_speakers
 //                      attributions left empty by the rules (discourse.cpp)
 //   complete_surnames  entities' names
+//   name_described_sources  descriptors named later in apposition
 //   emit_quotes        DocumentQuotes
 //
 // Everything refers to text by byte offsets into `text` and to mentions, entities and spans

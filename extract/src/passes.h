@@ -78,6 +78,7 @@ bool is_country(const PassContext& cx, const std::string& name);
 std::string join_words(const std::vector<std::string>& words);
 // Pass: a person known by the surname alone takes the full name the document writes once.
 void complete_surnames(const PassContext& cx, DocumentAnalysis& doc);
+// Pass: a definite description later written in apposition after a name becomes that person.
 void name_described_sources(DocumentAnalysis& doc);
 
 // The latest mention before `pos`, within `reach` bytes, whose entity `accepts`; -1 if none.
