@@ -177,9 +177,14 @@ inline bool spoken_in(const Lexicon& lex, const DocumentAnalysis& doc, std::size
   return !before.empty() && lex.document_prepositions.count(std::string(before)) > 0;
 }
 
+// The first mention that begins at `pos` or later (mentions are in text order).
+inline std::vector<Mention>::const_iterator first_mention_from(const DocumentAnalysis& doc, std::size_t pos) {
+  return std::lower_bound(doc.mentions.begin(), doc.mentions.end(), pos,
+                          [](const Mention& m, std::size_t at) { return m.begin < at; });
+}
+
 inline const Mention* mention_at(const DocumentAnalysis& doc, std::size_t begin) {
-  auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
-                             [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  const auto it = first_mention_from(doc, begin);
   return it != doc.mentions.end() && it->begin == begin ? &*it : nullptr;
 }
 
@@ -190,8 +195,7 @@ inline std::size_t paragraph_open(const DocumentAnalysis& doc, const QuoteSpan& 
 }
 
 inline bool mention_between(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
-  const auto it = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
-                                   [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+  const auto it = first_mention_from(doc, begin);
   return it != doc.mentions.end() && it->begin < end;
 }
 

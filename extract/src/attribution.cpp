@@ -16,7 +16,7 @@ static bool ends_with_of_them(const Lexicon& lex, std::string_view phrase) {
   const std::string lower = to_lower_ascii(phrase);
   for (const std::string& reference : lex.group_references) {
     const std::string end = " " + reference;
-    if (lower.size() > end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
+    if (lower.size() > end.size() && ends_with(lower, end)) return true;
   }
   return false;
 }
@@ -24,7 +24,7 @@ static bool ends_with_of_them(const Lexicon& lex, std::string_view phrase) {
 // "saying", "responding": a speech verb's form that introduces, not reports.
 bool is_participle(const Lexicon& lex, const std::string& word) {
   for (const std::string& suffix : lex.participle_suffixes)
-    if (word.size() > suffix.size() + 1 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (word.size() > suffix.size() + 1 && ends_with(word, suffix))
       return true;
   return false;
 }

@@ -139,6 +139,20 @@ inline int count_words(std::string_view text, std::size_t begin, std::size_t end
   return words;
 }
 
+// Whether `s` ends with `end` ("Nachrichtenagentur" with "agentur"; any `s` ends with "").
+inline bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// Whether two strings are the same but for the case of ASCII letters ("GmbH", "gmbh").
+inline bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
 // The bytes of the possessive mark that ends `word`, or 0: "’s" or "'s" ("Russia’s",
 // "Britain's"), or the apostrophe alone after an s ("Wales’", "the players'"). A word that is
 // only the mark is no possessive.

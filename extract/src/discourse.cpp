@@ -61,6 +61,14 @@ static bool has_own_speaker(const PassContext& cx, const DocumentAnalysis& doc, 
   return false;
 }
 
+// Gives attribution `a` to the entity mention `m` names, by `rule`, pointing at the mention.
+static void attribute_to(Attribution& a, const Mention& m, const char* rule, double confidence) {
+  a.entity = m.entity;
+  a.rule = rule;
+  a.confidence = confidence;
+  a.set_mention(m.begin, m.end);
+}
+
 // Whom the text between quotes i-1 and i presents as a sentence's subject after the previous
 // speaker was last named, when that is somebody else ("„…“, sagte Seibert in Berlin. Später
 // sagte Bundeskanzlerin Angela Merkel vor der Presse, Benedikt XVI. „ist und bleibt …“";
@@ -69,8 +77,7 @@ static bool has_own_speaker(const PassContext& cx, const DocumentAnalysis& doc, 
 static const Mention* new_subject_between(const DocumentAnalysis& doc, std::size_t i) {
   const Attribution& previous = doc.attributions[i - 1];
   const Mention* other = nullptr;
-  auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), doc.spans[i - 1].close_end,
-                            [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+  auto m = first_mention_from(doc, doc.spans[i - 1].close_end);
   for (; m != doc.mentions.end() && m->begin < doc.spans[i].open; ++m) {
     if (m->begin == previous.mention_begin || (m->entity >= 0 && m->entity == previous.entity))
       other = nullptr;  // "„…“, sagte er. „…“": the previous speaker again
@@ -107,11 +114,8 @@ void continue_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     }
     if (!rule) continue;
     if (const Mention* other = q.continues_previous ? nullptr : new_subject_between(doc, i)) {
-      Attribution& a = doc.attributions[i];
-      a.entity = other->entity;
-      a.rule = "continuation.new_subject";
-      a.confidence = 0.6;  // right for 4 of 6 on the German dev set, 13 of 23 on PolNeAR dev
-      a.set_mention(other->begin, other->end);
+      // Right for 4 of 6 on the German dev set, 13 of 23 on PolNeAR dev.
+      attribute_to(doc.attributions[i], *other, "continuation.new_subject", 0.6);
       continue;
     }
     doc.attributions[i] = doc.attributions[i - 1];
@@ -185,8 +189,7 @@ static const Mention* person_for_missing_subject(const PassContext& cx, const Do
                                                  std::size_t end) {
   if (!cx.lex.nouns_capitalised) return nullptr;
   const Mention* person = nullptr;
-  auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
-                            [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+  auto m = first_mention_from(doc, begin);
   for (; m != doc.mentions.end() && m->begin < end; ++m) {
     if (m->subject) return nullptr;
     if (m->entity < 0 || person) continue;
@@ -343,15 +346,11 @@ void lead_in_speakers(const PassContext& cx, DocumentAnalysis& doc) {
 void headline_speakers(const PassContext& /*cx*/, DocumentAnalysis& doc) {
   for (std::size_t i = 0; i < doc.spans.size() && doc.spans[i].in_headline; ++i) {
     if (doc.attributions[i].entity >= 0) continue;
-    const auto first = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), doc.spans[i].paragraph_begin,
-                                        [](const Mention& m, std::size_t pos) { return m.begin < pos; });
+    const auto first = first_mention_from(doc, doc.spans[i].paragraph_begin);
     if (first == doc.mentions.end() || first->begin >= doc.spans[i].open || first->entity < 0 ||
         doc.entities[first->entity].kind != PhraseKind::Person)
       continue;
-    doc.attributions[i].entity = first->entity;
-    doc.attributions[i].rule = "headline.subject";
-    doc.attributions[i].confidence = 0.6;
-    doc.attributions[i].set_mention(first->begin, first->end);
+    attribute_to(doc.attributions[i], *first, "headline.subject", 0.6);
   }
 }
 
@@ -369,8 +368,7 @@ static const Mention* reported_speech_goes_on(const PassContext& cx, const Docum
     return nullptr;
   const std::size_t previous = sentence_start(doc, s - 1);
   if (i > 0 && doc.spans[i - 1].close_end > previous) return nullptr;  // a quote there: the continuations'
-  auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), previous,
-                            [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+  auto m = first_mention_from(doc, previous);
   for (; m != doc.mentions.end() && m->begin < s; ++m)
     if (m->subject && m->entity >= 0 && doc.entities[m->entity].kind != PhraseKind::Organization) return &*m;
   return person_for_missing_subject(cx, doc, previous, s);
@@ -381,8 +379,7 @@ static const Mention* reported_speech_goes_on(const PassContext& cx, const Docum
 static const Mention* speaker_of_a_clause(const PassContext& cx, const DocumentAnalysis& doc, std::size_t begin,
                                           std::size_t end) {
   const Mention* speaking = nullptr;
-  auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), begin,
-                            [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+  auto m = first_mention_from(doc, begin);
   for (; m != doc.mentions.end() && m->begin < end; ++m) {
     if (m->subject || m->entity < 0) continue;
     const Entity& e = doc.entities[m->entity];
@@ -412,8 +409,7 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     if (doc.attributions[i].entity >= 0 || q.in_headline || names_a_title(cx, doc, q)) continue;
     if (!is_partial(doc, i) && !after_colon(doc, q)) continue;
     const std::size_t s = std::max(sentence_start(doc, q.open), q.paragraph_begin);
-    auto m = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s,
-                              [](const Mention& mention, std::size_t pos) { return mention.begin < pos; });
+    auto m = first_mention_from(doc, s);
     // An organisation that opens the sentence before any person is its subject ("Die
     // Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen").
     std::size_t org_at = q.open, org_end = q.open;
@@ -421,35 +417,21 @@ void clause_subject_speakers(const PassContext& cx, DocumentAnalysis& doc) {
     // A person who speaks in a later clause of it, opened by a conjunction ("…, zumal
     // Verteidiger Tom Vogel betont hatte, der Mann sei „harmlos“"), goes before its subject.
     if (const Mention* speaking = speaker_of_a_clause(cx, doc, s, q.open)) {
-      doc.attributions[i].entity = speaking->entity;
-      doc.attributions[i].rule = "clause.subject";
-      doc.attributions[i].confidence = 0.6;
-      doc.attributions[i].set_mention(speaking->begin, speaking->end);
+      attribute_to(doc.attributions[i], *speaking, "clause.subject", 0.6);
       continue;
     }
     for (; m != doc.mentions.end() && m->begin < org_at; ++m) {
       if (!m->subject || m->entity < 0) continue;
       if (doc.entities[m->entity].kind == PhraseKind::Organization) break;
-      doc.attributions[i].entity = m->entity;
-      doc.attributions[i].rule = "clause.subject";
-      doc.attributions[i].confidence = 0.6;  // 0.62 of them right on the PolNeAR dev set
-      doc.attributions[i].set_mention(m->begin, m->end);
+      attribute_to(doc.attributions[i], *m, "clause.subject", 0.6);  // 0.62 of them right on the PolNeAR dev set
       break;
     }
     if (doc.attributions[i].entity < 0 && organization < 0)
-      if (const Mention* person = person_for_missing_subject(cx, doc, s, q.open)) {
-        doc.attributions[i].entity = person->entity;
-        doc.attributions[i].rule = "clause.subject";
-        doc.attributions[i].confidence = 0.5;  // 4 of 9 right on the German dev set
-        doc.attributions[i].set_mention(person->begin, person->end);
-      }
+      if (const Mention* person = person_for_missing_subject(cx, doc, s, q.open))
+        attribute_to(doc.attributions[i], *person, "clause.subject", 0.5);  // 4 of 9 right on the German dev set
     if (doc.attributions[i].entity < 0 && organization < 0)
-      if (const Mention* speaker = reported_speech_goes_on(cx, doc, i, s)) {
-        doc.attributions[i].entity = speaker->entity;
-        doc.attributions[i].rule = "continuation.reported_speech";
-        doc.attributions[i].confidence = 0.55;  // 3 of 5 right on the German dev set
-        doc.attributions[i].set_mention(speaker->begin, speaker->end);
-      }
+      if (const Mention* speaker = reported_speech_goes_on(cx, doc, i, s))  // 3 of 5 right on the German dev set
+        attribute_to(doc.attributions[i], *speaker, "continuation.reported_speech", 0.55);
     if (doc.attributions[i].entity >= 0 || organization < 0) continue;
     doc.attributions[i].entity = organization;
     doc.attributions[i].rule = "clause.subject";

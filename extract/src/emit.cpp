@@ -134,7 +134,7 @@ static bool ends_as_sentence(const Lexicon& lex, std::string_view quoted) {
     const std::string_view word = quoted.substr(from, quoted.size() - 1 - from);
     return word.find('.') == std::string_view::npos && !lex.abbreviations.count(std::string(word));
   }
-  return last == '!' || last == '?' || (quoted.size() >= 3 && quoted.substr(quoted.size() - 3) == "\xE2\x80\xA6");
+  return last == '!' || last == '?' || ends_with(quoted, "\xE2\x80\xA6");
 }
 
 // Where nouns are capitalised (German), a quotation that opens with a capital or a digit is a

@@ -114,7 +114,7 @@ int person_named(const DocumentAnalysis& doc, const std::string& surname) {
 
 // `longer` is a fuller form of the role `shorter` ("race director" of "director").
 static bool fuller_form(const std::string& longer, const std::string& shorter) {
-  return longer.size() > shorter.size() && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
+  return longer.size() > shorter.size() && ends_with(longer, shorter);
 }
 
 void note_role(const Lexicon& lex, Entity& e, std::size_t pos, const std::string& role, const std::string& organization) {
@@ -233,7 +233,7 @@ static std::string organization_named_before(const PassContext& cx, const Docume
     word[0] = static_cast<char>(word[0] - 'a' + 'A');
     if (!cx.lex.organization_cues.count(word)) continue;
     for (const auto& [form, canonical] : cx.lex.organizations) {
-      if (form.size() <= word.size() || form.compare(form.size() - word.size(), word.size(), word) != 0) continue;
+      if (form.size() <= word.size() || !ends_with(form, word)) continue;
       const std::size_t at = std::string_view(doc.text).substr(0, pos).rfind(form);
       if (at != std::string_view::npos && (best.empty() || at > best_pos)) best = canonical, best_pos = at;
     }

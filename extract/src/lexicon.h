@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+#include "chars.h"
 
 namespace quotegraph::detail {
 
@@ -118,6 +119,17 @@ std::string_view embedded_data(std::string_view name);
 const std::vector<std::string_view>& embedded_languages();
 
 std::string to_lower_ascii(std::string_view s);
+
+// Whether `word` without one of the language's genitive suffixes (genitive_suffix: "Frankreichs"
+// is of "Frankreich") leaves a stem of more than `min_stem` bytes that `accept` takes.
+template <typename Accept>
+bool genitive_stem_that(const Lexicon& lex, std::string_view word, std::size_t min_stem, Accept accept) {
+  for (const std::string& suffix : lex.genitive_suffixes)
+    if (word.size() > suffix.size() + min_stem && ends_with(word, suffix) &&
+        accept(std::string(word.substr(0, word.size() - suffix.size()))))
+      return true;
+  return false;
+}
 
 // Calls `line_fn(line, line_number)` for every line of a data file (lexicon or rule file) that
 // is not blank or a comment, without its line break; stops when line_fn returns false (one

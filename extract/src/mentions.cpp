@@ -178,13 +178,13 @@ static bool names_a_place(const Lexicon& lex, const DocumentAnalysis& doc, std::
 // speaker_noun_ending ("Sprecher", "Moderatorin", "Gericht").
 static bool names_who_speaks(const Lexicon& lex, const std::string& lower) {
   for (const std::string& ending : lex.speaker_noun_endings)
-    if (lower.size() >= ending.size() && lower.compare(lower.size() - ending.size(), ending.size(), ending) == 0) return true;
+    if (ends_with(lower, ending)) return true;
   for (std::size_t from = 0; from + 3 <= lower.size(); ++from) {
     if ((static_cast<unsigned char>(lower[from]) & 0xC0) == 0x80) continue;  // inside a character
     const std::string part = lower.substr(lower[from] == '-' ? from + 1 : from);
     if (lex.titles.count(part) || lex.descriptors.count(part)) return true;
     for (const std::string& cue : lex.organization_cues)
-      if (to_lower_ascii(cue) == part) return true;
+      if (equal_ignoring_ascii_case(cue, part)) return true;
   }
   return false;
 }
@@ -227,11 +227,7 @@ static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
   if (capitals != 1) return true;
   const std::string lower = to_lower_ascii(last_part);
   if (names_who_speaks(lex, lower)) return true;
-  for (const std::string& suffix : lex.genitive_suffixes)
-    if (lower.size() > suffix.size() + 3 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-        names_who_speaks(lex, lower.substr(0, lower.size() - suffix.size())))
-      return true;
-  return false;
+  return genitive_stem_that(lex, lower, 3, [&](const std::string& stem) { return names_who_speaks(lex, stem); });
 }
 
 // Where nouns are capitalised, the person whose words a phrase names: a noun of the language's
@@ -241,20 +237,18 @@ static bool may_name_somebody(const Lexicon& lex, const std::string& word) {
 static std::vector<std::string> utterance_author(const PassContext& cx, const DocumentAnalysis& doc, const Phrase& p) {
   if (!cx.lex.nouns_capitalised || p.kind != PhraseKind::Person || p.honorific || p.name.size() < 2) return {};
   const std::string head = to_lower_ascii(p.name.front());
-  bool utterance = false;
-  for (const std::string& noun : cx.lex.utterance_nouns)
-    utterance = utterance ||
-                (head.size() >= noun.size() && head.compare(head.size() - noun.size(), noun.size(), noun) == 0);
-  if (!utterance) return {};
+  if (std::none_of(cx.lex.utterance_nouns.begin(), cx.lex.utterance_nouns.end(),
+                   [&](const std::string& noun) { return ends_with(head, noun); }))
+    return {};
   if (p.name.size() >= 3 && cx.lex.genitive_prepositions.count(p.name[1]))
     return std::vector<std::string>(p.name.begin() + 2, p.name.end());
   if (p.name.size() != 2) return {};
-  for (const std::string& suffix : cx.lex.genitive_suffixes) {
-    const std::string& word = p.name[1];
-    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    const std::string bare = word.substr(0, word.size() - suffix.size());
-    if (person_named(doc, bare) >= 0) return {bare};
-  }
+  std::string bare;
+  if (genitive_stem_that(cx.lex, p.name[1], 2, [&](const std::string& stem) {
+        bare = stem;
+        return person_named(doc, stem) >= 0;
+      }))
+    return {bare};
   return {};
 }
 

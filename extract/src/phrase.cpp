@@ -126,22 +126,21 @@ static std::unordered_map<std::string, bool>::const_iterator descriptor_head(con
 // The country a word names in the genitive without an apostrophe (language.tsv
 // genitive_suffix: German "Frankreichs", "Russlands"), or "".
 static std::string genitive_country(const std::string& word, const Lexicon& lex) {
-  for (const std::string& suffix : lex.genitive_suffixes) {
-    if (word.size() <= suffix.size() + 2 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    if (const auto c = lex.countries.find(word.substr(0, word.size() - suffix.size())); c != lex.countries.end()) return c->second;
-  }
-  return "";
+  std::string country;
+  genitive_stem_that(lex, word, 2, [&](const std::string& stem) {
+    const auto c = lex.countries.find(stem);
+    if (c != lex.countries.end()) country = c->second;
+    return c != lex.countries.end();
+  });
+  return country;
 }
 
 // Whether a word is a title in the genitive (language.tsv genitive_suffix: German "des
 // Parteichefs", "des SPD-Vorsitzenden" is a title already): "Bürgermeisters" -> "bürgermeister".
 static bool is_genitive_title(const std::string& word, const Lexicon& lex) {
-  for (const std::string& suffix : lex.genitive_suffixes) {
-    if (word.size() <= suffix.size() + 3 || word.compare(word.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    const std::string stem = word.substr(0, word.size() - suffix.size());
-    if (lex.titles.count(to_lower_ascii(stem)) || is_compound_title(stem, lex)) return true;
-  }
-  return false;
+  return genitive_stem_that(lex, word, 3, [&](const std::string& stem) {
+    return lex.titles.count(to_lower_ascii(stem)) || is_compound_title(stem, lex);
+  });
 }
 
 // Where titles compound (language.tsv "compounds titles"), the organisation before the hyphen
@@ -631,7 +630,7 @@ bool is_noun_like(const Lexicon& lex, const std::string& w) {
   if (w.empty() || !std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; }))
     return false;
   for (const std::string& suffix : lex.participle_suffixes)
-    if (w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) return false;
+    if (w.size() > suffix.size() && ends_with(w, suffix)) return false;
   return true;
 }
 
