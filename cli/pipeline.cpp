@@ -216,6 +216,7 @@ int run_extract(const PipelineOptions& options, const std::vector<QuoteSink*>& s
   Corpus& corpus = kept_until_exit<Corpus>();
   const bool keep = any_needs(sinks, QuoteSink::Needs::Corpus);
   OrderedPool pool(*extractor, options.threads, [&](Document& doc, DocumentQuotes& found) {
+    doc.language = found.language;
     DocumentRecord record{std::move(doc), unresolved(std::move(found.quotes))};
     drop_weak_quotes(record.quotes, options.graph.min_confidence);
     for (const auto& w : found.warnings) std::cerr << "quotegraph: " << record.document.id << ": " << w << "\n";

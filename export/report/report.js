@@ -12,6 +12,7 @@
   });
 
   const data = JSON.parse(document.getElementById('qg-data').textContent);
+  // Document fields: [id, title, date, url, language]
   const docs = data.documents, speakers = data.speakers, quotes = data.quotes;
   const PAGE = 100;
   const $ = (id) => document.getElementById(id);
@@ -73,7 +74,9 @@
     for (const [a, b, cls] of [[q[Q.mentionStart], q[Q.mentionEnd], 'speaker'], [q[Q.cueStart], q[Q.cueEnd], 'cue']])
       if (a >= 0 && b > a && b <= ctx.length && !marks.some(([x, y]) => a < y && b > x)) marks.push([a, b, cls]);
     marks.sort((a, b) => a[0] - b[0]);
-    const p = el('p', { class: 'context' });
+    // In the article's language, so that a screen reader reads German words as German.
+    const language = docs[q[Q.doc]][4];
+    const p = el('p', language ? { class: 'context', lang: language } : { class: 'context' });
     let at = 0;
     for (const [a, b, cls] of marks) {
       p.append(ctx.slice(at, a), el('mark', { class: cls, title: MARK_TITLE[cls], text: ctx.slice(a, b) }));

@@ -15,7 +15,7 @@ constexpr const char* kColumns[] = {
     "conflicting_attribution", "conflicting_speakers", "context", "context_start", "url", "date", "title",
     // Added after the first release's columns, so that a sheet that reads them by position still works.
     "speaker_mention", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentences_start", "sentences_end",
-    "conflicts"};
+    "conflicts", "language"};
 
 // One field: quoted when it holds a separator, a quote mark or a line break (RFC 4180), the
 // quote marks doubled. A field that a spreadsheet would run as a formula (it starts with =, +,
@@ -102,6 +102,7 @@ bool CsvWriter::write(const Document& doc, const std::vector<ResolvedQuote>& quo
       for (const auto& d : c.documents) conflicts += " " + d;
     }
     field(row, conflicts);
+    field(row, doc.language);
     out_.write(row.data(), static_cast<std::streamsize>(row.size()));
     out_.write("\r\n", 2);
   }

@@ -37,6 +37,7 @@ constexpr Attribute kNodeAttributes[] = {
     {"statements", "integer"},   {"documents", "integer"},    {"organizations", "integer"},
     {"speakers", "integer"},     {"document_ids", "string"},  {"first_date", "string"},
     {"first_document", "string"}, {"conflicting", "boolean"}, {"title", "string"},
+    {"language", "string"},
 };
 constexpr Attribute kEdgeAttributes[] = {
     {"kind", "string"},       {"role", "string"},        {"quote_id", "string"}, {"start_offset", "long"},

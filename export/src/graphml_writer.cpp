@@ -89,7 +89,7 @@ constexpr Key kKeys[] = {
     {"role", "node", "string"},          {"anonymous", "node", "boolean"},
     {"quote_text", "node", "string"},    {"doc", "node", "string"},
     {"url", "node", "string"},           {"date", "node", "string"},
-    {"unparsed_date", "node", "string"},
+    {"unparsed_date", "node", "string"}, {"language", "node", "string"},
     {"title", "node", "string"},         {"names", "node", "string"},
     {"statements", "node", "int"},       {"documents", "node", "int"},
     {"organizations", "node", "int"},    {"speakers", "node", "int"},

@@ -314,6 +314,7 @@ std::string page_data(const Corpus& corpus, const QuoteGraph& graph, const std::
     json_string(w, r.document.title);
     json_string(w, r.document.date);
     json_string(w, r.document.url);
+    json_string(w, r.document.language);
     w.EndArray();
   }
   w.EndArray();

@@ -77,6 +77,7 @@ bool JsonlWriter::write(const Document& doc, const std::vector<ResolvedQuote>& q
     string_or_null(w, "date", doc.date);
     string_or_null(w, "unparsed_date", doc.unparsed_date);
     string_or_null(w, "title", doc.title);
+    string_or_null(w, "language", doc.language);
     w.EndObject();
     out_.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
     out_.put('\n');

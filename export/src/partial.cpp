@@ -71,6 +71,9 @@ std::string parse_record(const std::string& line, DocumentRecord& record) {
   record.document.date = get_string(doc, "date");
   record.document.unparsed_date = get_string(doc, "unparsed_date");
   record.document.source = get_string(doc, "source");
+  record.document.language = get_string(doc, "language");
+  if (!record.document.language.empty() && !is_language_tag(record.document.language))
+    return "document language is not a language code (\"de\", \"en-GB\")";
   record.quotes.clear();
   for (const auto& item : json["quotes"].GetArray()) {
     if (!item.IsObject()) return "a quote that is not an object";
@@ -141,6 +144,7 @@ bool PartialWriter::write_quotes(const Document& doc, const Quotes& quotes) {
   put(w, "date", doc.date);
   put(w, "unparsed_date", doc.unparsed_date);
   put(w, "source", doc.source);
+  put(w, "language", doc.language);
   w.EndObject();
   w.Key("quotes");
   w.StartArray();

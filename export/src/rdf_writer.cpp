@@ -92,12 +92,15 @@ class Emitter {
   void literal(const std::string& s, const char* p, const std::string& value, const char* datatype = nullptr) {
     if (value.empty()) return;
     const SerdNode dt = datatype ? curie_node(datatype) : SERD_NODE_NULL;
-    SerdNode object = node(SERD_LITERAL, value);
-    // Always the short "..." form with escapes: Serd 0.30 writes a Turtle long string ("""...""")
-    // for text with quotes or line breaks, and one that ends in a quote mark comes out
-    // unreadable (found by fuzz_exporters).
-    object.flags &= ~static_cast<SerdNodeFlags>(SERD_HAS_NEWLINE | SERD_HAS_QUOTE);
-    emit(s, p, object, datatype ? &dt : nullptr);
+    emit(s, p, literal_node(value), datatype ? &dt : nullptr);
+  }
+  // Text in a language ("…"@de): untagged when the language is unknown (a partial result of
+  // an older version) or not a language code.
+  void text(const std::string& s, const char* p, const std::string& value, const std::string& language) {
+    if (value.empty()) return;
+    if (!is_language_tag(language)) return literal(s, p, value);
+    const SerdNode tag = node(SERD_LITERAL, language);
+    emit(s, p, literal_node(value), nullptr, &tag);
   }
 
   bool finish() { return status_ == SERD_SUCCESS && serd_writer_finish(writer_) == SERD_SUCCESS; }
@@ -121,6 +124,15 @@ class Emitter {
     return n;
   }
 
+  static SerdNode literal_node(const std::string& value) {
+    SerdNode n = node(SERD_LITERAL, value);
+    // Always the short "..." form with escapes: Serd 0.30 writes a Turtle long string ("""...""")
+    // for text with quotes or line breaks, and one that ends in a quote mark comes out
+    // unreadable (found by fuzz_exporters).
+    n.flags &= ~static_cast<SerdNodeFlags>(SERD_HAS_NEWLINE | SERD_HAS_QUOTE);
+    return n;
+  }
+
   // A vocabulary term ("schema:name"): ASCII without quotes or line breaks, so its node needs
   // no pass of serd_node_from_string's over it (one for each statement's predicate).
   static SerdNode curie_node(const char* curie) {
@@ -128,7 +140,8 @@ class Emitter {
     return SerdNode{bytes(curie), length, length, 0, SERD_CURIE};
   }
 
-  void emit(const std::string& subject, const char* predicate, const SerdNode& object, const SerdNode* datatype) {
+  void emit(const std::string& subject, const char* predicate, const SerdNode& object, const SerdNode* datatype,
+            const SerdNode* language = nullptr) {
     // Statements come in runs about one subject: its node is made once per run, from a copy
     // (the caller's string may be a temporary).
     if (subject != subject_) {
@@ -136,7 +149,7 @@ class Emitter {
       subject_node_ = node(SERD_URI, subject_);
     }
     const SerdNode p = curie_node(predicate);
-    const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &subject_node_, &p, &object, datatype, nullptr);
+    const SerdStatus st = serd_writer_write_statement(writer_, 0, nullptr, &subject_node_, &p, &object, datatype, language);
     if (st != SERD_SUCCESS && status_ == SERD_SUCCESS) status_ = st;
   }
 
@@ -184,7 +197,9 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
     case VertexKind::Document:
       rdf.type(s, "schema:NewsArticle");
       rdf.literal(s, "schema:identifier", v.document_id);
-      rdf.literal(s, "schema:headline", v.title);
+      rdf.text(s, "schema:headline", v.title, v.language);
+      // The language the article was read in, as a BCP 47 code (schema.org's inLanguage).
+      if (is_language_tag(v.language)) rdf.literal(s, "schema:inLanguage", v.language);
       rdf.literal(s, "schema:url", v.url, "xsd:anyURI");
       // An ISO 8601 date or date-time (the reader normalised it); one it could not read is
       // kept as written, untyped, in a property of its own. Read again here, so that a date
@@ -222,7 +237,8 @@ void write_vertex(Emitter& rdf, const VertexData& v, const std::string& s) {
       break;
     case VertexKind::Statement:
       rdf.type(s, "schema:Quotation");
-      rdf.literal(s, "schema:text", v.text);
+      rdf.text(s, "schema:text", v.text, v.language);
+      if (is_language_tag(v.language)) rdf.literal(s, "schema:inLanguage", v.language);
       break;
   }
 }

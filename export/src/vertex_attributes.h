@@ -60,6 +60,7 @@ inline std::vector<std::pair<const char*, std::string>> vertex_attributes(const 
   add("date", v.date);
   add("unparsed_date", v.unparsed_date);
   add("title", v.title);
+  add("language", v.language);  // document, statement
   if (v.kind == VertexKind::Person || v.kind == VertexKind::Organization) {
     std::string names;
     for (const auto& n : v.names) names += (names.empty() ? "" : "; ") + n;

@@ -227,6 +227,25 @@ std::string_view detect_language(std::string_view text) {
   return evidence[best].language;
 }
 
+bool is_language_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > 35) return false;
+  bool first_part = true;
+  std::size_t part = 0;  // letters or digits since the last dash
+  for (const char c : tag) {
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'), digit = c >= '0' && c <= '9';
+    if (c == '-') {
+      if (part == 0) return false;
+      first_part = false;
+      part = 0;
+    } else if (letter || (digit && !first_part)) {
+      ++part;
+    } else {
+      return false;
+    }
+  }
+  return part > 0;
+}
+
 std::string quote_id(const std::string& document_id, std::size_t start, std::size_t end) {
   // FNV-1a over "doc\0start\0end": stable across runs, machines and shard orders.
   std::uint64_t h = fnv1a_hash64({});

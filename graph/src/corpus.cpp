@@ -143,7 +143,7 @@ void Corpus::add(DocumentRecord record) {
 std::vector<std::string> Corpus::finish() {
   // Duplicates are ordered by content too, so which one is kept does not depend on arrival.
   auto signature = [](const DocumentRecord& r) {
-    std::string s = r.document.title + '\n' + r.document.date + '\n' + r.document.url + '\n';
+    std::string s = r.document.title + '\n' + r.document.date + '\n' + r.document.url + '\n' + r.document.language + '\n';
     for (const auto& q : r.quotes) s += q.text + '\n' + q.speaker_id + '\n';
     return s;
   };

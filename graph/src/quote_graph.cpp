@@ -138,6 +138,7 @@ void QuoteGraph::add(const Document& doc, const std::vector<ResolvedQuote>& quot
     g[d].url = doc.url;
     g[d].date = doc.date;
     g[d].unparsed_date = doc.unparsed_date;
+    g[d].language = doc.language;
     g[d].title = doc.title;
   }
   for (const ResolvedQuote& q : quotes) {
@@ -147,6 +148,7 @@ void QuoteGraph::add(const Document& doc, const std::vector<ResolvedQuote>& quot
     if (created) {
       g[s].label = q.text;
       g[s].text = q.text;
+      g[s].language = doc.language;
     }
     if (!q.conflicting_speakers.empty()) impl_->conflicting_words[s] = normalise_statement(q.text);
     EdgeData& appears = impl_->merged_edge(s, d, EdgeKind::AppearsIn);

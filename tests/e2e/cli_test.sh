@@ -90,6 +90,43 @@ printf 'T\n\n“We will not pay,” the minister was quoted as saying.\n' > ex/x
 "$Q" --rules my-rules.txt ex --jsonl rule.jsonl -q
 check "docs: added rule fires" grep -q '"rule":"after.was_quoted_as_saying"' rule.jsonl
 
+# --lang auto: each document in its own language, and every output says which.
+mkdir -p mixed
+printf 'Streit um die Rente\n\nDie Arbeitsministerin Anna Müller hat die Pläne verteidigt. „Wir werden die Rente sichern“, sagte Müller am Montag in Berlin.\n' > mixed/rente.txt
+printf 'Pension row\n\nThe labour minister defended the plans. “We will keep pensions safe,” said Ana Lima on Monday.\n' > mixed/pension.txt
+"$Q" mixed --lang auto -o mixed-out -q; check "--lang auto on a mixed folder exits 0" test $? -eq 0
+check "--lang auto: each output carries each document's language" /usr/bin/python3 - mixed-out <<'PY'
+import json, sys, rdflib, networkx as nx
+out = sys.argv[1]
+quotes = {q["doc"]: q for q in map(json.loads, open(out + "/quotes.jsonl"))}
+assert quotes["rente"]["language"] == "de" and quotes["rente"]["speaker"] == "Anna Müller", quotes["rente"]
+assert quotes["pension"]["language"] == "en", quotes["pension"]
+SCHEMA = rdflib.Namespace("http://schema.org/")
+for name in ("graph.ttl", "graph.nt"):
+    g = rdflib.Graph(); g.parse(out + "/" + name, format="turtle" if name.endswith("ttl") else "nt")
+    texts = {str(o): o.language for o in g.objects(None, SCHEMA.text)}
+    assert texts == {"Wir werden die Rente sichern": "de", "We will keep pensions safe,": "en"}, texts
+    languages = {str(s).rsplit("/", 1)[1]: str(o) for s, o in g.subject_objects(SCHEMA.inLanguage) if "/doc/" in str(s)}
+    assert languages == {"rente": "de", "pension": "en"}, languages
+    assert {str(o) for o in g.objects(None, SCHEMA.name)} >= {"Anna Müller"}
+graph = nx.read_graphml(out + "/graph.graphml")
+documents = {d["doc"]: d.get("language") for _, d in graph.nodes(data=True) if d["type"] == "document"}
+assert documents == {"rente": "de", "pension": "en"}, documents
+statements = {d["quote_text"]: d.get("language") for _, d in graph.nodes(data=True) if d["type"] == "statement"}
+assert statements == {"Wir werden die Rente sichern": "de", "We will keep pensions safe,": "en"}, statements
+print("languages:", {d: q["language"] for d, q in quotes.items()})
+PY
+check "--lang auto: the GraphML is valid against the schema" \
+  xmllint --nonet --noout --schema "$project/../shared/schemas/graphml/graphml.xsd" mixed-out/graph.graphml
+"$Q" mixed --lang auto --partial mixed.part -q
+sed 's/"language":"de"/"language":"de\\" x"/' mixed.part > badlang.part
+"$Q" merge badlang.part --jsonl badlang.jsonl 2>err; status=$?
+check "a partial whose language is no language code: merge exits 1" test $status -eq 1
+check "a partial whose language is no language code: file, line and reason named" \
+  grep -q "badlang.part:[0-9]*: document language is not a language code" err
+check "a partial whose language is no language code: the other document is kept" \
+  test "$(grep -c '"language":"en"' badlang.jsonl)" -eq 1
+
 # docs/rdf.md: every SPARQL example runs on the samples' Turtle and agrees with the JSONL.
 "$Q" "$project/samples" --turtle g.ttl --jsonl s.jsonl -q
 check "docs: SPARQL examples answer as the JSONL says" /usr/bin/python3 - "$project/docs/rdf.md" g.ttl s.jsonl <<'PY'

@@ -124,6 +124,13 @@ except ImportError:
 assert turtle_triples is None or int(count) == turtle_triples, (count, turtle_triples)
 print(f"ok: Virtuoso holds {count} triples, as many as rdflib reads from the Turtle")
 
+# Each quotation's words carry its article's language: Virtuoso keeps the tag and filters by it.
+tagged = select('PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE '
+                '{ ?q a schema:Quotation ; schema:text ?t ; schema:inLanguage "en" FILTER(LANGMATCHES(LANG(?t), "en")) }')
+quotations = select('PREFIX schema: <http://schema.org/> SELECT (COUNT(*) AS ?n) WHERE { ?q a schema:Quotation }')
+assert int(tagged[0]["n"]) == int(quotations[0]["n"]) > 0, (tagged, quotations)
+print(f"ok: all {quotations[0]['n']} quotations are tagged @en and say schema:inLanguage \"en\"")
+
 blinken_ids = {q["speaker_id"] for q in quotes if q["speaker"] == "Antony Blinken"}
 rows = select(queries[0])
 assert {r["text"] for r in rows} == {q["text"] for q in quotes if q["speaker_id"] in blinken_ids}, rows

@@ -12,7 +12,7 @@ namespace {
 const std::string kHeader =
     "\xEF\xBB\xBFid,doc,text,start,end,kind,speaker,speaker_id,anonymous,role,organization,cue,rule,"
     "confidence,statement_id,organization_id,conflicting_attribution,conflicting_speakers,context,context_start,url,date,title,"
-    "speaker_mention,speaker_start,speaker_end,cue_start,cue_end,sentences_start,sentences_end,conflicts\r\n";
+    "speaker_mention,speaker_start,speaker_end,cue_start,cue_end,sentences_start,sentences_end,conflicts,language\r\n";
 }
 
 TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoting", "[export][csv]") {
@@ -20,6 +20,7 @@ TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoti
   doc.id = "a/1";
   doc.title = "Talks, \"again\"";
   doc.date = "2022-01-21";
+  doc.language = "de";
   ResolvedQuote q;
   q.text = "We will see,\nand \"then\" decide";
   q.start = 5;
@@ -41,7 +42,7 @@ TEST_CASE("CSV: a byte-order mark, one header row, CRLF rows with RFC 4180 quoti
                          ",a/1,\"We will see,\nand \"\"then\"\" decide\",5,35,full,Ana Lima,person:ana-lima,"
                          "false,,,said,after.speaker_cue,0.950,statement:1,,true,person:b person:c,,0,,"
                          "2022-01-21,\"Talks, \"\"again\"\"\",she,37,40,41,45,0,0,"
-                         "\"Bo Ek (person:b): b/1 b/2; Cy, Jr (person:c): c\"\r\n");
+                         "\"Bo Ek (person:b): b/1 b/2; Cy, Jr (person:c): c\",de\r\n");
 }
 
 TEST_CASE("CSV: a field a spreadsheet would run as a formula is written as text", "[export][csv]") {

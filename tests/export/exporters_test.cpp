@@ -366,3 +366,65 @@ TEST_CASE("GEXF 1.2 names the kind `kind` and not `type` and places every node",
   CHECK(positions == nodes);
   CHECK(sizes == nodes);
 }
+
+TEST_CASE("every format carries the language the document was read in", "[export][language]") {
+  Document doc = sample_doc();
+  doc.title = "Streit um die Rente";
+  doc.language = "de";
+  ResolvedQuote q = sample_quotes().quotes[0];
+  q.text = "Wir werden die Rente sichern";
+  q.speaker = "Anna Müller";
+  q.speaker_id = "person:anna-muller";
+
+  std::ostringstream jsonl;
+  JsonlWriter writer(jsonl);
+  REQUIRE(writer.write(doc, {q}));
+  rapidjson::Document json;
+  json.Parse(jsonl.str().c_str());
+  REQUIRE(json.HasMember("language"));
+  CHECK(std::string(json["language"].GetString()) == "de");
+
+  // Turtle: schema:inLanguage on the article and the quotation, their text tagged @de; a name is
+  // not text in a language and stays untagged.
+  const std::string ttl = rdf_of(doc, {q});
+  CHECK(ttl.find("schema:headline \"Streit um die Rente\"@de") != std::string::npos);
+  CHECK(ttl.find("schema:text \"Wir werden die Rente sichern\"@de") != std::string::npos);
+  std::size_t in_language = 0;
+  for (std::size_t at = ttl.find("schema:inLanguage \"de\""); at != std::string::npos;
+       at = ttl.find("schema:inLanguage \"de\"", at + 1))
+    ++in_language;
+  CHECK(in_language == 2);
+  CHECK(ttl.find("schema:name \"Anna Müller\" ") != std::string::npos);
+  CHECK(rdf_of(doc, {q}, RdfSyntax::NTriples).find("<http://schema.org/text> \"Wir werden die Rente sichern\"@de .") !=
+        std::string::npos);
+
+  const std::string xml = graphml_of(doc, {q});
+  CHECK(xml.find("<key id=\"language\" for=\"node\" attr.name=\"language\" attr.type=\"string\"/>") != std::string::npos);
+  CHECK(xml.find("<data key=\"language\">de</data>") != std::string::npos);
+
+  QuoteGraph g;
+  g.add(doc, {q});
+  g.finish();
+  std::ostringstream gexf;
+  REQUIRE(write_gexf(g, gexf));
+  CHECK(gexf.str().find("<attvalue for=\"language\" value=\"de\"/>") != std::string::npos);
+}
+
+TEST_CASE("a document of no known language, or of a malformed one, gets untagged text", "[export][language]") {
+  CHECK(is_language_tag("de"));
+  CHECK(is_language_tag("en-GB"));
+  CHECK(is_language_tag("zh-Hant-TW"));
+  CHECK_FALSE(is_language_tag(""));
+  CHECK_FALSE(is_language_tag("de x"));
+  CHECK_FALSE(is_language_tag("1de"));
+  CHECK_FALSE(is_language_tag("de-"));
+  CHECK_FALSE(is_language_tag("de\"@en"));
+  Document doc = sample_doc();
+  for (const char* language : {"", "de\" ; <x> \"", "-"}) {
+    doc.language = language;
+    const std::string ttl = rdf_of(doc, sample_quotes().quotes);
+    INFO(language);
+    CHECK(ttl.find("schema:inLanguage") == std::string::npos);
+    CHECK(ttl.find("schema:headline \"Talks <resume> & \\\"go on\\\"\" ;") != std::string::npos);
+  }
+}

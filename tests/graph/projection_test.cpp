@@ -27,7 +27,7 @@ ResolvedQuote said(const std::string& text, const std::string& speaker, const st
   return q;
 }
 
-Document doc(const std::string& id) { return Document{id, id, "", "", "", "", ""}; }
+Document doc(const std::string& id) { return Document{id, id, "", "", "", "", "", ""}; }
 
 // Three articles: Ana (Brazil) and Ben in a and b, Ana and Cy in c, an unnamed source in a.
 QuoteGraph invented() {

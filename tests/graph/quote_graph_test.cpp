@@ -34,7 +34,7 @@ std::map<std::string, int> count_kinds(const QuoteGraph& g) {
 
 TEST_CASE("the same words by the same speaker in two documents are one statement", "[graph]") {
   QuoteGraph g;
-  Document a{"a", "A", "", "2022-01-01", "", "", ""}, b{"b", "B", "", "2022-01-02", "", "", ""};
+  Document a{"a", "A", "", "2022-01-01", "", "", "", ""}, b{"b", "B", "", "2022-01-02", "", "", "", ""};
   DocumentRecord qa, qb;
   qa.quotes = {make_quote("We will win.", "Ana Lima", "Brazil", 10), make_quote("Unattributed words", "", "", 50)};
   qb.quotes = {make_quote("“We will  win”", "Ana Lima", "Brazil", 3)};
@@ -60,7 +60,7 @@ TEST_CASE("min_confidence leaves out weak attributions", "[graph]") {
   DocumentRecord q;
   q.quotes = {make_quote("Words", "Ana Lima", "", 0)};
   q.quotes[0].confidence = 0.3;
-  g.add(Document{"d", "", "", "", "", "", ""}, q.quotes, GraphOptions{0.5});
+  g.add(Document{"d", "", "", "", "", "", "", ""}, q.quotes, GraphOptions{0.5});
   CHECK(g.vertex_count() == 1);  // the document only
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("statements compare by normalised words", "[graph]") {
 
 TEST_CASE("a statement said twice in one article is one appears_in edge listing both places", "[graph]") {
   QuoteGraph g;
-  Document d{"d", "D", "", "2022-01-01", "", "", ""};
+  Document d{"d", "D", "", "2022-01-01", "", "", "", ""};
   DocumentRecord q;
   q.quotes = {make_quote("We will win.", "Ana Lima", "", 10), make_quote("we will win", "Ana Lima", "", 80)};
   g.add(d, q.quotes);
@@ -99,7 +99,7 @@ TEST_CASE("edges of different kinds between one pair of vertices stay apart", "[
   q.quotes = {make_quote("We will win.", "Ana Lima", "Treasury", 0), make_quote("Rates stay.", "", "", 40)};
   q.quotes[1].speaker = "Treasury";
   q.quotes[1].speaker_id = "org:treasury";
-  g.add(Document{"d", "", "", "", "", "", ""}, q.quotes);
+  g.add(Document{"d", "", "", "", "", "", "", ""}, q.quotes);
   g.finish(GraphOptions{0.0, true});
   std::map<std::string, double> weights;
   g.for_each_edge([&](std::size_t, std::size_t, const EdgeData& e) { weights[to_string(e.kind)] += e.weight; });
@@ -110,7 +110,7 @@ TEST_CASE("edges of different kinds between one pair of vertices stay apart", "[
 TEST_CASE("first appearance compares date-times in UTC", "[graph]") {
   // 00:30 in Paris on 1 March is 23:30 UTC on 28 February: before b's 23:45 UTC.
   QuoteGraph g;
-  Document a{"a", "A", "", "2005-03-01T00:30:00+01:00", "", "", ""}, b{"b", "B", "", "2005-02-28T23:45:00Z", "", "", ""};
+  Document a{"a", "A", "", "2005-03-01T00:30:00+01:00", "", "", "", ""}, b{"b", "B", "", "2005-02-28T23:45:00Z", "", "", "", ""};
   DocumentRecord q;
   q.quotes = {make_quote("We will win.", "Ana Lima", "", 0)};
   g.add(b, q.quotes);

@@ -40,6 +40,7 @@ struct VertexData {
   std::string document_id, url, title;  // document
   std::string date;           // document: ISO 8601 (Document::date)
   std::string unparsed_date;  // document: a date given that could not be read, as written
+  std::string language;       // document: the language it was read in (Document::language); statement: its first-seen words'
   // Measures (filled by QuoteGraph::finish):
   // person, organisation: statements said (organisation: its own and those of quotes that name
   // it as the speaker's organisation, not everything its speakers said elsewhere)
