@@ -48,6 +48,44 @@ std::string skeleton(const std::string& word) {
   return out.size() >= 3 ? out : key;
 }
 
+bool is_consonant(char c) { return c >= 'a' && c <= 'z' && std::string_view("aeiou").find(c) == std::string_view::npos; }
+
+// key[from..] up to the end of its word.
+std::string_view rest_of_word(const std::string& key, std::size_t from) {
+  return std::string_view(key).substr(from, std::min(key.find('-', from), key.size()) - from);
+}
+
+// Whether the written-out umlaut key[at], key[at + 1] (ae, oe, ue; not at the word's end) is
+// more likely two letters of a name of another language: after a vowel (Bauer, Neuer), before
+// y (Hoey, Huey); ue after g and q, a silent u (Rodriguez, Marquez), and after x and y in
+// pinyin (Yuelin is not Yulin); the -el of Michael, Samuels, Israel, Noel; and Korean aek,
+// aeng at the word's end (Baek, Paek, Maeng are not Bak, Pak, Mang).
+bool keeps_its_e(const std::string& key, std::size_t at) {
+  const char vowel = key[at], before = key[at - 1];
+  if (!is_consonant(before) || key[at + 2] == 'y') return true;
+  if (vowel == 'u' && std::string_view("gqxy").find(before) != std::string_view::npos) return true;
+  const std::string_view rest = rest_of_word(key, at + 2);
+  if (rest == "l" || rest == "ls") return true;
+  return vowel == 'a' && (rest == "k" || rest == "ng");
+}
+
+// A surname's key with German umlauts written out folded to the plain vowel: news writes one
+// name as Müller, Mueller and Muller, and normalise_key() already gives "muller" for the first
+// and the last. ae, oe, ue become a, o, u inside a word (Bae, Roe, Hue keep theirs), unless
+// keeps_its_e(). Other names the rule reaches (Huerta, Petraeus, Hoekstra) only change their
+// key, not whose it is: a full name still needs the same given name to join another.
+std::string fold_umlaut_digraphs(const std::string& key) {
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    out += key[i];
+    const bool digraph = (key[i] == 'a' || key[i] == 'o' || key[i] == 'u') && i + 2 < key.size() &&
+                         key[i + 1] == 'e' && key[i + 2] >= 'a' && key[i + 2] <= 'z';
+    if (digraph && i > 0 && !keeps_its_e(key, i)) ++i;  // the e
+  }
+  return out;
+}
+
 bool is_lower_particle(const std::string& word) {  // de, van, von, al, bin, ...
   return !word.empty() && word[0] >= 'a' && word[0] <= 'z';
 }
@@ -67,7 +105,7 @@ NameParts name_parts(std::string_view name) {
     if (is_lower_particle(words[i])) { surname_from = i; break; }
   std::string surname;
   for (std::size_t i = surname_from; i < words.size(); ++i) surname += (surname.empty() ? "" : " ") + words[i];
-  parts.surname = collapse_repeats(normalise_key(surname));
+  parts.surname = collapse_repeats(fold_umlaut_digraphs(normalise_key(surname)));
   if (words.size() == 1) return parts;
   parts.first = skeleton(words[0]);
   for (std::size_t i = 1; i < surname_from; ++i) {

@@ -88,6 +88,30 @@ yukos = next(s for s, o in rdf.subject_objects(SDO.name) if str(o) == "Yukos")
 assert (yukos, RDF.type, SDO.Person) not in rdf
 PY
 
+# --- One person spelt three ways (docs/jsonl.md, rule 1): Müller in a German article, Mueller
+# and Muller in English ones, one speaker_id; the name keeps its umlaut in every output.
+cat > umlauts.jsonl <<'JSONL'
+{"id": "muller-de", "title": "Hafen", "text": "Der Stadtrat von Kiel hat am Montag über den Ausbau des Hafens beraten. „Wir werden den Hafen bis zum Herbst erweitern“, sagte die Bürgermeisterin Anna Müller. Die Opposition ist dagegen. „Die Kosten sind für die Stadt tragbar“, sagte Müller nach der Sitzung."}
+{"id": "muller-en", "title": "Port", "text": "The city council met on Monday. “We will expand the port by the autumn,” said Kiel mayor Anna Mueller."}
+{"id": "muller-en2", "title": "Port 2", "text": "The work began in October. “The port is open for business,” said Anna Muller, the mayor of Kiel."}
+JSONL
+run_all umlauts umlauts.jsonl --lang auto
+check "Müller, Mueller, Muller: one person, the umlaut kept in JSONL, GraphML and Turtle" /usr/bin/python3 - umlauts <<'PY'
+import json, sys, networkx as nx, rdflib
+out = sys.argv[1]
+quotes = [json.loads(l) for l in open(f"{out}/quotes.jsonl")]
+assert [q["speaker"] for q in quotes] == ["Anna Müller", "Anna Müller", "Anna Mueller", "Anna Muller"], quotes
+ids = {q["speaker_id"] for q in quotes}
+assert len(ids) == 1, ids
+person = nx.read_graphml(f"{out}/graph.graphml").nodes[ids.pop()]
+assert person["label"] == "Anna Müller" and person["names"] == "Anna Mueller; Anna Muller; Anna Müller", person
+rdf = rdflib.Graph(); rdf.parse(f"{out}/graph.ttl", format="turtle")
+SDO = rdflib.Namespace("http://schema.org/")
+subjects = {s for s, o in rdf.subject_objects(SDO.name) if str(o) in ("Anna Müller", "Anna Mueller", "Anna Muller")}
+assert len(subjects) == 1, subjects
+assert rdflib.Literal("Anna Müller") in set(rdf.objects(subjects.pop(), SDO.name))
+PY
+
 # --- A small dated corpus: one statement travels across three articles (first in b), the
 # same words are given to another speaker in d, and one person is spelt two ways.
 cat > dated.jsonl <<'JSONL'

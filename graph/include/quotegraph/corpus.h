@@ -90,7 +90,8 @@ void describe_conflicts(Corpus& corpus);
 // The cross-document key of a person's name: the first name's consonant skeleton (vowels, h
 // and doubled letters dropped, the first letter kept: Sergei/Sergey -> srg, Antony/Anthony ->
 // antn, Dmytro/Dmitry -> dmtr; a name with fewer than three consonants is kept whole), middle initials, and the surname folded to ASCII with repeated
-// letters collapsed (Zelenskyy -> zelensky): "srg-lavrov", "grg-w-bush". One word: the surname.
+// letters collapsed (Zelenskyy -> zelensky) and umlauts written out folded (Müller, Mueller,
+// Muller -> muler; Strauß, Strauss -> straus): "srg-lavrov", "grg-w-bush". One word: the surname.
 std::string person_key(std::string_view name);
 
 // The cross-document key of an organisation: folded, without a leading "the", and "Department
