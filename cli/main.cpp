@@ -67,10 +67,11 @@ Options:
   --min-confidence X    leave out quotes whose attribution confidence is below X (0..1)
   --rules FILE          rule file replacing the built-in one (see --print-data rules.txt)
   --lexicon-dir DIR     lexicon files in DIR replace the built-in ones of the same name
-  --lang en|de|auto     language pack (default en); auto picks one per document
+  --lang en|de|auto     language pack (default en); auto picks one per document (the
+                        language a JSONL article declares, else its text's)
   --print-data NAME     print a built-in data file (rules.txt, de/rules.txt, ...) and exit
   --text-field NAME     JSONL field holding the text (also --id-field, --title-field,
-                        --url-field, --date-field, --source-field)
+                        --url-field, --date-field, --source-field, --language-field)
   -q, --quiet           no progress line and no summary on stderr
   -h, --help            this help
   -V, --version         the version
@@ -147,7 +148,7 @@ std::string nearest_option(const std::string& typed) {
   static constexpr const char* kOptions[] = {
       "--jsonl", "--csv", "--html", "--graphml", "--gexf", "--turtle", "--ntriples", "--dot", "--partial", "--output-dir",
       "--threads", "--co-quotation", "--graph", "--min-statements", "--base", "--min-confidence", "--rules", "--lexicon-dir", "--print-data",
-      "--text-field", "--id-field", "--title-field", "--url-field", "--date-field", "--source-field", "--quiet",
+      "--text-field", "--id-field", "--title-field", "--url-field", "--date-field", "--source-field", "--language-field", "--quiet",
       "--help", "--version"};
   // Edits (insertions, deletions, substitutions) from `a` to `b`.
   const auto distance = [](const std::string& a, const std::string& b) {
@@ -242,6 +243,7 @@ std::variant<Config, UsageError, int> parse_arguments(int argc, char** argv) {
     else if (arg == "--url-field") target = &c.reader.url_field;
     else if (arg == "--date-field") target = &c.reader.date_field;
     else if (arg == "--source-field") target = &c.reader.source_field;
+    else if (arg == "--language-field") target = &c.reader.language_field;
     else if (arg == "--min-confidence") {
       std::string v;
       if (!value(&v)) return UsageError{"--min-confidence needs a value"};

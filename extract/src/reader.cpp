@@ -264,6 +264,17 @@ class InputReader {
     doc.title = string_field(json, options_.title_field, {"title", "headline"});
     doc.date = string_field(json, options_.date_field, {"date", "date_publish", "published", "date_published"});
     doc.source = string_field(json, options_.source_field, {"source", "source_domain", "outlet"});
+    // The language the input declares (news-please's "language"): --lang auto reads the
+    // document with that pack when there is one.
+    doc.language = string_field(json, options_.language_field, {"language", "lang", "inLanguage"});
+    if (!doc.language.empty() && !is_language_tag(doc.language)) {
+      repair_utf8(doc.language);
+      std::size_t shown = std::min<std::size_t>(doc.language.size(), 40);
+      while (shown < doc.language.size() && (static_cast<unsigned char>(doc.language[shown]) & 0xC0) == 0x80) --shown;
+      on_problem_({where, "language \"" + doc.language.substr(0, shown) + "\" is not a language code (\"de\", \"en-GB\"): ignored",
+                   false});
+      doc.language.clear();
+    }
     for (std::string* s : {&doc.id, &doc.url, &doc.title, &doc.date, &doc.source}) repair_utf8(*s);
     normalise_date(doc, where);
     cap_document_fields(doc, where, on_problem_);

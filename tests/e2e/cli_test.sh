@@ -127,6 +127,13 @@ check "a partial whose language is no language code: file, line and reason named
 check "a partial whose language is no language code: the other document is kept" \
   test "$(grep -c '"language":"en"' badlang.jsonl)" -eq 1
 
+# A JSONL article's declared language decides the pack under --lang auto (--language-field names the field).
+printf '%s\n' '{"id": "x", "sprache": "en", "text": "Rente\n\n„Wir werden die Rente sichern“, sagte Anna Müller am Montag in Berlin."}' > declared.jsonl
+"$Q" declared.jsonl --lang auto --language-field sprache --jsonl declared-out.jsonl -q
+check "--language-field: the declared language decides the pack" grep -q '"language":"en"' declared-out.jsonl
+"$Q" declared.jsonl --lang auto --jsonl undeclared-out.jsonl -q
+check "without the field named, the text decides" grep -q '"language":"de"' undeclared-out.jsonl
+
 # docs/rdf.md: every SPARQL example runs on the samples' Turtle and agrees with the JSONL.
 "$Q" "$project/samples" --turtle g.ttl --jsonl s.jsonl -q
 check "docs: SPARQL examples answer as the JSONL says" /usr/bin/python3 - "$project/docs/rdf.md" g.ttl s.jsonl <<'PY'

@@ -599,6 +599,29 @@ TEST_CASE("language auto picks the pack per document", "[attribution][de]") {
   CHECK(english.quotes[0].speaker == "Petra Lindqvist");
 }
 
+TEST_CASE("language auto reads a document in the language its input declares when a pack has it", "[attribution][de]") {
+  const std::string german = "„Wir werden den Haushalt bis zum Herbst ausgleichen“, sagte Petra Lindqvist. Das ist nicht neu.";
+  REQUIRE(detect_language(german) == "de");
+  for (const auto& [declared, read_in] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "en"}, {"EN-gb", "en"}, {"de-AT", "de"}, {"fr", "de"}, {"", "de"}}) {
+    Document doc;
+    doc.id = "test";
+    doc.text = german;
+    doc.language = declared;
+    DocumentQuotes out;
+    extractor("auto").extract(doc, out);
+    INFO("declared: " << declared);
+    CHECK(out.language == read_in);  // a language without a pack ("fr") leaves it to the text
+  }
+  // --lang de is what the user asked for, whatever the input declares.
+  Document doc;
+  doc.text = german;
+  doc.language = "en";
+  DocumentQuotes out;
+  extractor("de").extract(doc, out);
+  CHECK(out.language == "de");
+}
+
 TEST_CASE("an unknown language is refused at start-up", "[attribution][de]") {
   ExtractorOptions options;
   options.language = "xx";

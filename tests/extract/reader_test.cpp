@@ -77,6 +77,25 @@ TEST_CASE("JSONL lines understand news-please names and report bad lines by numb
   CHECK(c.problems[3].message == "text field is not a string");
 }
 
+TEST_CASE("a JSONL article's declared language is read; one that is no language code is reported and ignored", "[reader]") {
+  TempDir dir;
+  dir.write("l.jsonl",
+            "{\"id\": \"a\", \"text\": \"Body\", \"language\": \"de\"}\n"
+            "{\"id\": \"b\", \"text\": \"Body\", \"lang\": \"de-AT\"}\n"
+            "{\"id\": \"c\", \"text\": \"Body\", \"language\": \"Deutsch, bitte\"}\n"
+            "{\"id\": \"d\", \"text\": \"Body\"}\n");
+  const auto c = read({(dir.path / "l.jsonl").string()});
+  REQUIRE(c.docs.size() == 4);
+  CHECK(c.docs[0].language == "de");
+  CHECK(c.docs[1].language == "de-AT");
+  CHECK(c.docs[2].language.empty());
+  CHECK(c.docs[3].language.empty());
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0].where.find("l.jsonl:3") != std::string::npos);
+  CHECK(c.problems[0].message == "language \"Deutsch, bitte\" is not a language code (\"de\", \"en-GB\"): ignored");
+  CHECK_FALSE(c.problems[0].skipped);  // the article itself is read
+}
+
 TEST_CASE("directories are walked recursively in sorted order, ids are paths below them", "[reader]") {
   TempDir dir;
   dir.write("b/2.txt", "Two\nbody");

@@ -14,8 +14,9 @@ struct Document {
   std::string text;    // valid UTF-8; every offset quotegraph reports points into this
   std::string unparsed_date;  // a date given that could not be read, as written (then `date` is empty)
   // The language the text was read in: the code of the language pack extraction used ("en",
-  // "de"; with --lang auto, the one detect_language() picked). Empty until extraction sets it,
-  // and in a partial result written before there was one.
+  // "de"; with --lang auto, the one the input declared or detect_language() picked). Before
+  // extraction, the language the input declared, if any; empty in a partial result written
+  // before there was one.
   std::string language;
 };
 

@@ -82,7 +82,7 @@ struct ExtractorOptions {
   std::string rules_file;   // a rule file replacing the built-in one; empty = built-in
   std::string lexicon_dir;  // lexicon files found here replace the built-in ones; empty = none
   // The language pack (extract/data/LANG/): "en" (default), "de", or "auto" to pick one per
-  // document with detect_language(). --rules and --lexicon-dir replace files of every pack.
+  // document: the one the input declares (Document::language), else detect_language()'s. --rules and --lexicon-dir replace files of every pack.
   std::string language = "en";
 };
 

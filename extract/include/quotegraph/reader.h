@@ -19,9 +19,9 @@ struct InputProblem {
 };
 
 // JSONL field names. Empty = the common names (id; url; title; text, maintext, content, body;
-// date, date_publish, published; source, source_domain).
+// date, date_publish, published; source, source_domain; language, lang, inLanguage).
 struct ReaderOptions {
-  std::string id_field, url_field, title_field, text_field, date_field, source_field;
+  std::string id_field, url_field, title_field, text_field, date_field, source_field, language_field;
   // The files this run writes: a directory walk that finds one (an output directory inside an
   // input directory) does not read it as articles.
   std::vector<std::string> outputs;
