@@ -142,14 +142,15 @@ void Extractor::extract(const Document& document, DocumentQuotes& out) const {
   out.clear();
   const LanguagePack* pack = impl_->packs.front().get();
   if (impl_->packs.size() > 1) {
+    const auto pack_for = [&](std::string_view language) -> const LanguagePack* {
+      for (const auto& p : impl_->packs)
+        if (p->language == language) return p.get();
+      return nullptr;
+    };
     // The language the input declares ("de", "de-AT") when a pack reads it, else the text's.
     const std::string declared = to_lower_ascii(std::string_view(document.language).substr(0, document.language.find('-')));
-    const auto declared_pack = std::find_if(impl_->packs.begin(), impl_->packs.end(),
-                                            [&](const auto& p) { return p->language == declared; });
-    const std::string_view language =
-        declared_pack != impl_->packs.end() ? std::string_view(declared) : detect_language(document.text);
-    for (const auto& p : impl_->packs)
-      if (p->language == language) pack = p.get();
+    if (const LanguagePack* p = pack_for(declared)) pack = p;
+    else if (const LanguagePack* q = pack_for(detect_language(document.text))) pack = q;
   }
   out.language = pack->language;
   thread_local MatchScratch scratch;
