@@ -205,8 +205,9 @@ static bool listed_together(const PassContext& cx, const DocumentAnalysis& doc, 
 }
 
 // Whether quotation i is one of a list of at least kMinListed quotations („Verkehrsgeschichte
-// Dresdens“, „Die Straßenbahn im Krieg“, „Mobile Engländer“ oder „…“): the topics, titles or
-// names of a programme, rarely what somebody said.
+// Dresdens“, „Die Straßenbahn im Krieg“, „Mobile Engländer“ oder „…“): of several words each,
+// the topics, titles or names of a programme, rarely what somebody said (single nouns may be:
+// sprach von „Chaos“, „Willkür“ und „Versagen“).
 static bool in_list_of_quotations(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i) {
   constexpr std::size_t kMinListed = 3;
   std::size_t first = i, last = i;
@@ -226,7 +227,8 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   const QuoteSpan& q = doc.spans[i];
   if (cx.rules.term_max_words == 0) return false;
   if (names_in_noun_phrase(cx, doc, q, quote)) return true;
-  if (is_upper_cp(cp_at(quote.text, 0)) && !ends_as_sentence(cx.lex, quote.text) && in_list_of_quotations(cx, doc, i))
+  if (is_upper_cp(cp_at(quote.text, 0)) && count_words(doc.text, q.begin, q.end) >= 2 &&
+      !ends_as_sentence(cx.lex, quote.text) && in_list_of_quotations(cx, doc, i))
     return true;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;

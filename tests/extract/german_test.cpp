@@ -494,7 +494,11 @@ TEST_CASE("German: capitalised quotations in a list of three or more are names o
   CHECK(run("Der Rat tagte lange. Petra Lindqvist nannte die Filme „Ein langer Sommer am Meer“, „Hafen für alle Tage“ "
             "oder „Die letzte Fähre nach Norden“ als Vorbilder.")
             .quotes.empty());
-  // Two quotations side by side stay what they were; so does a list of lower-case words.
+  // A list of single nouns is somebody's words; two quotations side by side stay what they
+  // were; so does a list of lower-case words.
+  const auto nouns = run("Der Rat tagte lange. Petra Lindqvist sprach von „Chaos“, „Willkür“ und „Versagen“ der Stadt.");
+  REQUIRE(nouns.quotes.size() == 3);
+  CHECK(nouns.quotes[0].speaker == "Petra Lindqvist");
   const auto two = run("Petra Lindqvist sagte, die Pläne seien „völlig verfehlt und viel zu teuer für die Stadt“ und "
                        "„Ein Fehler der ganzen Verwaltung“.");
   REQUIRE(two.quotes.size() == 2);
