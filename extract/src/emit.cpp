@@ -155,7 +155,13 @@ static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& 
   if (ends_as_sentence(cx.lex, quote.text) && !has_word(cx.lex.motto_cues, before)) return false;
   if (quote.speaker.empty() && (has_word(cx.lex.determiners, before) || has_word(cx.lex.article_contractions, before)))
     return true;
-  return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
+  if (!is_upper_cp(cp_at(before, 0)) || is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data())))
+    return false;
+  // A noun for what somebody said (the language's utterance_noun, or a compound ending with
+  // one) introduces words, not a name: mit den Worten „Wir machen weiter“ verabschiedete er sich.
+  const std::string noun = to_lower_ascii(before);
+  return std::none_of(cx.lex.utterance_nouns.begin(), cx.lex.utterance_nouns.end(),
+                      [&](const std::string& word) { return ends_with(noun, word); });
 }
 
 // Whether the quoted words stand elsewhere in the text too, as whole words, after its first

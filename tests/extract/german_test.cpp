@@ -507,6 +507,22 @@ TEST_CASE("German: capitalised quotations in a list of three or more are names o
   CHECK(judgements.quotes.size() == 3);
 }
 
+TEST_CASE("German: after a noun for what somebody said, a capitalised quotation is words, not a name", "[attribution][de]") {
+  // "Worten", "Forderung" (utterance_noun), in other verbs and orders; a partial sentence.
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist verabschiedete sich mit den Worten „Der Hafen bleibt offen, "
+                   "solange ich im Amt bin“ von den Fischern.",
+                   "Petra Lindqvist");
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist wiederholte ihre Forderung „Mehr Geld für den Hafen der Stadt“ am "
+                   "Montag.",
+                   "Petra Lindqvist");
+  CHECK(run("Der Rat tagte lange. Mit den Worten „Wir machen weiter, was auch immer der Rat beschließt“ verließ Petra "
+            "Lindqvist den Saal.")
+            .quotes.size() == 1);
+  // After another noun it is still a name.
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist sprach gegenüber der Agentur „Nordpress Kiel“ über den Haushalt.")
+            .quotes.empty());
+}
+
 TEST_CASE("German: a quotation joined to a word by a hyphen, or a capitalised gloss in parentheses, is a term", "[attribution][de]") {
   CHECK(run("Petra Lindqvist sagte einer „Nordpress“-Reporterin, der Hafen bleibe offen.").quotes.empty());
   CHECK(run("Petra Lindqvist nannte die Ziele der Partei („Hafenausbau“) am Montag in Kiel.").quotes.empty());
