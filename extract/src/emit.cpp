@@ -147,12 +147,21 @@ static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& 
                                  const Quote& quote) {
   const char32_t first = cp_at(quote.text, 0);
   const bool capital_or_digit = is_upper_cp(first) || (first >= '0' && first <= '9');
-  if (!cx.lex.nouns_capitalised || !capital_or_digit || ends_as_sentence(cx.lex, quote.text)) return false;
+  if (!cx.lex.nouns_capitalised || !capital_or_digit) return false;
   const std::string_view before = word_before_mark(doc, q);
   if (before.empty()) return false;
+  // After a word for a title or a motto (the language's motto_cue: unter dem Motto „Wir sind
+  // das Volk!“) even a sentence is a name.
+  if (ends_as_sentence(cx.lex, quote.text) && !has_word(cx.lex.motto_cues, before)) return false;
   if (quote.speaker.empty() && (has_word(cx.lex.determiners, before) || has_word(cx.lex.article_contractions, before)))
     return true;
-  return is_upper_cp(cp_at(before, 0)) && !is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data()));
+  if (!is_upper_cp(cp_at(before, 0)) || is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data())))
+    return false;
+  // A noun for what somebody said (the language's utterance_noun, or a compound ending with
+  // one) introduces words, not a name: mit den Worten „Wir machen weiter“ verabschiedete er sich.
+  const std::string noun = to_lower_ascii(before);
+  return std::none_of(cx.lex.utterance_nouns.begin(), cx.lex.utterance_nouns.end(),
+                      [&](const std::string& word) { return ends_with(noun, word); });
 }
 
 // Whether the quoted words stand elsewhere in the text too, as whole words, after its first
@@ -182,17 +191,51 @@ static bool joined_to_word_after(const DocumentAnalysis& doc, const QuoteSpan& q
          is_word_cp(cp_at(doc.text, q.close_end + 1));
 }
 
+// Whether only a comma or a list conjunction (the language's list_conjunction: "und", "oder")
+// stands between quotation a and the quotation b after it, in one paragraph.
+static bool listed_together(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& a, const QuoteSpan& b) {
+  if (!a.closed || b.open < a.close_end || b.paragraph_begin != a.paragraph_begin) return false;
+  std::size_t words = 0;
+  for (std::size_t pos = a.close_end; pos < b.open;) {
+    const char c = doc.text[pos];
+    if (c == ' ' || c == ',') {
+      ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < b.open && doc.text[end] != ' ' && doc.text[end] != ',') ++end;
+    if (++words > 1 || !cx.lex.list_conjunctions.count(std::string(doc.text, pos, end - pos))) return false;
+    pos = end;
+  }
+  return true;
+}
+
+// Whether quotation i is one of a list of at least kMinListed quotations („Verkehrsgeschichte
+// Dresdens“, „Die Straßenbahn im Krieg“, „Mobile Engländer“ oder „…“): of several words each,
+// the topics, titles or names of a programme, rarely what somebody said (single nouns may be:
+// sprach von „Chaos“, „Willkür“ und „Versagen“).
+static bool in_list_of_quotations(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i) {
+  constexpr std::size_t kMinListed = 3;
+  std::size_t first = i, last = i;
+  while (first > 0 && listed_together(cx, doc, doc.spans[first - 1], doc.spans[first])) --first;
+  while (last + 1 < doc.spans.size() && listed_together(cx, doc, doc.spans[last], doc.spans[last + 1])) ++last;
+  return last - first + 1 >= kMinListed;
+}
+
 // A name or term in quotation marks, not speech (the rule file's `terms-in-marks`): few words
 // and no attribution, or only a weak one, unless it reads as reported speech; or, whatever
 // stands around it, a few words that name something: none of them in lower case („Morning
 // Star“, „IG Bau“), a web address, part of a hyphenated word, a gloss in parentheses, words
 // that recur in the text, a name inside the previous quote's attribution; or a capitalised
-// quotation inside a noun phrase (German).
+// quotation inside a noun phrase (German) or in a list of quotations.
 static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc, std::size_t i,
                              const Quote& quote) {
   const QuoteSpan& q = doc.spans[i];
   if (cx.rules.term_max_words == 0) return false;
   if (names_in_noun_phrase(cx, doc, q, quote)) return true;
+  if (is_upper_cp(cp_at(quote.text, 0)) && count_words(doc.text, q.begin, q.end) >= 2 &&
+      !ends_as_sentence(cx.lex, quote.text) && in_list_of_quotations(cx, doc, i))
+    return true;
   const std::string_view quoted = quote.text;
   std::size_t words = 0;
   bool lower_case_word = false;

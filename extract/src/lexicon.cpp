@@ -250,6 +250,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"role_end_word", &Lexicon::role_end_words},
       {"reported_speech_word", &Lexicon::reported_speech_words},
       {"judgement_word", &Lexicon::judgement_words},
+      {"motto_cue", &Lexicon::motto_cues},
       {"article_contraction", &Lexicon::article_contractions},
   };
   static const std::pair<const char*, std::vector<std::string> Lexicon::*> kWordLists[] = {

@@ -88,6 +88,7 @@ struct Lexicon {
   std::unordered_set<std::string> reported_speech_words;  // "sei", "habe": a sentence reports what was said
   std::unordered_set<std::string> article_contractions;  // "im", "zum": a preposition joined with an article
   std::unordered_set<std::string> judgement_words;  // "als" before a short quote: somebody's judgement
+  std::unordered_set<std::string> motto_cues;       // German "Motto": a quoted sentence after it is a name
   std::vector<std::string> genitive_suffixes;             // "s": "Frankreichs" is of Frankreich
   std::vector<std::string> speaker_noun_endings;          // a noun so ending may name who speaks ("Sprecher", "Nachrichtenagentur")
   std::vector<std::string> utterance_nouns;               // "worte", "aussage": words of whom a name after it says

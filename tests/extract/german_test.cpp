@@ -470,6 +470,59 @@ TEST_CASE("German: a capitalised quotation inside a noun phrase is a name, whate
   check_only_quote("Petra Lindqvist sagte, der Haushalt der Stadt sei „völlig verfehlt“.", "Petra Lindqvist");
 }
 
+TEST_CASE("German: after a word for a motto or a title even a sentence in marks is a name", "[attribution][de]") {
+  // Other verbs, cues and word orders; a sentence ending with ! ? or a full stop; attributed
+  // or not.
+  CHECK(run("Petra Lindqvist führte am Samstag Tausende unter dem Motto „Der Hafen der Stadt Kiel muss für alle "
+            "bleiben!“ durch die Stadt.")
+            .quotes.empty());
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist stellte ihr Buch „Wer fischt, gewinnt.“ in Kiel vor.").quotes.empty());
+  CHECK(run("Im Herbst erscheint das neue Album „Warum nicht heute, warum nicht hier und jetzt?“ der Kieler Band.")
+            .quotes.empty());
+  // A slogan shouted at a rally is the crowd's words; a poster's sentence stays a quote too.
+  check_only_quote("Die Fischer riefen immer wieder die Parole „Wir bleiben hier, bis der Hafen wieder offen ist!“ vor "
+                   "dem Rathaus.",
+                   "Fischer");
+  CHECK(run("Im Saal hing das Plakat „Wir bleiben hier, bis der Haushalt ausgeglichen ist.“").quotes.size() == 1);
+}
+
+TEST_CASE("German: capitalised quotations in a list of three or more are names or titles", "[attribution][de]") {
+  // Unattributed or attributed, joined by commas, "und", "oder": a programme's topics, films.
+  CHECK(run("Auf dem Hafenfest gab es Vorträge wie „Die Geschichte des Kieler Hafens“, „Segeln an der Förde im "
+            "Wandel der Zeit“ und „Leuchttürme an der Ostsee“.")
+            .quotes.empty());
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist nannte die Filme „Ein langer Sommer am Meer“, „Hafen für alle Tage“ "
+            "oder „Die letzte Fähre nach Norden“ als Vorbilder.")
+            .quotes.empty());
+  // A list of single nouns is somebody's words; two quotations side by side stay what they
+  // were; so does a list of lower-case words.
+  const auto nouns = run("Der Rat tagte lange. Petra Lindqvist sprach von „Chaos“, „Willkür“ und „Versagen“ der Stadt.");
+  REQUIRE(nouns.quotes.size() == 3);
+  CHECK(nouns.quotes[0].speaker == "Petra Lindqvist");
+  const auto two = run("Petra Lindqvist sagte, die Pläne seien „völlig verfehlt und viel zu teuer für die Stadt“ und "
+                       "„Ein Fehler der ganzen Verwaltung“.");
+  REQUIRE(two.quotes.size() == 2);
+  CHECK(two.quotes[1].speaker == "Petra Lindqvist");
+  const auto judgements = run("Petra Lindqvist sagte, der Plan sei „teuer“, „unnötig“ und „gefährlich“.");
+  CHECK(judgements.quotes.size() == 3);
+}
+
+TEST_CASE("German: after a noun for what somebody said, a capitalised quotation is words, not a name", "[attribution][de]") {
+  // "Worten", "Forderung" (utterance_noun), in other verbs and orders; a partial sentence.
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist verabschiedete sich mit den Worten „Der Hafen bleibt offen, "
+                   "solange ich im Amt bin“ von den Fischern.",
+                   "Petra Lindqvist");
+  check_only_quote("Der Rat tagte lange. Petra Lindqvist wiederholte ihre Forderung „Mehr Geld für den Hafen der Stadt“ am "
+                   "Montag.",
+                   "Petra Lindqvist");
+  CHECK(run("Der Rat tagte lange. Mit den Worten „Wir machen weiter, was auch immer der Rat beschließt“ verließ Petra "
+            "Lindqvist den Saal.")
+            .quotes.size() == 1);
+  // After another noun it is still a name.
+  CHECK(run("Der Rat tagte lange. Petra Lindqvist sprach gegenüber der Agentur „Nordpress Kiel“ über den Haushalt.")
+            .quotes.empty());
+}
+
 TEST_CASE("German: a quotation joined to a word by a hyphen, or a capitalised gloss in parentheses, is a term", "[attribution][de]") {
   CHECK(run("Petra Lindqvist sagte einer „Nordpress“-Reporterin, der Hafen bleibe offen.").quotes.empty());
   CHECK(run("Petra Lindqvist nannte die Ziele der Partei („Hafenausbau“) am Montag in Kiel.").quotes.empty());
