@@ -717,3 +717,25 @@ TEST_CASE("German: amounts, units and a subordinating conjunction never start a 
     }
   }
 }
+
+TEST_CASE("German: whom somebody speaks to after gegenüber is not what the pronoun refers to (issue 31, despk)", "[attribution][de]") {
+  const std::string before =
+      "Der Rat tagte lange. Die frühere Bürgermeisterin der Gemeinde, Petra Lindqvist, sieht den Beschluss als "
+      "Niederlage für die Stadt. ";
+  const std::vector<Row> rows = {
+      {"Gegenüber MEDIUM sagte sie:", before + "Gegenüber Radio Nordwelle sagte sie: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"two addressees, a time: Gegenüber X und dem Y erklärte sie am Montag:",
+       before + "Gegenüber Hafen Aktuell und dem Stadtblatt erklärte sie am Montag: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"another verb and its object: Gegenüber MEDIUM kritisierte sie den Beschluss scharf:",
+       before + "Gegenüber Radio Nordwelle kritisierte sie den Beschluss scharf: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"after the quote: „…“, betonte sie gegenüber MEDIUM",
+       before + "„Das ist hoffentlich der Anfang vom Ende“, betonte sie gegenüber Radio Nordwelle.", "Anfang",
+       "Petra Lindqvist"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+}
