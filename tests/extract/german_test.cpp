@@ -739,3 +739,26 @@ TEST_CASE("German: whom somebody speaks to after gegenüber is not what the pron
     SECTION(row.phenomenon) { check_exact_speaker(row); }
   }
 }
+
+TEST_CASE("German: a role owned by a person in the genitive, an adjective before it, the name last (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"POSSESSORs ADJ ROLE NAME hat …, zu zeigen: „…“",
+       "Der Rat tagte lange. Lindqvists wissenschaftlicher Mitarbeiter Jörg Brenner hat wenig Hemmungen, seine "
+       "Sympathien zu zeigen: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Jörg Brenner"},
+      {"POSSESSORs ADJ ROLE NAME sagte am Montag: „…“",
+       "Der Rat tagte lange. Lindqvists langjähriger Sprecher Jörg Brenner sagte am Montag: „Das ist hoffentlich der "
+       "Anfang vom Ende.“",
+       "Anfang", "Jörg Brenner"},
+      {"„…“, sagte POSSESSORs ADJ ROLE NAME",
+       "Der Rat tagte lange. „Das ist hoffentlich der Anfang vom Ende“, sagte Lindqvists stellvertretender Sprecher Jörg "
+       "Brenner.",
+       "Anfang", "Jörg Brenner"},
+      {"POSSESSORs ADJ ROLE NAME nannte den Plan „…“",
+       "Der Rat tagte lange. Merkels neuer Regierungssprecher Jörg Brenner nannte den Plan „völlig unrealistisch“.",
+       "unrealistisch", "Jörg Brenner"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+}
