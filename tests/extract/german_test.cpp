@@ -762,3 +762,25 @@ TEST_CASE("German: a role owned by a person in the genitive, an adjective before
     SECTION(row.phenomenon) { check_exact_speaker(row); }
   }
 }
+
+TEST_CASE("German: the agent of a passive judgement, von or vom X als „…“ (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"wird … vom ORGANISATION als „…“ eingestuft (not the place or the noun after von before it)",
+       "Der Sommer ist trocken. Vor allem in weiten Teilen Nordfrieslands wird die Gefahr von Bränden vom Deutschen "
+       "Wetterdienst als „sehr hoch“ eingestuft.",
+       "sehr hoch", "Deutschen Wetterdienst"},
+      {"wird von NAME als „…“ kritisiert",
+       "Der Sommer ist trocken. Der Plan wird von Petra Lindqvist als „völlig unrealistisch“ kritisiert.",
+       "unrealistisch", "Petra Lindqvist"},
+      {"wurde gestern von NAME öffentlich als „…“ abgetan (an adverb before als)",
+       "Der Sommer ist trocken. Der Bericht wurde gestern von Jörg Brenner öffentlich als „grober Unfug“ abgetan.",
+       "Unfug", "Jörg Brenner"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row); }
+  }
+  SECTION("who is spoken of is no agent: sprach von NAME als „…“") {
+    const auto quotes = run("Der Sommer ist trocken. Die Gewerkschaft sprach bereits von Jörg Brenner als „Totengräber der Werft“.");
+    for (const auto& q : quotes.quotes) CHECK(q.speaker != "Jörg Brenner");
+  }
+}
