@@ -68,6 +68,13 @@ void check_speaker_holds(const Row& row, const std::string& never) {
   CHECK(quotes.language == "de");
 }
 
+// Each row as a section of its own, checked by check_exact_speaker().
+void check_rows(const std::vector<Row>& rows, bool anonymous = false) {
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row, anonymous); }
+  }
+}
+
 // The text has exactly one quote, and it is the speaker's.
 void check_only_quote(const std::string& text, const std::string& speaker) {
   const auto quotes = run(text);
@@ -735,9 +742,7 @@ TEST_CASE("German: whom somebody speaks to after gegenüber is not what the pron
        before + "„Das ist hoffentlich der Anfang vom Ende“, betonte sie gegenüber Radio Nordwelle.", "Anfang",
        "Petra Lindqvist"},
   };
-  for (const auto& row : rows) {
-    SECTION(row.phenomenon) { check_exact_speaker(row); }
-  }
+  check_rows(rows);
 }
 
 TEST_CASE("German: a role owned by a person in the genitive, an adjective before it, the name last (issue 31, despk)", "[attribution][de]") {
@@ -758,9 +763,7 @@ TEST_CASE("German: a role owned by a person in the genitive, an adjective before
        "Der Rat tagte lange. Merkels neuer Regierungssprecher Jörg Brenner nannte den Plan „völlig unrealistisch“.",
        "unrealistisch", "Jörg Brenner"},
   };
-  for (const auto& row : rows) {
-    SECTION(row.phenomenon) { check_exact_speaker(row); }
-  }
+  check_rows(rows);
 }
 
 TEST_CASE("German: the agent of a passive judgement, von or vom X als „…“ (issue 31, despk)", "[attribution][de]") {
@@ -776,11 +779,29 @@ TEST_CASE("German: the agent of a passive judgement, von or vom X als „…“ 
        "Der Sommer ist trocken. Der Bericht wurde gestern von Jörg Brenner öffentlich als „grober Unfug“ abgetan.",
        "Unfug", "Jörg Brenner"},
   };
-  for (const auto& row : rows) {
-    SECTION(row.phenomenon) { check_exact_speaker(row); }
-  }
+  check_rows(rows);
   SECTION("who is spoken of is no agent: sprach von NAME als „…“") {
     const auto quotes = run("Der Sommer ist trocken. Die Gewerkschaft sprach bereits von Jörg Brenner als „Totengräber der Werft“.");
     for (const auto& q : quotes.quotes) CHECK(q.speaker != "Jörg Brenner");
+  }
+}
+
+TEST_CASE("German: a title and the organisation it serves by a cue word, no name, is an unnamed source (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"„…“, so der ADJ TITLE der CUE",
+       "Der Rat tagte lange. „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden“, so der stellvertretende Chef der Behörde.",
+       "Ergebnis", "der stellvertretende Chef der Behörde"},
+      {"„…“, sagte der TITLE der CUE",
+       "Der Rat tagte lange. „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden“, sagte der Leiter der Behörde.",
+       "Ergebnis", "der Leiter der Behörde"},
+      {"Der TITLE der CUE sagte: „…“",
+       "Der Rat tagte lange. Der Präsident der Behörde sagte am Montag: „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden.“",
+       "Ergebnis", "Der Präsident der Behörde"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      check_exact_speaker(row, true);
+      CHECK(find_quote(run(row.text), row.quote)->organization == "Behörde");
+    }
   }
 }
