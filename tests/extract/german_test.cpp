@@ -805,3 +805,14 @@ TEST_CASE("German: a title and the organisation it serves by a cue word, no name
     }
   }
 }
+
+TEST_CASE("German: a medium's name in marks that opens with an article speaks (issue 31, despk)", "[attribution][de]") {
+  check_rows({
+      {"„…“, schrieb „Die Zeit“ in einem Nachruf",
+       "Der Maler starb. „Er war der stille Kopf der Gruppe und blieb es bis zuletzt“, schrieb „Die Zeit“ in einem Nachruf.",
+       "stille Kopf", "Zeit"},
+      {"„…“, schreibt „Der Spiegel“",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, schreibt „Der Spiegel“.", "Löhne",
+       "Spiegel"},
+  });
+}
