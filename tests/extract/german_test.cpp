@@ -747,9 +747,9 @@ TEST_CASE("German: whom somebody speaks to after gegenüber is not what the pron
 
 TEST_CASE("German: a role owned by a person in the genitive, an adjective before it, the name last (issue 31, despk)", "[attribution][de]") {
   const std::vector<Row> rows = {
-      {"POSSESSORs ADJ ROLE NAME hat …, zu zeigen: „…“",
-       "Der Rat tagte lange. Lindqvists wissenschaftlicher Mitarbeiter Jörg Brenner hat wenig Hemmungen, seine "
-       "Sympathien zu zeigen: „Das ist hoffentlich der Anfang vom Ende.“",
+      {"POSSESSORs ADJ ROLE NAME wurde deutlich: „…“",
+       "Der Rat tagte lange. Lindqvists wissenschaftlicher Mitarbeiter Jörg Brenner wurde am Abend deutlich: „Das ist "
+       "hoffentlich der Anfang vom Ende.“",
        "Anfang", "Jörg Brenner"},
       {"POSSESSORs ADJ ROLE NAME sagte am Montag: „…“",
        "Der Rat tagte lange. Lindqvists langjähriger Sprecher Jörg Brenner sagte am Montag: „Das ist hoffentlich der "
@@ -768,10 +768,10 @@ TEST_CASE("German: a role owned by a person in the genitive, an adjective before
 
 TEST_CASE("German: the agent of a passive judgement, von or vom X als „…“ (issue 31, despk)", "[attribution][de]") {
   const std::vector<Row> rows = {
-      {"wird … vom ORGANISATION als „…“ eingestuft (not the place or the noun after von before it)",
-       "Der Sommer ist trocken. Vor allem in weiten Teilen Nordfrieslands wird die Gefahr von Bränden vom Deutschen "
-       "Wetterdienst als „sehr hoch“ eingestuft.",
-       "sehr hoch", "Deutschen Wetterdienst"},
+      {"wird … vom ORGANISATION als „…“ eingeschätzt (not the place or the noun after von before it)",
+       "Der Frühling ist nass. Im Süden des Landes wird das Risiko von Hochwasser vom Bayerischen Landesamt als „kaum "
+       "noch beherrschbar“ eingeschätzt.",
+       "beherrschbar", "Bayerischen Landesamt"},
       {"wird von NAME als „…“ kritisiert",
        "Der Sommer ist trocken. Der Plan wird von Petra Lindqvist als „völlig unrealistisch“ kritisiert.",
        "unrealistisch", "Petra Lindqvist"},
@@ -808,11 +808,20 @@ TEST_CASE("German: a title and the organisation it serves by a cue word, no name
 
 TEST_CASE("German: a medium's name in marks that opens with an article speaks (issue 31, despk)", "[attribution][de]") {
   check_rows({
-      {"„…“, schrieb „Die Zeit“ in einem Nachruf",
-       "Der Maler starb. „Er war der stille Kopf der Gruppe und blieb es bis zuletzt“, schrieb „Die Zeit“ in einem Nachruf.",
-       "stille Kopf", "Zeit"},
+      {"„…“, schrieb „Die Zeit“ in ihrer Kritik",
+       "Die Oper hatte Premiere. „Ein Abend voller Klang und Farbe, der lange nachwirkt“, schrieb „Die Zeit“ in ihrer Kritik.",
+       "Klang", "Zeit"},
       {"„…“, schreibt „Der Spiegel“",
        "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, schreibt „Der Spiegel“.", "Löhne",
        "Spiegel"},
+  });
+}
+
+TEST_CASE("German: a publisher is a body that speaks (issue 31, despk)", "[attribution][de]") {
+  check_rows({
+      {"nach Darstellung des Verlages", "Der Roman erscheint im Mai. Nach Darstellung des Verlages ist er „ein Werk für junge Leser und ihre Eltern“.",
+       "junge Leser", "Verlages"},
+      {"„…“, teilte der Verlag mit", "Der Sommer ist trocken. „Wir sehen keinen Grund für eine Änderung der Regeln“, teilte der Verlag mit.",
+       "Grund", "Verlag"},
   });
 }
