@@ -68,6 +68,9 @@ struct Mention {
   int entity = -1;
   bool subject = false;  // its sentence's subject, or presented as speaking by a speech verb
   PhraseKind kind = PhraseKind::None;
+  // Right after an addressee_preposition of language.tsv ("Gegenüber NDR Info äußerte er sich"):
+  // whom somebody speaks to, never what a pronoun later in its sentence refers to.
+  bool addressee = false;
 };
 
 // Who said quote i (attributions[i]) and which rule or pass found it; entity -1: nobody yet.
@@ -168,6 +171,17 @@ inline std::string_view word_before(const DocumentAnalysis& doc, std::size_t beg
   while (end > begin && doc.text[end - 1] == ' ') --end;
   std::size_t start = end;
   while (start > begin && doc.text[start - 1] >= 'a' && doc.text[start - 1] <= 'z') --start;
+  return std::string_view(doc.text).substr(start, end - start);
+}
+
+// The word ending at `end` (after `begin`), of ASCII letters or digits in any case and non-ASCII bytes
+// ("Gegenüber"), or "".
+inline std::string_view letters_before(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+  while (end > begin && doc.text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > begin && (is_ascii_alnum(static_cast<unsigned char>(doc.text[start - 1])) ||
+                          static_cast<unsigned char>(doc.text[start - 1]) >= 0x80))
+    --start;
   return std::string_view(doc.text).substr(start, end - start);
 }
 

@@ -276,6 +276,7 @@ static int most_salient(DocumentAnalysis& doc, std::size_t pos, const std::funct
     if (it->begin >= pos || it->entity < 0) continue;
     if (pos - it->begin > kPronounReach) break;
     if (it->kind == PhraseKind::Pronoun && !it->subject) continue;
+    if (it->addressee && sentence_start(doc, it->begin) == sentence_start(doc, pos)) continue;
     Entity& e = doc.entities[it->entity];
     if (e.kind != PhraseKind::Person && e.kind != PhraseKind::Descriptor) continue;
     if (!agrees(e)) continue;

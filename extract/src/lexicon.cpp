@@ -219,6 +219,7 @@ bool Lexicon::add_language_row(const std::vector<std::string>& f) {
       {"organisation_article", &Lexicon::organisation_articles},
       {"place_preposition", &Lexicon::place_prepositions},
       {"object_preposition", &Lexicon::object_prepositions},
+      {"addressee_preposition", &Lexicon::addressee_prepositions},
       {"object_article", &Lexicon::object_articles},
       {"list_conjunction", &Lexicon::list_conjunctions},
       {"document_preposition", &Lexicon::document_prepositions},

@@ -49,6 +49,7 @@ struct Lexicon {
   std::unordered_set<std::string> organisation_articles;  // "the": a name after it that speaks is an organisation
   std::unordered_set<std::string> place_prepositions;     // "at", "in", "near": a place follows
   std::unordered_set<std::string> object_prepositions;    // "with", "from": the person after it is no subject
+  std::unordered_set<std::string> addressee_prepositions; // German "gegenüber": whom one speaks to, in any case
   std::unordered_set<std::string> object_articles;          // "den", "dem": a noun phrase it opens is no subject (German cases)
   std::unordered_set<std::string> list_conjunctions;      // "or", "and": the next of a list of places
   std::unordered_set<std::string> document_prepositions;  // "in": "said in a statement"

@@ -525,7 +525,12 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
   // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
   const std::string_view before = word_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin);
-  const bool after_preposition = !before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0;
+  // Nor whom somebody speaks to (German "Gegenüber NDR Info äußerte er sich"), matched in any case.
+  m.addressee = !cx.lex.addressee_prepositions.empty() &&
+                cx.lex.addressee_prepositions.count(
+                    to_lower_ascii(letters_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin))) > 0;
+  const bool after_preposition =
+      m.addressee || (!before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0);
   // Nor a noun phrase whose article says it is an object ("Die Regierung wies den Bericht der
   // Zeitung zurück": "den" is no subject's article).
   std::size_t first_end = c.begin;

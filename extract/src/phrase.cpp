@@ -607,6 +607,21 @@ Phrase analyse_phrase(std::string_view text, const Lexicon& lex) {
   p.organization = first_organization(tokens, 0, tokens.size());
   p.role = role_between(tokens, 0, tokens.size());
   if (!p.organization.empty() && p.role.empty()) p.kind = PhraseKind::Organization;
+  // "der stellvertretende Chef der Behörde": an article, a title and the organisation it serves
+  // (a cue word of organizations.txt), no name: an unnamed source of that organisation, as where
+  // the organisation is a word the lexicon does not know (above). Without this it named nobody.
+  if (lex.nouns_capitalised && p.kind == PhraseKind::None && !p.role.empty() && !p.organization.empty() &&
+      lex.determiners.count(first_lower) && tokens.size() >= 3 && tokens[1].cls != TokenClass::Organization) {
+    std::size_t title = 1;
+    while (title < tokens.size() && tokens[title].cls != TokenClass::Title) ++title;
+    if (title + 1 < tokens.size() && is_organisation_preposition(lex, tokens[title + 1].text)) {
+      p.kind = PhraseKind::Descriptor;
+      p.descriptor = std::string(text);
+      p.head = to_lower_ascii(tokens[title].text);
+      p.definite = lex.definite_articles.count(first_lower) > 0;
+      p.role = join(tokens, 1, title + 1);
+    }
+  }
   // "der Innenminister Frankreichs": a title and the country it serves, no name; stands for
   // the person the text is about, like "der italienische Innenminister".
   const std::size_t n = tokens.size();

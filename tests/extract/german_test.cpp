@@ -57,6 +57,24 @@ void check_exact_speaker(const Row& row, bool anonymous = false) {
   if (anonymous) CHECK(q->anonymous);
 }
 
+// The quote of the row's text with the row's words has a speaker that holds the row's speaker
+// and not the word `never` (a title, a role that is no part of a name).
+void check_speaker_holds(const Row& row, const std::string& never) {
+  const auto quotes = run(row.text);
+  const Quote* q = find_quote(quotes, row.quote);
+  REQUIRE(q != nullptr);
+  CHECK(q->speaker.find(row.speaker) != std::string::npos);
+  CHECK(q->speaker.find(never) == std::string::npos);
+  CHECK(quotes.language == "de");
+}
+
+// Each row as a section of its own, checked by check_exact_speaker().
+void check_rows(const std::vector<Row>& rows, bool anonymous = false) {
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_exact_speaker(row, anonymous); }
+  }
+}
+
 // The text has exactly one quote, and it is the speaker's.
 void check_only_quote(const std::string& text, const std::string& speaker) {
   const auto quotes = run(text);
@@ -136,14 +154,7 @@ TEST_CASE("German attributions: inverted verb, so, colon, laut, nach Angaben, zu
        "Planung", "Statistische Amt der Republik Moldau"},
   };
   for (const auto& row : rows) {
-    SECTION(row.phenomenon) {
-      const auto quotes = run(row.text);
-      const Quote* q = find_quote(quotes, row.quote);
-      REQUIRE(q != nullptr);
-      CHECK(q->speaker.find(row.speaker) != std::string::npos);
-      CHECK(q->speaker.find("SPD-Vorsitzende") == std::string::npos);  // a title is not part of a name
-      CHECK(quotes.language == "de");
-    }
+    SECTION(row.phenomenon) { check_speaker_holds(row, "SPD-Vorsitzende"); }  // a title is not part of a name
   }
 }
 
@@ -715,4 +726,155 @@ TEST_CASE("a definite description written later in apposition after a name is th
   const Quote* indefinite = find_quote(english, "campaign");
   REQUIRE(indefinite != nullptr);
   CHECK(indefinite->anonymous);
+}
+
+TEST_CASE("German: es heißt von, vom, seitens, aus, in a written statement (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"„…“, hieß es vom TITLE des X NAME: the role before the name is skipped",
+       "Die Polizei fand eine Bombe. „Alle Spuren deuten auf einen Anschlag der Gruppe hin“, hieß es vom Sprecher der "
+       "Polizei Jörg Brenner.",
+       "Spuren", "Jörg Brenner"},
+      {"„…“, hieß es am DAY von NAME",
+       "Der Rat tagte lange. „Das ist hoffentlich das Ende der langen Affäre um den Hafen“, hieß es am Montag von Petra "
+       "Lindqvist.",
+       "Affäre", "Petra Lindqvist"},
+      {"„…“, heißt es seitens der ORGANISATION",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, heißt es seitens der "
+       "Stadtverwaltung.",
+       "Löhne", "Stadtverwaltung"},
+      {"„…“, hieß es aus dem MINISTERIUM",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, hieß es aus dem Bauministerium.",
+       "Löhne", "Bauministerium"},
+      {"„…“, heißt es in einer Stellungnahme des X: the statement's owner",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, heißt es in einer Stellungnahme "
+       "des Mieterbundes.",
+       "Löhne", "Mieterbundes"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) { check_speaker_holds(row, "Sprecher"); }  // the role skipped before the name
+  }
+  SECTION("a verb that names stays no attribution: „…“, so heißt es im Vertrag") {
+    const auto quotes = run("Der Rat tagte lange. „Das ist hoffentlich das Ende der langen Affäre um den Hafen“, so heißt es im Vertrag.");
+    for (const auto& q : quotes.quotes) CHECK(q.speaker.empty());
+  }
+}
+
+TEST_CASE("German: amounts, units and a subordinating conjunction never start a name (issue 31, despk)", "[attribution][de]") {
+  SECTION("the subject after an amount in an opening phrase: von 4,2 Milliarden Euro nannte NAME …") {
+    check_exact_speaker({"", "Die Stadt plant neue Ausgaben. Angesichts der Kosten von 4,2 Milliarden Euro nannte Petra "
+                             "Lindqvist den Plan „völlig unrealistisch“.",
+                         "unrealistisch", "Petra Lindqvist"});
+  }
+  for (const std::string text : {
+           "Die Polizei fand eine Bombe. Die Bombe enthielt 300 Gramm Sprengstoff und galt als „äußerst gefährlich für alle Anwohner“.",
+           "Der Etat wächst. Die Stadt rechnet mit 12 Prozent Zuwachs und nennt das „ein gutes Ergebnis für alle Bürger“.",
+           "Der Rat tagte lange. Da Mieter die Kosten tragen, warnte der Vorsitzende des Mieterbundes, Jörg Brenner, in einem "
+           "Brief: „Solche Mieten kann in dieser Stadt niemand zahlen.“",
+       }) {
+    SECTION(text) {
+      for (const auto& q : run(text).quotes)
+        for (const char* word : {"Gramm", "Prozent", "Da "}) CHECK(q.speaker.find(word) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("German: whom somebody speaks to after gegenüber is not what the pronoun refers to (issue 31, despk)", "[attribution][de]") {
+  const std::string before =
+      "Der Rat tagte lange. Die frühere Bürgermeisterin der Gemeinde, Petra Lindqvist, sieht den Beschluss als "
+      "Niederlage für die Stadt. ";
+  const std::vector<Row> rows = {
+      {"Gegenüber MEDIUM sagte sie:", before + "Gegenüber Radio Nordwelle sagte sie: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"two addressees, a time: Gegenüber X und dem Y erklärte sie am Montag:",
+       before + "Gegenüber Hafen Aktuell und dem Stadtblatt erklärte sie am Montag: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"another verb and its object: Gegenüber MEDIUM kritisierte sie den Beschluss scharf:",
+       before + "Gegenüber Radio Nordwelle kritisierte sie den Beschluss scharf: „Das ist hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Petra Lindqvist"},
+      {"after the quote: „…“, betonte sie gegenüber MEDIUM",
+       before + "„Das ist hoffentlich der Anfang vom Ende“, betonte sie gegenüber Radio Nordwelle.", "Anfang",
+       "Petra Lindqvist"},
+  };
+  check_rows(rows);
+}
+
+TEST_CASE("German: a role owned by a person in the genitive, an adjective before it, the name last (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"POSSESSORs ADJ ROLE NAME wurde deutlich: „…“",
+       "Der Rat tagte lange. Lindqvists wissenschaftlicher Mitarbeiter Jörg Brenner wurde am Abend deutlich: „Das ist "
+       "hoffentlich der Anfang vom Ende.“",
+       "Anfang", "Jörg Brenner"},
+      {"POSSESSORs ADJ ROLE NAME sagte am Montag: „…“",
+       "Der Rat tagte lange. Lindqvists langjähriger Sprecher Jörg Brenner sagte am Montag: „Das ist hoffentlich der "
+       "Anfang vom Ende.“",
+       "Anfang", "Jörg Brenner"},
+      {"„…“, sagte POSSESSORs ADJ ROLE NAME",
+       "Der Rat tagte lange. „Das ist hoffentlich der Anfang vom Ende“, sagte Lindqvists stellvertretender Sprecher Jörg "
+       "Brenner.",
+       "Anfang", "Jörg Brenner"},
+      {"POSSESSORs ADJ ROLE NAME nannte den Plan „…“",
+       "Der Rat tagte lange. Merkels neuer Regierungssprecher Jörg Brenner nannte den Plan „völlig unrealistisch“.",
+       "unrealistisch", "Jörg Brenner"},
+  };
+  check_rows(rows);
+}
+
+TEST_CASE("German: the agent of a passive judgement, von or vom X als „…“ (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"wird … vom ORGANISATION als „…“ eingeschätzt (not the place or the noun after von before it)",
+       "Der Frühling ist nass. Im Süden des Landes wird das Risiko von Hochwasser vom Bayerischen Landesamt als „kaum "
+       "noch beherrschbar“ eingeschätzt.",
+       "beherrschbar", "Bayerischen Landesamt"},
+      {"wird von NAME als „…“ kritisiert",
+       "Der Sommer ist trocken. Der Plan wird von Petra Lindqvist als „völlig unrealistisch“ kritisiert.",
+       "unrealistisch", "Petra Lindqvist"},
+      {"wurde gestern von NAME öffentlich als „…“ abgetan (an adverb before als)",
+       "Der Sommer ist trocken. Der Bericht wurde gestern von Jörg Brenner öffentlich als „grober Unfug“ abgetan.",
+       "Unfug", "Jörg Brenner"},
+  };
+  check_rows(rows);
+  SECTION("who is spoken of is no agent: sprach von NAME als „…“") {
+    const auto quotes = run("Der Sommer ist trocken. Die Gewerkschaft sprach bereits von Jörg Brenner als „Totengräber der Werft“.");
+    for (const auto& q : quotes.quotes) CHECK(q.speaker != "Jörg Brenner");
+  }
+}
+
+TEST_CASE("German: a title and the organisation it serves by a cue word, no name, is an unnamed source (issue 31, despk)", "[attribution][de]") {
+  const std::vector<Row> rows = {
+      {"„…“, so der ADJ TITLE der CUE",
+       "Der Rat tagte lange. „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden“, so der stellvertretende Chef der Behörde.",
+       "Ergebnis", "der stellvertretende Chef der Behörde"},
+      {"„…“, sagte der TITLE der CUE",
+       "Der Rat tagte lange. „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden“, sagte der Leiter der Behörde.",
+       "Ergebnis", "der Leiter der Behörde"},
+      {"Der TITLE der CUE sagte: „…“",
+       "Der Rat tagte lange. Der Präsident der Behörde sagte am Montag: „Wir sind mit dem Ergebnis der Sitzung sehr zufrieden.“",
+       "Ergebnis", "Der Präsident der Behörde"},
+  };
+  for (const auto& row : rows) {
+    SECTION(row.phenomenon) {
+      check_exact_speaker(row, true);
+      CHECK(find_quote(run(row.text), row.quote)->organization == "Behörde");
+    }
+  }
+}
+
+TEST_CASE("German: a medium's name in marks that opens with an article speaks (issue 31, despk)", "[attribution][de]") {
+  check_rows({
+      {"„…“, schrieb „Die Zeit“ in ihrer Kritik",
+       "Die Oper hatte Premiere. „Ein Abend voller Klang und Farbe, der lange nachwirkt“, schrieb „Die Zeit“ in ihrer Kritik.",
+       "Klang", "Zeit"},
+      {"„…“, schreibt „Der Spiegel“",
+       "Der Rat tagte lange. „Die Mieten steigen schneller als die Löhne in der Stadt“, schreibt „Der Spiegel“.", "Löhne",
+       "Spiegel"},
+  });
+}
+
+TEST_CASE("German: a publisher is a body that speaks (issue 31, despk)", "[attribution][de]") {
+  check_rows({
+      {"nach Darstellung des Verlages", "Der Roman erscheint im Mai. Nach Darstellung des Verlages ist er „ein Werk für junge Leser und ihre Eltern“.",
+       "junge Leser", "Verlages"},
+      {"„…“, teilte der Verlag mit", "Der Sommer ist trocken. „Wir sehen keinen Grund für eine Änderung der Regeln“, teilte der Verlag mit.",
+       "Grund", "Verlag"},
+  });
 }
