@@ -166,23 +166,24 @@ inline bool is_sentence_initial(const DocumentAnalysis& doc, std::size_t pos) {
   return j == 0 || doc.text[j - 1] == '\n' || sentence_start(doc, pos) == pos;
 }
 
-// A word of lower-case letters ending at `end` (after `begin`), or "".
-inline std::string_view word_before(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+// The bytes `in_word` takes that end at `end` (after `begin`), spaces before `end` skipped, or "".
+template <typename InWord>
+std::string_view word_ending_at(const DocumentAnalysis& doc, std::size_t begin, std::size_t end, InWord in_word) {
   while (end > begin && doc.text[end - 1] == ' ') --end;
   std::size_t start = end;
-  while (start > begin && doc.text[start - 1] >= 'a' && doc.text[start - 1] <= 'z') --start;
+  while (start > begin && in_word(static_cast<unsigned char>(doc.text[start - 1]))) --start;
   return std::string_view(doc.text).substr(start, end - start);
+}
+
+// A word of lower-case letters ending at `end` (after `begin`), or "".
+inline std::string_view word_before(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
+  return word_ending_at(doc, begin, end, [](unsigned char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // The word ending at `end` (after `begin`), of ASCII letters or digits in any case and non-ASCII bytes
 // ("Gegenüber"), or "".
 inline std::string_view letters_before(const DocumentAnalysis& doc, std::size_t begin, std::size_t end) {
-  while (end > begin && doc.text[end - 1] == ' ') --end;
-  std::size_t start = end;
-  while (start > begin && (is_ascii_alnum(static_cast<unsigned char>(doc.text[start - 1])) ||
-                          static_cast<unsigned char>(doc.text[start - 1]) >= 0x80))
-    --start;
-  return std::string_view(doc.text).substr(start, end - start);
+  return word_ending_at(doc, begin, end, [](unsigned char c) { return is_ascii_alnum(c) || c >= 0x80; });
 }
 
 // A document somebody spoke in ("said in a statement"): right after a document preposition ("in").

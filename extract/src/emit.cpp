@@ -142,9 +142,9 @@ static bool ends_as_sentence(const Lexicon& lex, std::string_view quoted) {
 // sentence (a noun or a name: die Nachrichtenagentur „Interfax“, die Studie „Linke Gewalt in
 // Berlin“, unter dem Motto „1.000 Jahre …“), or, unattributed, right after an article or a
 // preposition joined with one (nach einem „Gesetz zur Bekämpfung …“, im „Großen Preis von …“),
-// whatever its length. One that ends as a sentence is spared.
+// whatever its length. One that ends as a sentence (`sentence`) is spared.
 static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& doc, const QuoteSpan& q,
-                                 const Quote& quote) {
+                                 const Quote& quote, bool sentence) {
   const char32_t first = cp_at(quote.text, 0);
   const bool capital_or_digit = is_upper_cp(first) || (first >= '0' && first <= '9');
   if (!cx.lex.nouns_capitalised || !capital_or_digit) return false;
@@ -152,7 +152,7 @@ static bool names_in_noun_phrase(const PassContext& cx, const DocumentAnalysis& 
   if (before.empty()) return false;
   // After a word for a title or a motto (the language's motto_cue: unter dem Motto „Wir sind
   // das Volk!“) even a sentence is a name.
-  if (ends_as_sentence(cx.lex, quote.text) && !has_word(cx.lex.motto_cues, before)) return false;
+  if (sentence && !has_word(cx.lex.motto_cues, before)) return false;
   if (quote.speaker.empty() && (has_word(cx.lex.determiners, before) || has_word(cx.lex.article_contractions, before)))
     return true;
   if (!is_upper_cp(cp_at(before, 0)) || is_sentence_initial(doc, static_cast<std::size_t>(before.data() - doc.text.data())))
@@ -232,11 +232,11 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
                              const Quote& quote) {
   const QuoteSpan& q = doc.spans[i];
   if (cx.rules.term_max_words == 0) return false;
-  if (names_in_noun_phrase(cx, doc, q, quote)) return true;
-  if (is_upper_cp(cp_at(quote.text, 0)) && count_words(doc.text, q.begin, q.end) >= 2 &&
-      !ends_as_sentence(cx.lex, quote.text) && in_list_of_quotations(cx, doc, i))
-    return true;
   const std::string_view quoted = quote.text;
+  const bool sentence = ends_as_sentence(cx.lex, quoted), capitalised = is_upper_cp(cp_at(quoted, 0));
+  if (names_in_noun_phrase(cx, doc, q, quote, sentence)) return true;
+  if (capitalised && !sentence && count_words(doc.text, q.begin, q.end) >= 2 && in_list_of_quotations(cx, doc, i))
+    return true;
   std::size_t words = 0;
   bool lower_case_word = false;
   for (std::size_t i = 0; i < quoted.size(); ++i) {
@@ -250,11 +250,10 @@ static bool is_term_in_marks(const PassContext& cx, const DocumentAnalysis& doc,
   if (in_previous_attribution(doc, i)) return true;
   if (joined_to_word_after(doc, q)) return true;
   // A capitalised gloss in parentheses: Kreuzungen („Hybride“), Ziele („Afghanistan“).
-  if (q.open > 0 && doc.text[q.open - 1] == '(' && is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted))
-    return true;
+  if (q.open > 0 && doc.text[q.open - 1] == '(' && capitalised && !sentence) return true;
   // A short capitalised quotation whose words recur in the text names something: a name
   // recurs (dem „Tagesspiegel“ … laut „Tagesspiegel“), a remark rarely does.
-  if (is_upper_cp(cp_at(quoted, 0)) && !ends_as_sentence(cx.lex, quoted) && recurs_in_text(doc, q)) return true;
+  if (capitalised && !sentence && recurs_in_text(doc, q)) return true;
   if (words == 1 && is_web_address(quoted)) return true;
   if (!quote.speaker.empty() && quote.confidence >= cx.rules.term_min_confidence) return false;
   return quote.speaker.empty() || !reads_as_reported_speech(cx, doc, q);

@@ -427,8 +427,9 @@ void complete_surnames(const PassContext& cx, DocumentAnalysis& doc) {
 // one person has that name. Not an indefinite one: "a longtime adviser" said something, and
 // "David Axelrod, a longtime adviser" is often somebody else. One pass over the text's ", ".
 void name_described_sources(DocumentAnalysis& doc) {
-  std::unordered_map<std::string, std::size_t> described_as;  // ", die anwältin …" → descriptor
-  std::set<std::size_t> lengths;
+  // The appositions are looked up by views into the text (no copy per comma), so their keys
+  // are views too: into `appositions`, and into the entities' names, unchanged until the end.
+  std::vector<std::pair<std::string, std::size_t>> appositions;  // ", die anwältin …", descriptor
   for (std::size_t k = 0; k < doc.entities.size(); ++k) {
     const Entity& e = doc.entities[k];
     if (e.kind != PhraseKind::Descriptor || !e.definite || e.written || e.plural) continue;
@@ -436,11 +437,16 @@ void name_described_sources(DocumentAnalysis& doc) {
     // In apposition the article is never the sentence's first word: "Die Anwältin" → ", die Anwältin".
     std::string apposition = ", " + e.display;
     apposition[2] = static_cast<char>(std::tolower(static_cast<unsigned char>(apposition[2])));
-    lengths.insert(apposition.size());
-    described_as.emplace(std::move(apposition), k);
+    appositions.emplace_back(std::move(apposition), k);
   }
-  if (described_as.empty()) return;
-  std::unordered_map<std::string, int> surnames;  // the latest person of each surname
+  if (appositions.empty()) return;
+  std::unordered_map<std::string_view, std::size_t> described_as;
+  std::set<std::size_t> lengths;
+  for (const auto& [apposition, k] : appositions) {
+    described_as.emplace(apposition, k);
+    lengths.insert(apposition.size());
+  }
+  std::unordered_map<std::string_view, int> surnames;  // the latest person of each surname
   for (std::size_t k = 0; k < doc.entities.size(); ++k)
     if (doc.entities[k].kind == PhraseKind::Person && !doc.entities[k].name.empty() && !doc.entities[k].plural)
       surnames[doc.entities[k].name.back()] = static_cast<int>(k);
@@ -449,10 +455,10 @@ void name_described_sources(DocumentAnalysis& doc) {
   for (std::size_t at = text.find(", "); at != std::string_view::npos; at = text.find(", ", at + 1)) {
     std::size_t b = at;
     while (b > 0 && !is_space_cp(static_cast<unsigned char>(text[b - 1]))) --b;
-    const auto person = surnames.find(std::string(text.substr(b, at - b)));
+    const auto person = surnames.find(text.substr(b, at - b));
     if (person == surnames.end()) continue;
     for (const std::size_t length : lengths) {
-      const auto described = described_as.find(std::string(text.substr(at, length)));
+      const auto described = described_as.find(text.substr(at, length));
       if (described == described_as.end()) continue;
       const auto [it, first] = named.emplace(described->second, person->second);
       if (!first && it->second != person->second) it->second = -2;

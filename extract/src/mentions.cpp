@@ -524,19 +524,22 @@ static void add_mention(const PassContext& cx, DocumentAnalysis& doc, const Ment
                         is_sentence_initial(doc, c.begin) && occurs_as_lower_case_word(doc, phrase.name.front())));
   // Nor does the document somebody spoke in ("the ministry said in a statement"), nor a place
   // ("To a packed audience at Gateshead's Sage Centre, the chancellor said").
-  const std::string_view before = word_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin);
+  const std::size_t word_window = c.begin >= 16 ? c.begin - 16 : 0;
+  const std::string_view before = word_before(doc, word_window, c.begin);
   // Nor whom somebody speaks to (German "Gegenüber NDR Info äußerte er sich"), matched in any case.
   m.addressee = !cx.lex.addressee_prepositions.empty() &&
-                cx.lex.addressee_prepositions.count(
-                    to_lower_ascii(letters_before(doc, c.begin >= 16 ? c.begin - 16 : 0, c.begin))) > 0;
+                cx.lex.addressee_prepositions.count(to_lower_ascii(letters_before(doc, word_window, c.begin))) > 0;
   const bool after_preposition =
       m.addressee || (!before.empty() && cx.lex.object_prepositions.count(std::string(before)) > 0);
   // Nor a noun phrase whose article says it is an object ("Die Regierung wies den Bericht der
-  // Zeitung zurück": "den" is no subject's article).
-  std::size_t first_end = c.begin;
-  while (first_end < c.end && doc.text[first_end] != ' ') ++first_end;
-  const bool object_case =
-      cx.lex.object_articles.count(to_lower_ascii(std::string_view(doc.text).substr(c.begin, first_end - c.begin))) > 0;
+  // Zeitung zurück": "den" is no subject's article). Languages without such articles skip it.
+  const auto opens_with_object_article = [&] {
+    if (cx.lex.object_articles.empty()) return false;
+    std::size_t first_end = c.begin;
+    while (first_end < c.end && doc.text[first_end] != ' ') ++first_end;
+    return cx.lex.object_articles.count(to_lower_ascii(std::string_view(doc.text).substr(c.begin, first_end - c.begin))) > 0;
+  };
+  const bool object_case = opens_with_object_article();
   if (s != current_sentence && !names_nobody && !after_preposition && !object_case &&
       !(phrase.written && spoken_in(cx.lex, doc, c.begin)) && !names_a_place(cx.lex, doc, c.begin)) {
     current_sentence = s;
